@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { departments, people } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { type Actor, isRole, type Role } from './roles.ts';
+
+export interface ActorPolicy {
+  /** Slack user ids that are admins from the first start (ORDERDESK_ADMINS). */
+  admins: readonly string[];
+  /** The workspace the bot is installed in; people from any other team are guests. */
+  homeTeamId: string;
+}
+
+/**
+ * Who is acting. Someone from another workspace (a Slack Connect guest) never acts, whatever
+ * roles are on record; someone unknown is a viewer.
+ */
+export async function loadActor(
+  db: DbOrTx,
+  who: { userId: string; teamId: string | null | undefined },
+  policy: ActorPolicy,
+): Promise<Actor> {
+  if (who.teamId && who.teamId !== policy.homeTeamId) {
+    throw new AppError('forbidden', 'orderdesk only takes actions from members of its own workspace.');
+  }
+  const [row] = await db
+    .select({ roles: people.roles, departmentId: people.departmentId, departmentKey: departments.key })
+    .from(people)
+    .leftJoin(departments, eq(departments.id, people.departmentId))
+    .where(eq(people.slackUserId, who.userId));
+  const recorded: Role[] = (row?.roles ?? []).filter(isRole);
+  const granted = policy.admins.includes(who.userId) ? ['admin' as const, ...recorded] : recorded;
+  return {
+    userId: who.userId,
+    roles: granted.length ? [...new Set(granted)] : ['viewer'],
+    departmentId: row?.departmentId ?? null,
+    departmentKey: row?.departmentKey ?? null,
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable orderdesk reads, parsed once at start-up. Nothing else reads
+ * process.env: a misconfiguration stops the process before it accepts a request, with one
+ * line per problem, instead of failing at the first click.
+ */
+const slackUserIds = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Slack user ids like U012ABCDEF, comma-separated')));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
+const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin');
+
+export const configSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText.pipe(z.string().min(16, 'the 32-character signing secret').optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url('an http(s) URL such as https://slack.com/api/').optional()),
+  PORT: z.coerce
+    .number({ error: 'a port number from 0 to 65535' })
+    .int('a port number from 0 to 65535')
+    .min(0, 'a port number from 0 to 65535')
+    .max(65535, 'a port number from 0 to 65535')
+    .default(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+      .optional(),
+  ),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  ORDERDESK_TIMEZONE: timeZone.default('UTC'),
+  ORDERDESK_ADMINS: slackUserIds.default([]),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws ConfigError listing every bad variable at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    const found = env[name];
+    const shown = found === undefined ? 'nothing' : JSON.stringify(found);
+    return `${name}: found ${shown}, expected ${issue.message}`;
+  });
+  throw new ConfigError([...new Set(lines)]);
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

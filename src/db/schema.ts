@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/*
+ * Money is stored as whole cents in bigint columns: exact, and summed by Postgres without
+ * numeric-to-string round trips (postgres.js returns numeric as strings, PGlite as numbers).
+ * Timestamps are timestamptz; "now" comes from the injected clock, never from SQL now().
+ */
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+const cents = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const customers = pgTable('customers', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  creditLimitCents: cents('credit_limit_cents').notNull().default(0),
+  outstandingCents: cents('outstanding_cents').notNull().default(0),
+  creditStop: boolean('credit_stop').notNull().default(false),
+  paymentMethods: text('payment_methods').array().notNull().default(sql`'{}'::text[]`),
+  tier: text('tier').notNull().default('standard'),
+  accountOwnerId: text('account_owner_id'),
+  connectChannelId: text('connect_channel_id'),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const products = pgTable('products', {
+  id: id(),
+  sku: text('sku').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  unit: text('unit').notNull().default('pcs'),
+  listPriceCents: cents('list_price_cents').notNull(),
+  packSize: integer('pack_size').notNull().default(1),
+  minOrderQty: integer('min_order_qty').notNull().default(1),
+  leadTimeDays: integer('lead_time_days').notNull().default(0),
+  defaultSpec: text('default_spec').notNull().default(''),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const departments = pgTable('departments', {
+  id: id(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  channelId: text('channel_id'),
+  dailyCapacity: integer('daily_capacity').notNull().default(0),
+});
+
+export const people = pgTable('people', {
+  slackUserId: text('slack_user_id').primaryKey(),
+  name: text('name').notNull().default(''),
+  roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+  departmentId: bigint('department_id', { mode: 'number' }).references(() => departments.id),
+  away: boolean('away').notNull().default(false),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    number: text('number').notNull().unique(),
+    customerId: bigint('customer_id', { mode: 'number' })
+      .notNull()
+      .references(() => customers.id),
+    status: text('status').notNull(),
+    statusBeforeHold: text('status_before_hold'),
+    deliveryDate: date('delivery_date', { mode: 'string' }).notNull(),
+    paymentMethod: text('payment_method').notNull(),
+    customerPo: text('customer_po'),
+    notes: text('notes').notNull().default(''),
+    ownerId: text('owner_id').notNull(),
+    version: integer('version').notNull().default(1),
+    totalCents: cents('total_cents').notNull().default(0),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [
+    index('orders_customer_idx').on(t.customerId, t.createdAt),
+    index('orders_status_idx').on(t.status, t.createdAt),
+    index('orders_owner_idx').on(t.ownerId, t.createdAt),
+  ],
+);
+
+/** One row per year; the counter is bumped in the order's own transaction, so numbers never repeat or skip. */
+export const orderNumberCounters = pgTable('order_number_counters', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productId: bigint('product_id', { mode: 'number' })
+      .notNull()
+      .references(() => products.id),
+    spec: text('spec').notNull().default(''),
+    quantity: integer('quantity').notNull(),
+    unitPriceCents: cents('unit_price_cents').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
+);
+
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: id(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    actor: text('actor').notNull(),
+    type: text('type').notNull(),
+    at: at('at').notNull(),
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** A channel id, or a user id for a DM (the dispatcher opens the DM). Also the pacing key. */
+    channel: text('channel').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'dead'] })
+      .notNull()
+      .default('pending'),
+    availableAt: at('available_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
+    lockedUntil: at('locked_until'),
+    slackTs: text('slack_ts'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [index('outbox_ready_idx').on(t.channel, t.id).where(sql`${t.status} in ('pending', 'sending')`)],
+);
+
+/** Paces each Slack channel to about one message a second across every instance. */
+export const slackChannelGates = pgTable('slack_channel_gates', {
+  channel: text('channel').primaryKey(),
+  nextSendAt: at('next_send_at').notNull(),
+});
+
+/** The channels an order's card is shown in, and where it was posted, so changes update it in place. */
+export const slackMessages = pgTable(
+  'slack_messages',
+  {
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    /** Null until the dispatcher has posted the card. */
+    ts: text('ts'),
+    postedAt: at('posted_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.channel] })],
+);
+
+export const scheduledJobs = pgTable(
+  'scheduled_jobs',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    runAt: at('run_at').notNull(),
+    payload: jsonb('payload').notNull().default({}),
+    status: text('status', { enum: ['scheduled', 'running', 'done', 'cancelled', 'dead'] })
+      .notNull()
+      .default('scheduled'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('scheduled_jobs_key_idx').on(t.kind, t.key),
+    index('scheduled_jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'scheduled'`),
+  ],
+);

@@ -1,0 +1,111 @@
+import type { App, Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { sql } from 'drizzle-orm';
+import { roleSubcommands } from './auth/auth.slack.ts';
+import { loadActor } from './auth/load-actor.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { renderCurrentCard } from './orders/current-card.ts';
+import type { UseCaseContext } from './orders/order-context.ts';
+import { OutboxDispatcher } from './outbox/dispatcher.ts';
+import { type BotIdentity, createSlackApp } from './slack/app.ts';
+
+export interface OrderdeskOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: Logger;
+  /** Where to listen; defaults to config.PORT (0 picks a free port). */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningOrderdesk {
+  app: App;
+  ctx: UseCaseContext;
+  dispatcher: OutboxDispatcher;
+  bot: BotIdentity;
+  /** The port the HTTP receiver listens on. */
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires orderdesk together and starts it: migrations, who the bot is, the outbox dispatcher and
+ * the Slack app. `stop` reverses it: stop receiving, let the row in flight finish, close the
+ * database.
+ */
+export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrderdesk> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  await migrateDatabase(database);
+
+  const slackApiUrl = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
+  const bot = await whoAmI(
+    new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, retryConfig: { retries: 2 } }),
+  );
+  const ctx: UseCaseContext = { db: database.db, clock, timeZone: config.ORDERDESK_TIMEZONE };
+
+  const dispatcher = new OutboxDispatcher({
+    db: database.db,
+    clock,
+    logger,
+    renderCard: renderCurrentCard,
+    client: new WebClient(config.SLACK_BOT_TOKEN, {
+      ...slackApiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      timeout: 10_000,
+    }),
+  });
+
+  const port = opts.port ?? config.PORT;
+  const app = createSlackApp({
+    config,
+    logger,
+    bot,
+    port,
+    subcommands: [...roleSubcommands(ctx)],
+    loadActor: (who) =>
+      loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId }),
+    healthy: async () => {
+      await database.db.execute(sql`select 1`);
+      return true;
+    },
+    afterWrite: () => dispatcher.wake(),
+  });
+
+  const server = await app.start({ port, host: opts.host ?? '0.0.0.0' });
+  const address = server && typeof server.address === 'function' ? server.address() : null;
+  dispatcher.start();
+  logger.info(
+    `orderdesk is up (${database.kind}, ${config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on :${port}`})`,
+  );
+
+  let stopped: Promise<void> | null = null;
+  return {
+    app,
+    ctx,
+    dispatcher,
+    bot,
+    port: address && typeof address === 'object' ? address.port : port,
+    stop() {
+      stopped ??= (async () => {
+        await app.stop();
+        await dispatcher.stop();
+        await database.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function whoAmI(client: WebClient): Promise<BotIdentity> {
+  const me = await client.auth.test();
+  if (!me.user_id || !me.team_id) throw new Error('auth.test did not say who the bot is');
+  return { botId: me.bot_id ?? '', botUserId: me.user_id, teamId: me.team_id };
+}

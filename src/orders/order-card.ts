@@ -1,0 +1,71 @@
+import { formatCents } from '../money.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
+import {
+  context,
+  divider,
+  escapeMrkdwn,
+  fields,
+  header,
+  mention,
+  section,
+  slackDate,
+} from '../slack/block-kit.ts';
+import type { OrderSnapshot } from './order-snapshot.ts';
+import { isOrderStatus, statusWords } from './order-states.ts';
+
+/** Lines shown on a card before "and N more": keeps a 20-line order inside Slack's text budget. */
+const maxCardLines = 12;
+
+const statusEmoji: Record<string, string> = {
+  received: ':inbox_tray:',
+  confirmed: ':white_check_mark:',
+  allocated: ':busts_in_silhouette:',
+  in_production: ':factory:',
+  ready: ':package:',
+  shipped: ':truck:',
+  delivered: ':house:',
+  completed: ':checkered_flag:',
+  on_hold: ':double_vertical_bar:',
+  cancelled: ':x:',
+};
+
+/**
+ * The order card: what matters about the order now. Block ids carry the version, as Slack asks
+ * for new block ids when a message is updated.
+ */
+export function renderOrderCard(order: OrderSnapshot): SlackMessage {
+  const status = isOrderStatus(order.status) ? statusWords[order.status] : order.status;
+  const emoji = statusEmoji[order.status] ?? ':grey_question:';
+  const v = `${order.id}.${order.version}`;
+  const customer = `${escapeMrkdwn(order.customer.name)} (${escapeMrkdwn(order.customer.code)})`;
+  const shown = order.lines
+    .slice(0, maxCardLines)
+    .map(
+      (l) =>
+        `• ${l.quantity} ${escapeMrkdwn(l.unit)} × *${escapeMrkdwn(l.sku)}* ${escapeMrkdwn(l.name)}` +
+        `${l.spec ? ` — _${escapeMrkdwn(l.spec)}_` : ''} @ ${formatCents(l.unitPriceCents)} = ${formatCents(l.amountCents)}`,
+    );
+  const more = order.lines.length - shown.length;
+  if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
+  return {
+    text: `${order.number} · ${order.customer.name} · ${status} · total ${formatCents(order.totalCents)}`,
+    blocks: [
+      header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
+      fields(
+        [
+          `*Status*\n${emoji} ${status}`,
+          `*Customer*\n${customer}`,
+          `*Delivery date*\n${order.deliveryDate}`,
+          `*Payment*\n${escapeMrkdwn(order.paymentMethod)}`,
+          `*Total*\n${formatCents(order.totalCents)}`,
+          `*Customer PO*\n${order.customerPo ? escapeMrkdwn(order.customerPo) : '—'}`,
+        ],
+        `card.facts.${v}`,
+      ),
+      divider(),
+      section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
+      ...(order.notes ? [section(`*Notes*\n${escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),
+      context([`Owner ${mention(order.ownerId)} · updated ${slackDate(order.updatedAt)}`], `card.meta.${v}`),
+    ],
+  };
+}

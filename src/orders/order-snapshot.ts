@@ -1,0 +1,69 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { customers, orderLines, orders, products } from '../db/schema.ts';
+
+export interface OrderSnapshot {
+  id: number;
+  number: string;
+  status: string;
+  version: number;
+  customer: { code: string; name: string };
+  deliveryDate: string;
+  paymentMethod: string;
+  customerPo: string | null;
+  notes: string;
+  ownerId: string;
+  totalCents: number;
+  updatedAt: Date;
+  lines: {
+    lineNo: number;
+    sku: string;
+    name: string;
+    unit: string;
+    spec: string;
+    quantity: number;
+    unitPriceCents: number;
+    amountCents: number;
+  }[];
+}
+
+/** Everything a card or a status view shows of one order, read in two queries. */
+export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<OrderSnapshot | null> {
+  const [head] = await db
+    .select({ order: orders, customer: { code: customers.code, name: customers.name } })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, orderId));
+  if (!head) return null;
+  const lines = await db
+    .select({
+      lineNo: orderLines.lineNo,
+      sku: products.sku,
+      name: products.name,
+      unit: products.unit,
+      spec: orderLines.spec,
+      quantity: orderLines.quantity,
+      unitPriceCents: orderLines.unitPriceCents,
+      amountCents: orderLines.amountCents,
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.lineNo));
+  const { order } = head;
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    version: order.version,
+    customer: head.customer,
+    deliveryDate: order.deliveryDate,
+    paymentMethod: order.paymentMethod,
+    customerPo: order.customerPo,
+    notes: order.notes,
+    ownerId: order.ownerId,
+    totalCents: order.totalCents,
+    updatedAt: order.updatedAt,
+    lines,
+  };
+}

@@ -1,0 +1,118 @@
+import type { WebClient } from '@slack/web-api';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { orders, outbox, slackMessages } from '../db/schema.ts';
+import type { Effect, SlackMessage } from './effects.ts';
+
+/** Renders an order's card as it is now; null when the order no longer exists. */
+export type CardRenderer = (db: Db, orderId: number) => Promise<SlackMessage | null>;
+
+export interface DeliveryDeps {
+  db: Db;
+  client: WebClient;
+  renderCard: CardRenderer;
+  now: () => Date;
+}
+
+export type Delivered = { ts: string | null };
+
+/**
+ * Performs one effect in Slack. No transaction is open while Slack is called: on PGlite it
+ * would block every other query, and on Postgres it would hold locks for a network round trip.
+ */
+export class EffectDelivery {
+  readonly #dmChannels = new Map<string, string>();
+
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  async deliver(row: { id: number; channel: string }, effect: Effect): Promise<Delivered> {
+    const metadata = { event_type: 'orderdesk_outbox', event_payload: { outbox_id: row.id } };
+    switch (effect.kind) {
+      case 'message':
+        return this.#post(row.channel, { ...effect.message, metadata });
+      case 'card_thread':
+        return this.#threadLine(row.channel, effect.orderId, effect.text, metadata);
+      case 'order_card':
+        return this.#card(row, effect.orderId, metadata);
+    }
+  }
+
+  async #card(row: { id: number; channel: string }, orderId: number, metadata: object): Promise<Delivered> {
+    const { db } = this.deps;
+    const existing = await this.#cardTs(orderId, row.channel);
+    // A newer request for the same card is queued behind this one: it will show the same or a
+    // later state, so one update is enough. A card not posted yet is still posted now.
+    if (existing && (await this.#newerCardQueued(row, orderId))) return { ts: existing };
+    const message = await this.deps.renderCard(db, orderId);
+    if (!message) return { ts: null };
+    if (existing) {
+      const channel = await this.#resolve(row.channel);
+      try {
+        await this.deps.client.apiCall('chat.update', { channel, ts: existing, ...message, metadata });
+        return { ts: existing };
+      } catch (error) {
+        if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
+      }
+    }
+    const posted = await this.#post(row.channel, { ...message, metadata });
+    await db
+      .update(slackMessages)
+      .set({ ts: posted.ts, postedAt: this.deps.now() })
+      .where(and(eq(slackMessages.orderId, orderId), eq(slackMessages.channel, row.channel)));
+    return posted;
+  }
+
+  async #threadLine(target: string, orderId: number, text: string, metadata: object): Promise<Delivered> {
+    const ts = await this.#cardTs(orderId, target);
+    if (ts) return this.#post(target, { text, thread_ts: ts, metadata });
+    // The card never made it to this channel; the line still must not vanish.
+    const [order] = await this.deps.db
+      .select({ number: orders.number })
+      .from(orders)
+      .where(eq(orders.id, orderId));
+    return this.#post(target, { text: `${order?.number ?? `Order ${orderId}`}: ${text}`, metadata });
+  }
+
+  async #post(target: string, args: Record<string, unknown>): Promise<Delivered> {
+    const channel = await this.#resolve(target);
+    const result = await this.deps.client.apiCall('chat.postMessage', { channel, ...args });
+    const { ts } = result as { ts?: unknown };
+    return { ts: typeof ts === 'string' ? ts : null };
+  }
+
+  /** A user id means their DM with the bot, which only conversations.open can name. */
+  async #resolve(target: string): Promise<string> {
+    if (!/^[UW]/.test(target)) return target;
+    const known = this.#dmChannels.get(target);
+    if (known) return known;
+    const opened = await this.deps.client.conversations.open({ users: target });
+    const id = opened.channel?.id;
+    if (!id) throw new Error(`conversations.open gave no channel for ${target}`);
+    this.#dmChannels.set(target, id);
+    return id;
+  }
+
+  async #cardTs(orderId: number, channel: string): Promise<string | null> {
+    const [row] = await this.deps.db
+      .select({ ts: slackMessages.ts })
+      .from(slackMessages)
+      .where(and(eq(slackMessages.orderId, orderId), eq(slackMessages.channel, channel)));
+    return row?.ts ?? null;
+  }
+
+  async #newerCardQueued(row: { id: number; channel: string }, orderId: number): Promise<boolean> {
+    const [newer] = await this.deps.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.channel, row.channel),
+          gt(outbox.id, row.id),
+          eq(outbox.status, 'pending'),
+          sql`${outbox.payload}->>'kind' = 'order_card' and (${outbox.payload}->>'orderId')::bigint = ${orderId}`,
+        ),
+      )
+      .limit(1);
+    return Boolean(newer);
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * What an outbox row asks the dispatcher to do in Slack. Rows outlive deploys, so each shape is
+ * versioned and parsed on the way out; a row no running version understands is marked dead
+ * instead of stopping the dispatcher.
+ */
+const slackMessage = z.object({
+  text: z.string(),
+  blocks: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+export type SlackMessage = z.infer<typeof slackMessage>;
+
+export const effectSchema = z.discriminatedUnion('kind', [
+  /** Show the order's current card in the row's channel: post it the first time, update it after. */
+  z.object({ kind: z.literal('order_card'), v: z.literal(1), orderId: z.number().int() }),
+  /** One line in the thread under the order's card in the row's channel. */
+  z.object({ kind: z.literal('card_thread'), v: z.literal(1), orderId: z.number().int(), text: z.string() }),
+  /** A message of its own: an alert in a department channel, or a DM when the channel is a user id. */
+  z.object({ kind: z.literal('message'), v: z.literal(1), message: slackMessage }),
+]);
+export type Effect = z.infer<typeof effectSchema>;

@@ -1,0 +1,14 @@
+import { chatMethods } from './chat.ts';
+import { conversationMethods } from './conversations.ts';
+import type { MethodSpec } from './method.ts';
+import { userMethods } from './users.ts';
+import { viewMethods } from './views.ts';
+
+export type { MethodCall, MethodSpec } from './method.ts';
+
+export const METHODS: Readonly<Record<string, MethodSpec>> = {
+  ...chatMethods,
+  ...conversationMethods,
+  ...userMethods,
+  ...viewMethods,
+};

@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type Logger } from '@slack/bolt';
+import type { Actor } from '../auth/roles.ts';
+import type { Config } from '../config.ts';
+import { registerOrderCommand } from './order-command.ts';
+import type { Subcommand } from './subcommand.ts';
+
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+  teamId: string;
+}
+
+export interface SlackAppDeps {
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  logger: Logger;
+  bot: BotIdentity;
+  port: number;
+  subcommands: readonly Subcommand[];
+  loadActor(who: { userId: string; teamId: string | undefined }): Promise<Actor>;
+  /** Whether the database answers; served at GET /healthz. */
+  healthy(): Promise<boolean>;
+  afterWrite(): void;
+}
+
+/**
+ * The Bolt app: HTTP receiver at /slack/events (or Socket Mode when an app token is set), and
+ * every listener. Listeners acknowledge within Slack's 3 seconds and hand work to use cases.
+ */
+export function createSlackApp(deps: SlackAppDeps): App {
+  const { config, logger, bot } = deps;
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+    logger,
+    // Known ids spare an auth.test round trip before the first request is handled.
+    ...(bot.botId ? { botId: bot.botId, botUserId: bot.botUserId } : {}),
+    // Bolt's default conversation store creates and rejects an Error on every request (~20 % of
+    // its time per request, slack-platform.md §6); orderdesk keeps no conversation state there.
+    convoStore: false,
+    clientOptions: {
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+      // Interactive calls (views.open) race a 3-second trigger: retry briefly or not at all.
+      retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
+    },
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) }],
+    // In Socket Mode Bolt serves custom routes from a small HTTP server of its own on this port.
+    ...(config.SLACK_APP_TOKEN
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
+      : {}),
+  });
+  registerOrderCommand(app, {
+    subcommands: deps.subcommands,
+    loadActor: deps.loadActor,
+    afterCommand: deps.afterWrite,
+  });
+  app.error(async (error) => {
+    logger.error('unhandled error in a listener', error);
+  });
+  return app;
+}
+
+function healthRoute(healthy: () => Promise<boolean>) {
+  return async (_req: IncomingMessage, res: ServerResponse) => {
+    const ok = await healthy().catch(() => false);
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok, database: ok ? 'up' : 'down' }));
+  };
+}

@@ -1,0 +1,23 @@
+import { context, escapeMrkdwn, header, section } from './block-kit.ts';
+import type { Reply, Subcommand } from './subcommand.ts';
+
+/** The `/order help` answer, built from the registered subcommands so it never falls behind. */
+export function renderHelp(subcommands: readonly Subcommand[], preface?: string): Reply {
+  const lines = subcommands.map((s) => `*\`/order ${s.usage}\`* — ${s.summary}\n      e.g. \`${s.example}\``);
+  return {
+    text: `${preface ? `${preface}\n` : ''}orderdesk commands: ${subcommands.map((s) => s.name).join(', ')}`,
+    blocks: [
+      ...(preface ? [section(preface)] : []),
+      header('orderdesk — what /order can do'),
+      section(lines.join('\n')),
+      context(['Buttons on order cards and the App Home do the rest.']),
+    ],
+  };
+}
+
+export function unknownSubcommandPreface(typed: string, suggestion: string | null): string {
+  const shown = `\`${escapeMrkdwn(typed.slice(0, 40))}\``;
+  return suggestion
+    ? `I don't know ${shown}. Did you mean \`/order ${suggestion}\`?`
+    : `I don't know ${shown}. Here is what I can do:`;
+}

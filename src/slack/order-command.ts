@@ -1,0 +1,76 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Actor } from '../auth/roles.ts';
+import { splitFirstWord, unescapeSlack } from './command-text.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { renderHelp, unknownSubcommandPreface } from './help.ts';
+import { replyForError } from './reply-for-error.ts';
+import type { CommandRequest, Reply, Subcommand } from './subcommand.ts';
+
+export interface OrderCommandDeps {
+  subcommands: readonly Subcommand[];
+  loadActor(who: { userId: string; teamId: string | undefined }): Promise<Actor>;
+  /** Called after each command, so effects written by it are sent without waiting for a poll. */
+  afterCommand(): void;
+}
+
+/**
+ * Routes `/order <subcommand> …`. Every path acknowledges: with the first reply when there is
+ * one (it travels in the HTTP response, the fastest answer Slack can show), or empty.
+ */
+export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
+  const byName = new Map(deps.subcommands.map((s) => [s.name, s]));
+  const names = deps.subcommands.map((s) => s.name);
+
+  app.command('/order', async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const { command, ack, respond, client, logger } = args;
+    const [word, rest] = splitFirstWord(unescapeSlack(command.text ?? ''));
+    const name = word.toLowerCase();
+    if (name === '' || name === 'help') {
+      await ack({ response_type: 'ephemeral', ...renderHelp(deps.subcommands) });
+      return;
+    }
+    const subcommand = byName.get(name);
+    if (!subcommand) {
+      const preface = unknownSubcommandPreface(word, didYouMean(name, names));
+      await ack({ response_type: 'ephemeral', ...renderHelp(deps.subcommands, preface) });
+      return;
+    }
+
+    let acked = false;
+    let actor: Promise<Actor> | null = null;
+    const reply = async (r: Reply) => {
+      if (acked) {
+        await respond({ response_type: 'ephemeral', ...r });
+        return;
+      }
+      acked = true;
+      await ack({ response_type: 'ephemeral', ...r });
+    };
+    const request: CommandRequest = {
+      args: rest,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      client,
+      actor: () => {
+        actor ??= deps.loadActor({ userId: command.user_id, teamId: userTeam(command) });
+        return actor;
+      },
+      reply,
+    };
+    try {
+      await subcommand.run(request);
+    } catch (error) {
+      await reply(replyForError(error, logger)).catch((e) => logger.error('could not tell the user', e));
+    } finally {
+      if (!acked) await ack();
+      deps.afterCommand();
+    }
+  });
+}
+
+/** In a Slack Connect channel the command's team is the host's; the user's own team is in user_team. */
+function userTeam(command: SlackCommandMiddlewareArgs['command']): string | undefined {
+  const own = (command as { user_team?: unknown }).user_team;
+  return typeof own === 'string' ? own : command.team_id;
+}

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.ts';
+import { orderEvents, outbox, slackMessages } from '../../src/db/schema.ts';
+import { createOrder, type NewOrder } from '../../src/orders/create-order.ts';
+import type { UseCaseContext } from '../../src/orders/order-context.ts';
+import { aCustomer, aProduct } from '../support/factories.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let ctx: UseCaseContext;
+let order: NewOrder;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ctx = { db: database.db, clock: new ManualClock('2026-11-27T10:00:00Z'), timeZone: 'Europe/Berlin' };
+  const customer = await aCustomer(database.db);
+  const product = await aProduct(database.db);
+  order = {
+    customerId: customer.id,
+    deliveryDate: '2026-12-20',
+    paymentMethod: 'net30',
+    ownerId: 'U0ADMIN',
+    lines: [{ productId: product.id, spec: 'blue', quantity: 10, unitPriceCents: 1250 }],
+  };
+});
+afterAll(() => database.close());
+
+describe('creating an order', () => {
+  it('numbers it SO-<year>-NNNNNN, totals it, records who received it and asks for the DM card', async () => {
+    const created = await createOrder(ctx, order);
+    expect(created.number).toMatch(/^SO-2026-\d{6}$/);
+    expect(created).toMatchObject({ status: 'received', version: 1, totalCents: 12_500 });
+
+    const events = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, created.id));
+    expect(events).toMatchObject([
+      { type: 'received', actor: 'U0ADMIN', data: { number: created.number, totalCents: 12_500 } },
+    ]);
+    const effects = await database.db.select().from(outbox).where(eq(outbox.channel, 'U0ADMIN'));
+    expect(effects.map((e) => e.payload)).toContainEqual({ kind: 'order_card', v: 1, orderId: created.id });
+    const cards = await database.db.select().from(slackMessages).where(eq(slackMessages.orderId, created.id));
+    expect(cards).toMatchObject([{ channel: 'U0ADMIN', ts: null }]);
+  });
+
+  it('takes the year from the business time zone: 31 Dec 23:30 UTC is already next year in Berlin', async () => {
+    const clock = new ManualClock('2026-12-31T23:30:00Z');
+    const created = await createOrder({ ...ctx, clock }, order);
+    expect(created.number).toBe('SO-2027-000001');
+  });
+
+  it('gives 200 orders created at the same moment 200 distinct numbers, none skipped', async () => {
+    const clock = new ManualClock('2028-03-01T10:00:00Z');
+    const created = await Promise.all(
+      Array.from({ length: 200 }, () => createOrder({ ...ctx, clock }, order)),
+    );
+    const numbers = created.map((o) => o.number).sort();
+    expect(new Set(numbers).size).toBe(200);
+    expect(numbers[0]).toBe('SO-2028-000001');
+    expect(numbers[199]).toBe('SO-2028-000200');
+  });
+});
