@@ -48,7 +48,8 @@ export function renderOrderCard(order: OrderSnapshot): SlackMessage {
   const more = order.lines.length - shown.length;
   if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
   return {
-    text: `${order.number} · ${order.customer.name} · ${status} · total ${formatCents(order.totalCents)}`,
+    // The fallback text is read as mrkdwn (and in notifications), so it is escaped too.
+    text: `${order.number} · ${escapeMrkdwn(order.customer.name)} · ${status} · total ${formatCents(order.totalCents)}`,
     blocks: [
       header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
       fields(

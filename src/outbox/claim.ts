@@ -19,6 +19,8 @@ export const channelSpacingMs = 1000;
  * The gate row is taken with SKIP LOCKED, so one instance serves a channel at a time. The head
  * row is read without SKIP LOCKED on purpose: skipping a briefly locked head would send the
  * second message first. A head still leased, or backing off, leaves the channel idle this round.
+ * The final UPDATE checks eligibility again: if another worker claimed the head while we waited
+ * for its row lock, Postgres re-reads the row and the claim quietly does not happen.
  */
 export async function claimDue(
   db: DbOrTx,
@@ -55,7 +57,9 @@ export async function claimDue(
     set status = 'sending', attempts = o.attempts + 1, locked_by = ${opts.workerId},
         locked_until = ${leaseUntil}::timestamptz
     from head
-    where o.id = head.id and o.status in ('pending', 'sending')
+    where o.id = head.id
+      and ((o.status = 'pending' and o.available_at <= ${now}::timestamptz)
+        or (o.status = 'sending' and o.locked_until < ${now}::timestamptz))
     returning o.id, o.channel, o.payload, o.attempts`,
   );
   return rows.map((r) => ({

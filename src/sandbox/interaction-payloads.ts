@@ -60,7 +60,8 @@ export function slashCommandFields(
   if (!user) throw new Error(`fake Slack has no user ${userId}; add it with slack.addUser()`);
   return {
     token: ctx.token,
-    team_id: ctx.slack.teamId,
+    // The invoking person's workspace: a guest from another organisation brings their own.
+    team_id: user.team_id || ctx.slack.teamId,
     team_domain: ctx.slack.teamDomain,
     channel_id: command.channel,
     channel_name: String(channelRef(ctx.slack, command.channel).name),

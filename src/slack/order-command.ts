@@ -53,7 +53,7 @@ export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
       triggerId: command.trigger_id,
       client,
       actor: () => {
-        actor ??= deps.loadActor({ userId: command.user_id, teamId: userTeam(command) });
+        actor ??= deps.loadActor({ userId: command.user_id, teamId: command.team_id });
         return actor;
       },
       reply,
@@ -67,10 +67,4 @@ export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
       deps.afterCommand();
     }
   });
-}
-
-/** In a Slack Connect channel the command's team is the host's; the user's own team is in user_team. */
-function userTeam(command: SlackCommandMiddlewareArgs['command']): string | undefined {
-  const own = (command as { user_team?: unknown }).user_team;
-  return typeof own === 'string' ? own : command.team_id;
 }

@@ -1,0 +1,49 @@
+/**
+ * The few messages between bench/run.ts and a bot it runs in a child process (over Node's IPC
+ * channel, so the bot's stdout stays free and the load generator never shares its event loop).
+ */
+export type ToChild = { type: 'stats' } | { type: 'stop' };
+export type FromChild =
+  | { type: 'ready'; port: number }
+  | { type: 'stats'; rssBytes: number; cpuMicros: number }
+  | { type: 'failed'; message: string };
+
+export interface RunningBot {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Child side: start the bot, report its port, answer stats requests, stop when told. */
+export async function serveBenchParent(start: () => Promise<RunningBot>): Promise<void> {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('this file is started by bench/run.ts (it needs an IPC channel)');
+  const reply = (message: FromChild) => send(message);
+  let bot: RunningBot;
+  try {
+    bot = await start();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // exit once the message is out: half-started servers and databases would keep us alive.
+    send({ type: 'failed', message } satisfies FromChild, () => process.exit(1));
+    return;
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await bot.stop().catch((error) => console.error('bench child: stop failed', error));
+    // exit (not just returning) so a --cpu-prof profile is written even if a handle lingers.
+    process.exit(0);
+  };
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'stats') {
+      const cpu = process.cpuUsage();
+      reply({ type: 'stats', rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system });
+    } else if (message.type === 'stop') {
+      void stop();
+    }
+  });
+  // The parent went away without saying stop (crash, Ctrl-C): don't outlive it.
+  process.on('disconnect', () => void stop());
+  reply({ type: 'ready', port: bot.port });
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+
+/** How long and how hard to measure. Defaults fit about 1.5 minutes; `--quick` about 30 s. */
+export interface BenchOptions {
+  quick: boolean;
+  /** Seconds of load before the measured window, per bot and concurrency. */
+  warmupS: number;
+  /** Seconds measured, per bot and concurrency. */
+  windowS: number;
+  /** How many times each (bot, concurrency) pair is measured; rounds alternate which bot goes first. */
+  rounds: number;
+  concurrencies: number[];
+  /** Seconds of createOrder measured (after a warm-up of `warmupS`); pgbench runs this long too. */
+  intakeS: number;
+  /** Postgres server for the Postgres runs; scratch databases are created on it and dropped. */
+  databaseUrl: string | undefined;
+  /** Write V8 CPU profiles of both bot processes and print their hottest functions. */
+  cpuProf: boolean;
+}
+
+const usage = `npm run bench [-- options]
+
+  --quick               ~30 s smoke run (0.5 s warm-up, 1.5 s windows, one round)
+  --warmup=S            warm-up seconds per measurement      (env BENCH_WARMUP_S, default 1)
+  --window=S            measured seconds per measurement     (env BENCH_WINDOW_S, default 4)
+  --rounds=N            repetitions, alternating bot order   (env BENCH_ROUNDS, default 2)
+  --concurrency=1,10,50 closed-loop client counts            (env BENCH_CONCURRENCY)
+  --intake=S            createOrder / pgbench seconds        (env BENCH_INTAKE_S, default 4)
+  --cpu-prof            profile both bots, print the hottest functions
+  DATABASE_URL=postgres://…  also run orderdesk and order intake on that Postgres server`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      warmup: { type: 'string' },
+      window: { type: 'string' },
+      rounds: { type: 'string' },
+      concurrency: { type: 'string' },
+      intake: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return null;
+  }
+  const quick = values.quick ?? false;
+  const pick = (flag: string | undefined, name: string, normal: number, fast: number) =>
+    positive(flag ?? env[name], name, quick ? fast : normal);
+  const concurrencies = (values.concurrency ?? env.BENCH_CONCURRENCY ?? '1,10,50')
+    .split(',')
+    .map((c) => positive(c.trim(), 'concurrency', 0))
+    .map(Math.round);
+  return {
+    quick,
+    warmupS: pick(values.warmup, 'BENCH_WARMUP_S', 1, 0.5),
+    windowS: pick(values.window, 'BENCH_WINDOW_S', 4, 1.5),
+    rounds: Math.round(pick(values.rounds, 'BENCH_ROUNDS', 2, 1)),
+    concurrencies,
+    intakeS: Math.max(1, Math.round(pick(values.intake, 'BENCH_INTAKE_S', 4, 2))),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    cpuProf: values['cpu-prof'] ?? false,
+  };
+}
+
+function positive(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}: expected a positive number, found ${text}`);
+  return n;
+}

@@ -1,0 +1,96 @@
+import { performance } from 'node:perf_hooks';
+import { systemClock } from '../src/clock.ts';
+import type { Database, Db } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { customers, products } from '../src/db/schema.ts';
+import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
+import type { UseCaseContext } from '../src/orders/order-context.ts';
+import { percentile, Samples, sortedCopy } from './stats.ts';
+
+export interface IntakeResult {
+  concurrency: number;
+  orders: number;
+  seconds: number;
+  ordersPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  failures: number;
+  firstFailure: string | null;
+}
+
+/**
+ * createOrder — number, order row, line, event, card and outbox row in one transaction — in a
+ * closed loop of `concurrency` callers on one customer and product, after a warm-up.
+ */
+export async function measureOrderIntake(
+  database: Database,
+  opts: { concurrency: number; warmupMs: number; windowMs: number },
+): Promise<IntakeResult> {
+  await migrateDatabase(database);
+  const ctx: UseCaseContext = { db: database.db, clock: systemClock, timeZone: 'UTC' };
+  const order = await seedOrder(database.db);
+
+  const latencies = new Samples();
+  let orders = 0;
+  let failures = 0;
+  let firstFailure: string | null = null;
+  const windowStart = performance.now() + opts.warmupMs;
+  const windowEnd = windowStart + opts.windowMs;
+  const caller = async () => {
+    while (performance.now() < windowEnd) {
+      const began = performance.now();
+      try {
+        await createOrder(ctx, order);
+      } catch (error) {
+        failures++;
+        firstFailure ??= error instanceof Error ? error.message : String(error);
+        continue;
+      }
+      const done = performance.now();
+      if (done >= windowStart && done <= windowEnd) {
+        orders++;
+        latencies.push(done - began);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, caller));
+  const sorted = sortedCopy(latencies.values());
+  return {
+    concurrency: opts.concurrency,
+    orders,
+    seconds: opts.windowMs / 1000,
+    ordersPerS: orders / (opts.windowMs / 1000),
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    failures,
+    firstFailure,
+  };
+}
+
+/** One customer with credit and one product, inserted as test/support/factories.ts does. */
+async function seedOrder(db: Db): Promise<NewOrder> {
+  const at = new Date('2026-11-01T00:00:00Z');
+  const [customer] = await db
+    .insert(customers)
+    .values({
+      code: 'BENCH',
+      name: 'Bench Industrial',
+      creditLimitCents: 5_000_000_000,
+      paymentMethods: ['net30', 'prepaid'],
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  const [product] = await db
+    .insert(products)
+    .values({ sku: 'BENCH-A', name: 'Bench widget', category: 'widgets', listPriceCents: 1250, createdAt: at, updatedAt: at })
+    .returning();
+  if (!customer || !product) throw new Error('seeding the customer and product returned no rows');
+  return {
+    customerId: customer.id,
+    deliveryDate: '2026-12-20',
+    paymentMethod: 'net30',
+    ownerId: 'U0BENCHUSER',
+    lines: [{ productId: product.id, spec: 'blue', quantity: 10, unitPriceCents: 1250 }],
+  };
+}

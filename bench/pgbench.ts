@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface PgbenchResult {
+  tps: number;
+  transactions: number;
+}
+
+export async function hasPgbench(): Promise<boolean> {
+  try {
+    await run('pgbench', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The built-in TPC-B-like script at scale 1 (`pgbench -i -s 1`, then `-c clients -j threads
+ * -T seconds`) against `url`, which must be a scratch database: initialising replaces the
+ * pgbench_* tables in it.
+ */
+export async function runPgbench(
+  url: string,
+  opts: { clients: number; threads: number; seconds: number },
+): Promise<PgbenchResult> {
+  await run('pgbench', ['-i', '-s', '1', '-q', url]);
+  const { stdout } = await run('pgbench', [
+    '-c',
+    String(opts.clients),
+    '-j',
+    String(opts.threads),
+    '-T',
+    String(opts.seconds),
+    url,
+  ]);
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
+  const transactions = /number of transactions actually processed: (\d+)/.exec(stdout)?.[1];
+  if (!tps || !transactions) throw new Error(`could not read pgbench's output:\n${stdout}`);
+  return { tps: Number(tps), transactions: Number(transactions) };
+}

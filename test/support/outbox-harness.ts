@@ -1,0 +1,27 @@
+import { WebClient } from '@slack/web-api';
+import type { Clock } from '../../src/clock.ts';
+import type { Db } from '../../src/db/client.ts';
+import { createLogger } from '../../src/logger.ts';
+import { renderCurrentCard } from '../../src/orders/current-card.ts';
+import { OutboxDispatcher } from '../../src/outbox/dispatcher.ts';
+import type { FakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+
+export const botToken = 'xoxb-test-token';
+
+/** A dispatcher as production builds it, talking to the fake Slack; logs are kept for asserts. */
+export function dispatcherFor(db: Db, slack: FakeSlack, clock: Clock, workerId?: string) {
+  const logs: string[] = [];
+  const dispatcher = new OutboxDispatcher({
+    db,
+    clock,
+    workerId,
+    renderCard: renderCurrentCard,
+    logger: createLogger('info', (line) => logs.push(line)),
+    client: new WebClient(botToken, {
+      slackApiUrl: slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    }),
+  });
+  return { dispatcher, logs };
+}
