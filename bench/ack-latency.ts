@@ -36,7 +36,8 @@ export interface AckReport {
   rows: AckRow[];
   startupMs: Record<BotName, number>;
   orderdeskDatabase: string;
-  profileDir: string | null;
+  /** With --cpu-prof: a V8 profile of each bot over all its measurements. */
+  profiles: Partial<Record<BotName, string>>;
 }
 
 interface Segment {
@@ -66,9 +67,6 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
       entry: path.join(here, entry),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, ...env },
-      nodeFlags: profileDir
-        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
-        : [],
     });
   const started = await Promise.allSettled([
     start('bare', 'bare-bolt-app.ts', {}),
@@ -86,6 +84,7 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
     const body = slashCommandBody('help');
     const signer = new PerSecondSigner(signingSecret, body);
 
+    if (profileDir) for (const bot of bots) bot.startProfile();
     const segments = new Map<string, Segment[]>();
     for (let round = 0; round < opts.rounds; round++) {
       for (const concurrency of opts.concurrencies) {
@@ -98,17 +97,28 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
       }
     }
 
+    const profiles: Partial<Record<BotName, string>> = {};
+    if (profileDir) {
+      for (const bot of bots) {
+        const file = path.join(profileDir, `${bot.name}.cpuprofile`);
+        await bot.stopProfile(file);
+        profiles[bot.name as BotName] = file;
+      }
+    }
+
     const rows: AckRow[] = [];
     for (const concurrency of opts.concurrencies) {
       for (const bot of [bare, orderdesk]) {
-        rows.push(summarize(bot.name as BotName, concurrency, segments.get(`${bot.name}:${concurrency}`) ?? []));
+        rows.push(
+          summarize(bot.name as BotName, concurrency, segments.get(`${bot.name}:${concurrency}`) ?? []),
+        );
       }
     }
     return {
       rows,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
       orderdeskDatabase: scratch ? `Postgres (scratch database ${scratch.name})` : 'PGlite in memory',
-      profileDir,
+      profiles,
     };
   } finally {
     unpin();

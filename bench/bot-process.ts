@@ -14,8 +14,6 @@ export interface BotProcessOptions {
   /** Core list for `taskset -c`, or null to leave the child unpinned. */
   cpus: string | null;
   env: Record<string, string>;
-  /** Extra node flags, e.g. --cpu-prof. */
-  nodeFlags?: string[];
 }
 
 /** A bot server in a child process of its own, pinned to its core when taskset exists. */
@@ -27,6 +25,7 @@ export class BotProcess {
   readonly startupMs: number;
   readonly #child: ChildProcess;
   readonly #waiting: ((stats: BotStats) => void)[] = [];
+  readonly #profiles = new Map<string, () => void>();
   readonly #exited: Promise<void>;
 
   private constructor(
@@ -49,7 +48,7 @@ export class BotProcess {
   }
 
   static start(opts: BotProcessOptions): Promise<BotProcess> {
-    const nodeArgs = [...(opts.nodeFlags ?? []), '--import', 'tsx', opts.entry];
+    const nodeArgs = ['--import', 'tsx', opts.entry];
     const [command, args] = opts.cpus
       ? ['taskset', ['-c', opts.cpus, process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
@@ -88,6 +87,23 @@ export class BotProcess {
       }
       this.#waiting.push(resolve);
       this.#child.send({ type: 'stats' } satisfies ToChild);
+    });
+  }
+
+  /** Starts V8's CPU profiler in the bot (costs it a few per cent). */
+  startProfile(): void {
+    if (this.#child.connected) this.#child.send({ type: 'profile-start' } satisfies ToChild);
+  }
+
+  /** Stops the profiler and waits until the bot has written the profile to `file`. */
+  stopProfile(file: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.#child.connected) {
+        reject(new Error(`${this.name} is no longer running`));
+        return;
+      }
+      this.#profiles.set(file, resolve);
+      this.#child.send({ type: 'profile-stop', file } satisfies ToChild);
     });
   }
 

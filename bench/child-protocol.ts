@@ -1,11 +1,18 @@
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 /**
  * The few messages between bench/run.ts and a bot it runs in a child process (over Node's IPC
  * channel, so the bot's stdout stays free and the load generator never shares its event loop).
  */
-export type ToChild = { type: 'stats' } | { type: 'stop' };
+export type ToChild =
+  | { type: 'stats' }
+  | { type: 'stop' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string };
 export type FromChild =
   | { type: 'ready'; port: number }
   | { type: 'stats'; rssBytes: number; cpuMicros: number }
+  | { type: 'profile-saved'; file: string }
   | { type: 'failed'; message: string };
 
 export interface RunningBot {
@@ -27,6 +34,7 @@ export async function serveBenchParent(start: () => Promise<RunningBot>): Promis
     send({ type: 'failed', message } satisfies FromChild, () => process.exit(1));
     return;
   }
+  const profiler = new Profiler();
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -41,9 +49,38 @@ export async function serveBenchParent(start: () => Promise<RunningBot>): Promis
       reply({ type: 'stats', rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system });
     } else if (message.type === 'stop') {
       void stop();
+    } else if (message.type === 'profile-start') {
+      void profiler.start();
+    } else if (message.type === 'profile-stop') {
+      void profiler.stop(message.file).then(() => reply({ type: 'profile-saved', file: message.file }));
     }
   });
   // The parent went away without saying stop (crash, Ctrl-C): don't outlive it.
   process.on('disconnect', () => void stop());
   reply({ type: 'ready', port: bot.port });
+}
+
+/**
+ * V8's sampling profiler, switched on only while the parent measures, so start-up (module
+ * loading, PGlite's initdb) does not crowd out the request path in the profile.
+ */
+class Profiler {
+  #session: Session | null = null;
+
+  async start(): Promise<void> {
+    if (this.#session) return;
+    this.#session = new Session();
+    this.#session.connect();
+    await this.#session.post('Profiler.enable');
+    await this.#session.post('Profiler.start');
+  }
+
+  async stop(file: string): Promise<void> {
+    const session = this.#session;
+    if (!session) return;
+    this.#session = null;
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }

@@ -83,7 +83,14 @@ async function seedOrder(db: Db): Promise<NewOrder> {
     .returning();
   const [product] = await db
     .insert(products)
-    .values({ sku: 'BENCH-A', name: 'Bench widget', category: 'widgets', listPriceCents: 1250, createdAt: at, updatedAt: at })
+    .values({
+      sku: 'BENCH-A',
+      name: 'Bench widget',
+      category: 'widgets',
+      listPriceCents: 1250,
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning();
   if (!customer || !product) throw new Error('seeding the customer and product returned no rows');
   return {

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -21,9 +22,8 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lockFile, String(process.pid), { flag: 'wx' });
-      return () => {
-        rm(lockFile, { force: true }).catch(() => {});
-      };
+      // Synchronous, so the lock is gone even when the process exits right after closing.
+      return () => rmSync(lockFile, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);

@@ -136,7 +136,7 @@ describe('the outbox dispatcher', () => {
     await dispatcher.runOnce();
     const open = slack.callsTo('conversations.open');
     expect(open).toHaveLength(1);
-    const dm = String((slack.callsTo('chat.postMessage')[0]?.args as { channel?: string }).channel);
+    const dm = String(slack.callsTo('chat.postMessage')[0]?.args.channel);
     expect(dm).toMatch(/^D/);
     expect(slack.messages(dm).map((m) => m.text)).toEqual(['just for you']);
   });

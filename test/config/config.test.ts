@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has a working default for everything but the Slack credentials', () => {
+    expect(parseConfig({})).toEqual({
+      PORT: 3000,
+      DATA_DIR: './.data',
+      ORDERDESK_TIMEZONE: 'UTC',
+      ORDERDESK_ADMINS: [],
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads admins as a comma-separated list of Slack user ids', () => {
+    expect(parseConfig({ ORDERDESK_ADMINS: ' U012AB, W0ABC ,' }).ORDERDESK_ADMINS).toEqual(['U012AB', 'W0ABC']);
+  });
+
+  it('treats an empty value as not set', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: '', DATABASE_URL: '  ' })).not.toHaveProperty('SLACK_BOT_TOKEN', '');
+  });
+
+  it('names every bad variable on a line of its own, with what was found and what is expected', () => {
+    expect(
+      problemsOf({
+        SLACK_BOT_TOKEN: 'xoxp-user-token',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://db/orders',
+        ORDERDESK_TIMEZONE: 'Mars/Olympus',
+        ORDERDESK_ADMINS: 'dana',
+        LOG_LEVEL: 'loud',
+        SLACK_API_URL: 'not a url',
+      }),
+    ).toEqual([
+      'SLACK_BOT_TOKEN: found "xoxp-user-token", expected a bot token starting with xoxb-',
+      'SLACK_API_URL: found "not a url", expected an http(s) URL such as https://slack.com/api/',
+      'PORT: found "eighty", expected a port number from 0 to 65535',
+      'DATABASE_URL: found "mysql://db/orders", expected a postgres:// URL',
+      'ORDERDESK_TIMEZONE: found "Mars/Olympus", expected an IANA time zone such as Europe/Berlin',
+      'ORDERDESK_ADMINS: found "dana", expected Slack user ids like U012ABCDEF, comma-separated',
+      'LOG_LEVEL: found "loud", expected one of debug, info, warn, error',
+    ]);
+  });
+});
