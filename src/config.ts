@@ -46,7 +46,9 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   ORDERDESK_TIMEZONE: timeZone.default('UTC'),
   ORDERDESK_ADMINS: slackUserIds.default([]),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
+    .default('info'),
 });
 
 export type Config = z.infer<typeof configSchema>;

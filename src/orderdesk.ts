@@ -1,17 +1,18 @@
 import type { App, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
-import { roleSubcommands } from './auth/auth.slack.ts';
 import { loadActor } from './auth/load-actor.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { slackFeatures } from './features.ts';
 import { createLogger } from './logger.ts';
 import { renderCurrentCard } from './orders/current-card.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
+import type { FeatureDeps } from './slack/feature.ts';
 
 export interface OrderdeskOptions {
   config: Config;
@@ -64,19 +65,25 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   });
 
   const port = opts.port ?? config.PORT;
+  const featureDeps: FeatureDeps = {
+    ctx,
+    logger,
+    loadActor: (who) =>
+      loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId }),
+    afterWrite: () => dispatcher.wake(),
+  };
   const app = createSlackApp({
     config,
     logger,
     bot,
     port,
-    subcommands: [...roleSubcommands(ctx)],
-    loadActor: (who) =>
-      loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId }),
+    features: slackFeatures(featureDeps),
+    loadActor: featureDeps.loadActor,
     healthy: async () => {
       await database.db.execute(sql`select 1`);
       return true;
     },
-    afterWrite: () => dispatcher.wake(),
+    afterWrite: featureDeps.afterWrite,
   });
 
   const server = await app.start({ port, host: opts.host ?? '0.0.0.0' });

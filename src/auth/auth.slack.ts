@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { parseUserRef } from '../slack/command-text.ts';
-import type { Subcommand } from '../slack/subcommand.ts';
+import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { grantRole, revokeRole } from './grant-role.ts';
 import { roles } from './roles.ts';
 
@@ -25,10 +24,10 @@ function parseRoleChange(text: string, usage: string) {
 }
 
 /** `/order grant` and `/order revoke`: admins hand out every other role from Slack. */
-export function roleSubcommands(ctx: UseCaseContext): Subcommand[] {
+export function rolesFeature({ ctx }: FeatureDeps): SlackFeature {
   const grantUsage = 'grant @person admin|manager|member|viewer [department]';
   const revokeUsage = 'revoke @person admin|manager|member|viewer';
-  return [
+  const subcommands: SlackFeature['subcommands'] = [
     {
       name: 'grant',
       usage: grantUsage,
@@ -58,4 +57,5 @@ export function roleSubcommands(ctx: UseCaseContext): Subcommand[] {
       },
     },
   ];
+  return { subcommands };
 }

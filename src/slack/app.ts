@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Logger } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
+import type { SlackFeature } from './feature.ts';
 import { registerOrderCommand } from './order-command.ts';
-import type { Subcommand } from './subcommand.ts';
 
 export interface BotIdentity {
   botId: string;
@@ -16,8 +16,8 @@ export interface SlackAppDeps {
   logger: Logger;
   bot: BotIdentity;
   port: number;
-  subcommands: readonly Subcommand[];
-  loadActor(who: { userId: string; teamId: string | undefined }): Promise<Actor>;
+  features: readonly SlackFeature[];
+  loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
   /** Whether the database answers; served at GET /healthz. */
   healthy(): Promise<boolean>;
   afterWrite(): void;
@@ -49,8 +49,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
       : {}),
   });
+  for (const feature of deps.features) feature.register?.(app);
   registerOrderCommand(app, {
-    subcommands: deps.subcommands,
+    subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });

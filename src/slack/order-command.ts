@@ -8,7 +8,7 @@ import type { CommandRequest, Reply, Subcommand } from './subcommand.ts';
 
 export interface OrderCommandDeps {
   subcommands: readonly Subcommand[];
-  loadActor(who: { userId: string; teamId: string | undefined }): Promise<Actor>;
+  loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
   /** Called after each command, so effects written by it are sent without waiting for a poll. */
   afterCommand(): void;
 }

@@ -1,0 +1,23 @@
+import type { App, Logger } from '@slack/bolt';
+import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/** What every feature's Slack adapter is built with. */
+export interface FeatureDeps {
+  ctx: UseCaseContext;
+  logger: Logger;
+  /** Who is acting; refuses guests from other workspaces. */
+  loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
+  /** Call after a use case committed, so its outbox rows go out without waiting for a poll. */
+  afterWrite(): void;
+}
+
+/**
+ * A feature's Slack surface: the `/order` subcommands it owns, and any other listeners
+ * (views, actions, options, shortcuts) it registers on the app.
+ */
+export interface SlackFeature {
+  subcommands?: Subcommand[];
+  register?(app: App): void;
+}
