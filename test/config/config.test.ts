@@ -23,11 +23,17 @@ describe('configuration', () => {
   });
 
   it('reads admins as a comma-separated list of Slack user ids', () => {
-    expect(parseConfig({ ORDERDESK_ADMINS: ' U012AB, W0ABC ,' }).ORDERDESK_ADMINS).toEqual(['U012AB', 'W0ABC']);
+    expect(parseConfig({ ORDERDESK_ADMINS: ' U012AB, W0ABC ,' }).ORDERDESK_ADMINS).toEqual([
+      'U012AB',
+      'W0ABC',
+    ]);
   });
 
   it('treats an empty value as not set', () => {
-    expect(parseConfig({ SLACK_BOT_TOKEN: '', DATABASE_URL: '  ' })).not.toHaveProperty('SLACK_BOT_TOKEN', '');
+    expect(parseConfig({ SLACK_BOT_TOKEN: '', DATABASE_URL: '  ' })).not.toHaveProperty(
+      'SLACK_BOT_TOKEN',
+      '',
+    );
   });
 
   it('names every bad variable on a line of its own, with what was found and what is expected', () => {

@@ -40,19 +40,25 @@ describe('migrations', () => {
     }
   });
 
-  it.runIf(onPostgres)('three instances starting together on one empty Postgres all come up, migrated once', async () => {
-    const empty = await createTestDatabase({ migrate: false });
-    const instances = await Promise.all(
-      [1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: empty.url ?? '', max: 2 })),
-    );
-    try {
-      await Promise.all(instances.map((db) => migrateDatabase(db)));
-      const rows = await queryRows<{ n: unknown }>(empty.db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
-      const journal = await import('../../drizzle/meta/_journal.json', { with: { type: 'json' } });
-      expect(Number(rows[0]?.n)).toBe(journal.default.entries.length);
-    } finally {
-      await Promise.all(instances.map((db) => db.close()));
-      await empty.close();
-    }
-  });
+  it.runIf(onPostgres)(
+    'three instances starting together on one empty Postgres all come up, migrated once',
+    async () => {
+      const empty = await createTestDatabase({ migrate: false });
+      const instances = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ kind: 'postgres', url: empty.url ?? '', max: 2 })),
+      );
+      try {
+        await Promise.all(instances.map((db) => migrateDatabase(db)));
+        const rows = await queryRows<{ n: unknown }>(
+          empty.db,
+          sql`select count(*) as n from drizzle.__drizzle_migrations`,
+        );
+        const journal = await import('../../drizzle/meta/_journal.json', { with: { type: 'json' } });
+        expect(Number(rows[0]?.n)).toBe(journal.default.entries.length);
+      } finally {
+        await Promise.all(instances.map((db) => db.close()));
+        await empty.close();
+      }
+    },
+  );
 });

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
-import { botToken } from '../support/outbox-harness.ts';
 import { signingSecret } from '../support/flow.ts';
+import { botToken } from '../support/outbox-harness.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -95,7 +95,9 @@ describe('starting orderdesk from the command line', () => {
 
     const second = start({ ...env, PORT: String(port + 1) });
     expect(await second.exited).toBe(2);
-    expect(second.output()).toContain(`The embedded database in ${dataDir} is in use by another orderdesk process`);
+    expect(second.output()).toContain(
+      `The embedded database in ${dataDir} is in use by another orderdesk process`,
+    );
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
