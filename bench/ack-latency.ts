@@ -3,13 +3,15 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moreOrdersAction } from '../src/orders/order-list-view.ts';
 import { BotProcess, type BotStats } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
 import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
 import type { BenchOptions } from './options.ts';
+import { startResponseSink } from './response-sink.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { PerSecondSigner, slashCommandBody } from './signed-request.ts';
+import { blockActionsBody, PerSecondSigner, slashCommandBody } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export type BotName = 'bare' | 'orderdesk';
@@ -21,13 +23,17 @@ export interface AckRow {
   reqPerS: number;
   p50Ms: number;
   p99Ms: number;
-  /** The bot's own CPU time (user + system) per measured response. */
+  /** The bot's own CPU time (user + system) per measured response, post-ack work included. */
   cpuMicrosPerReq: number;
   peakRssBytes: number;
   /** req/s of each round, to show how much the figures drift. */
   perRoundReqPerS: number[];
   /** Every non-200 response (warm-up included), by status. */
   non200: Map<number, number>;
+  /** 200s, warm-up included. */
+  acked: number;
+  /** Longest time the bot stayed busy after a measurement's load stopped, ms. */
+  settleMs: number;
   socketErrors: number;
   firstError: string | null;
 }
@@ -35,31 +41,45 @@ export interface AckRow {
 export interface AckReport {
   rows: AckRow[];
   startupMs: Record<BotName, number>;
+  /** CPU use with no requests, % of a core (orderdesk's outbox dispatcher polls). */
+  idleCpuPercent: Record<BotName, number>;
   orderdeskDatabase: string;
+  /** The click request, and how many respond() calls reached the stand-in response_url. */
+  click: { label: string; responsesPosted: number };
   /** With --cpu-prof: a V8 profile of each bot over all its measurements. */
   profiles: Partial<Record<BotName, string>>;
+}
+
+interface Workload {
+  request: string;
+  concurrency: number;
+  signer: PerSecondSigner;
 }
 
 interface Segment {
   load: ClosedLoopResult;
   cpuMicros: number;
   peakRssBytes: number;
+  /** How long the bot stayed busy after the load stopped (work queued behind its acks), ms. */
+  settleMs: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const REQUEST = '/order help';
+const PREWARM_CONCURRENCY = 10;
+/** Clicks are measured at one concurrency, as in the floor table of slack-platform.md §6. */
+const CLICK_CONCURRENCY = 10;
 
 /**
- * Slash-command ack latency of orderdesk against the bare-Bolt floor, in the same run: both bots
- * run at once in child processes pinned to the bot core; each (bot, concurrency) pair is
- * measured in turn, `rounds` times, alternating which bot goes first.
+ * Ack latency of orderdesk against the bare-Bolt floor, in the same run: both bots run at once in
+ * child processes pinned to the bot core; each (request, concurrency, bot) is measured in turn,
+ * `rounds` times, alternating which bot goes first.
  */
 export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Promise<AckReport> {
   const signingSecret = randomBytes(16).toString('hex');
   const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'ack') : null;
   const dropScratch = onCleanup(() => scratch?.drop());
-  const profileDir = opts.cpuProf ? path.join(os.tmpdir(), `orderdesk-bench-profiles-${process.pid}`) : null;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const sink = await startResponseSink();
+  const closeSink = onCleanup(() => sink.close());
 
   const start = (name: BotName, entry: string, env: Record<string, string>) =>
     BotProcess.start({
@@ -81,22 +101,57 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
     const [bare, orderdesk] = bots as [BotProcess, BotProcess];
-    const body = slashCommandBody('help');
-    const signer = new PerSecondSigner(signingSecret, body);
 
-    if (profileDir) for (const bot of bots) bot.startProfile();
+    const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
+    // orderdesk's "More" button under `/order list`: ack, then a query and respond().
+    const clickLabel = `block_actions ${moreOrdersAction}`;
+    const click = new PerSecondSigner(
+      signingSecret,
+      blockActionsBody({
+        actionId: moreOrdersAction,
+        value: JSON.stringify({ filter: { kind: 'open' }, before: 1_000_000, page: 2 }),
+        responseUrl: sink.url,
+      }),
+    );
+    const workloads: Workload[] = [
+      ...opts.concurrencies.map((concurrency) => ({ request: '/order help', concurrency, signer: help })),
+      { request: clickLabel, concurrency: CLICK_CONCURRENCY, signer: click },
+    ];
+
+    // Cold JIT costs a Bolt process several times its warm CPU per request for the first
+    // seconds; without this the first pair measured (concurrency 1) mostly measures tiering.
+    for (const bot of [bare, orderdesk]) {
+      for (const signer of [help, click]) {
+        await runClosedLoop({
+          port: bot.port,
+          path: '/slack/events',
+          concurrency: PREWARM_CONCURRENCY,
+          warmupMs: 0,
+          windowMs: (opts.prewarmS * 1000) / 2,
+          nextRequest: () => signer.next(),
+        });
+        await bot.settle();
+      }
+    }
+    const postedBeforeMeasuring = sink.received();
+    const idleCpuPercent = { bare: await bare.idleCpuPercent(), orderdesk: await orderdesk.idleCpuPercent() };
+
+    const profileDir = opts.cpuProf
+      ? path.join(os.tmpdir(), `orderdesk-bench-profiles-${process.pid}`)
+      : null;
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      for (const bot of bots) bot.startProfile();
+    }
     const segments = new Map<string, Segment[]>();
     for (let round = 0; round < opts.rounds; round++) {
-      for (const concurrency of opts.concurrencies) {
-        const order = round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare];
-        for (const bot of order) {
-          const segment = await measureSegment(bot, concurrency, opts, () => signer.next());
-          const key = `${bot.name}:${concurrency}`;
-          segments.set(key, [...(segments.get(key) ?? []), segment]);
+      for (const workload of workloads) {
+        for (const bot of round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare]) {
+          const key = `${bot.name}|${workload.request}|${workload.concurrency}`;
+          segments.set(key, [...(segments.get(key) ?? []), await measureSegment(bot, workload, opts)]);
         }
       }
     }
-
     const profiles: Partial<Record<BotName, string>> = {};
     if (profileDir) {
       for (const bot of bots) {
@@ -106,41 +161,36 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
       }
     }
 
-    const rows: AckRow[] = [];
-    for (const concurrency of opts.concurrencies) {
-      for (const bot of [bare, orderdesk]) {
-        rows.push(
-          summarize(bot.name as BotName, concurrency, segments.get(`${bot.name}:${concurrency}`) ?? []),
-        );
-      }
-    }
+    const rows = workloads.flatMap((w) =>
+      [bare, orderdesk].map((bot) =>
+        summarize(bot.name as BotName, w, segments.get(`${bot.name}|${w.request}|${w.concurrency}`) ?? []),
+      ),
+    );
     return {
       rows,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
+      idleCpuPercent,
       orderdeskDatabase: scratch ? `Postgres (scratch database ${scratch.name})` : 'PGlite in memory',
+      click: { label: clickLabel, responsesPosted: sink.received() - postedBeforeMeasuring },
       profiles,
     };
   } finally {
     unpin();
     await stopBots();
+    await closeSink();
     await dropScratch();
   }
 }
 
-async function measureSegment(
-  bot: BotProcess,
-  concurrency: number,
-  opts: BenchOptions,
-  nextRequest: () => ReturnType<PerSecondSigner['next']>,
-): Promise<Segment> {
+async function measureSegment(bot: BotProcess, workload: Workload, opts: BenchOptions): Promise<Segment> {
   const atWindow: { stats?: Promise<BotStats> } = {};
   const load = runClosedLoop({
     port: bot.port,
     path: '/slack/events',
-    concurrency,
+    concurrency: workload.concurrency,
     warmupMs: opts.warmupS * 1000,
     windowMs: opts.windowS * 1000,
-    nextRequest,
+    nextRequest: () => workload.signer.next(),
     onWindowStart: () => {
       atWindow.stats = bot.stats();
     },
@@ -148,10 +198,11 @@ async function measureSegment(
   const { result, peakRssBytes } = await bot.sampleRss(load);
   const end = await bot.stats();
   const begin = await (atWindow.stats ?? Promise.resolve(end));
-  return { load: result, cpuMicros: end.cpuMicros - begin.cpuMicros, peakRssBytes };
+  const settleMs = await bot.settle();
+  return { load: result, cpuMicros: end.cpuMicros - begin.cpuMicros, peakRssBytes, settleMs };
 }
 
-function summarize(bot: BotName, concurrency: number, segments: Segment[]): AckRow {
+function summarize(bot: BotName, workload: Workload, segments: Segment[]): AckRow {
   const completed = segments.reduce((n, s) => n + s.load.completed, 0);
   const seconds = segments.reduce((n, s) => n + s.load.windowSeconds, 0);
   const latencies = sortedCopy(concat(segments.map((s) => s.load.latenciesMs)));
@@ -163,8 +214,8 @@ function summarize(bot: BotName, concurrency: number, segments: Segment[]): AckR
   }
   return {
     bot,
-    request: REQUEST,
-    concurrency,
+    request: workload.request,
+    concurrency: workload.concurrency,
     reqPerS: completed / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
@@ -172,6 +223,8 @@ function summarize(bot: BotName, concurrency: number, segments: Segment[]): AckR
     peakRssBytes: Math.max(0, ...segments.map((s) => s.peakRssBytes)),
     perRoundReqPerS: segments.map((s) => s.load.completed / s.load.windowSeconds),
     non200,
+    acked: segments.reduce((n, s) => n + (s.load.statuses.get(200) ?? 0), 0),
+    settleMs: Math.max(0, ...segments.map((s) => s.settleMs)),
     socketErrors: segments.reduce((n, s) => n + s.load.errors, 0),
     firstError: segments.find((s) => s.load.firstError)?.load.firstError ?? null,
   };

@@ -16,6 +16,11 @@ export interface BotProcessOptions {
   env: Record<string, string>;
 }
 
+interface Pending<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
 /** A bot server in a child process of its own, pinned to its core when taskset exists. */
 export class BotProcess {
   readonly name: string;
@@ -24,27 +29,36 @@ export class BotProcess {
   /** Spawn to listening, ms: loading modules, plus the database and migrations for orderdesk. */
   readonly startupMs: number;
   readonly #child: ChildProcess;
-  readonly #waiting: ((stats: BotStats) => void)[] = [];
-  readonly #profiles = new Map<string, () => void>();
   readonly #exited: Promise<void>;
+  /** Stats requests in the order sent; the child answers them in that order. */
+  readonly #stats: Pending<BotStats>[] = [];
+  readonly #profiles = new Map<string, Pending<void>>();
 
-  private constructor(
-    name: string,
-    child: ChildProcess,
-    port: number,
-    startupMs: number,
-    exited: Promise<void>,
-  ) {
-    this.name = name;
+  private constructor(child: ChildProcess, name: string, port: number, startupMs: number) {
     this.#child = child;
+    this.name = name;
     this.port = port;
     this.pid = child.pid ?? -1;
     this.startupMs = startupMs;
-    this.#exited = exited;
-    child.on('message', (message: FromChild) => {
-      if (message.type === 'stats')
-        this.#waiting.shift()?.({ rssBytes: message.rssBytes, cpuMicros: message.cpuMicros });
+    this.#exited = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
     });
+    void this.#exited.then(() => {
+      const gone = new Error(`${name} exited`);
+      for (const pending of [...this.#stats.splice(0), ...this.#profiles.values()]) pending.reject(gone);
+      this.#profiles.clear();
+    });
+    child.on('message', (message: FromChild) => {
+      if (message.type === 'stats') {
+        this.#stats.shift()?.resolve({ rssBytes: message.rssBytes, cpuMicros: message.cpuMicros });
+      } else if (message.type === 'profile-saved') {
+        this.#profiles.get(message.file)?.resolve();
+        this.#profiles.delete(message.file);
+      }
+    });
+    // A send racing the child's exit fails with EPIPE; the exit handler above copes, so don't crash.
+    child.on('error', () => {});
   }
 
   static start(opts: BotProcessOptions): Promise<BotProcess> {
@@ -57,53 +71,51 @@ export class BotProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, ...opts.env },
     });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {
-      const fail = (why: string) => {
-        child.kill('SIGKILL');
-        reject(new Error(`${opts.name} did not start: ${why}`));
-      };
-      child.once('error', (error) => fail(error.message));
-      child.once('exit', (code, signal) => fail(`exited with ${signal ?? code} before listening`));
-      child.on('message', function first(message: FromChild) {
+      const onError = (error: Error) => fail(error.message);
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(`exited with ${signal ?? code} before listening`);
+      const onMessage = (message: FromChild) => {
         if (message.type === 'failed') {
           fail(message.message);
         } else if (message.type === 'ready') {
-          child.off('message', first);
-          child.removeAllListeners('exit');
-          child.removeAllListeners('error');
-          resolve(new BotProcess(opts.name, child, message.port, performance.now() - begun, exited));
+          child.off('error', onError).off('exit', onExit).off('message', onMessage);
+          resolve(new BotProcess(child, opts.name, message.port, performance.now() - begun));
         }
-      });
+      };
+      const fail = (why: string) => {
+        child.off('error', onError).off('exit', onExit).off('message', onMessage);
+        child.kill('SIGKILL');
+        reject(new Error(`${opts.name} did not start: ${why}`));
+      };
+      child.on('error', onError).on('exit', onExit).on('message', onMessage);
     });
   }
 
   /** The child's resident memory and CPU time so far (answered by its own event loop). */
   stats(): Promise<BotStats> {
     return new Promise((resolve, reject) => {
-      if (!this.#child.connected) {
+      if (!this.#send({ type: 'stats' })) {
         reject(new Error(`${this.name} is no longer running`));
         return;
       }
-      this.#waiting.push(resolve);
-      this.#child.send({ type: 'stats' } satisfies ToChild);
+      this.#stats.push({ resolve, reject });
     });
   }
 
   /** Starts V8's CPU profiler in the bot (costs it a few per cent). */
   startProfile(): void {
-    if (this.#child.connected) this.#child.send({ type: 'profile-start' } satisfies ToChild);
+    this.#send({ type: 'profile-start' });
   }
 
   /** Stops the profiler and waits until the bot has written the profile to `file`. */
   stopProfile(file: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (!this.#child.connected) {
+      if (!this.#send({ type: 'profile-stop', file })) {
         reject(new Error(`${this.name} is no longer running`));
         return;
       }
-      this.#profiles.set(file, resolve);
-      this.#child.send({ type: 'profile-stop', file } satisfies ToChild);
+      this.#profiles.set(file, { resolve, reject });
     });
   }
 
@@ -131,17 +143,42 @@ export class BotProcess {
     }
   }
 
+  /**
+   * Waits until the bot's CPU time stops growing (under 10 % of a core over `sliceMs`): work a
+   * listener started after its ack may still be queued when the load stops, and would otherwise
+   * be billed to the next measurement. Resolves with how long that took, ms.
+   */
+  async settle(sliceMs = 200, timeoutMs = 60_000): Promise<number> {
+    const begun = performance.now();
+    let before = await this.stats();
+    while (performance.now() - begun < timeoutMs) {
+      await new Promise((resolve) => setTimeout(resolve, sliceMs));
+      const now = await this.stats();
+      if (now.cpuMicros - before.cpuMicros < sliceMs * 100) break;
+      before = now;
+    }
+    return performance.now() - begun;
+  }
+
+  /** The bot's CPU use while nobody sends it anything, in % of a core over `ms`. */
+  async idleCpuPercent(ms = 1000): Promise<number> {
+    const before = await this.stats();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const after = await this.stats();
+    return ((after.cpuMicros - before.cpuMicros) / (ms * 1000)) * 100;
+  }
+
   /** Asks the bot to stop cleanly; kills it if it has not exited after `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
-    if (this.#child.exitCode !== null || this.#child.signalCode !== null) return;
-    if (this.#child.connected) this.#child.send({ type: 'stop' } satisfies ToChild);
+    this.#send({ type: 'stop' });
     const timer = setTimeout(() => this.#child.kill('SIGKILL'), graceMs);
     await this.#exited;
     clearTimeout(timer);
   }
 
-  /** Last resort (Ctrl-C): no waiting. */
-  kill(): void {
-    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+  #send(message: ToChild): boolean {
+    if (!this.#child.connected) return false;
+    this.#child.send(message, () => {});
+    return true;
   }
 }

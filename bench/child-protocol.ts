@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+
 /**
  * The few messages between bench/run.ts and a bot it runs in a child process (over Node's IPC
  * channel, so the bot's stdout stays free and the load generator never shares its event loop).
@@ -24,7 +25,7 @@ export interface RunningBot {
 export async function serveBenchParent(start: () => Promise<RunningBot>): Promise<void> {
   const send = process.send?.bind(process);
   if (!send) throw new Error('this file is started by bench/run.ts (it needs an IPC channel)');
-  const reply = (message: FromChild) => send(message);
+  const reply = (message: FromChild) => send(message, () => {});
   let bot: RunningBot;
   try {
     bot = await start();
@@ -40,7 +41,7 @@ export async function serveBenchParent(start: () => Promise<RunningBot>): Promis
     if (stopping) return;
     stopping = true;
     await bot.stop().catch((error) => console.error('bench child: stop failed', error));
-    // exit (not just returning) so a --cpu-prof profile is written even if a handle lingers.
+    // exit rather than wait for every handle (dispatcher timers, pools) to let go.
     process.exit(0);
   };
   process.on('message', (message: ToChild) => {

@@ -4,6 +4,7 @@ import { formatTable } from './table.ts';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -22,13 +23,14 @@ export interface ProfileSummary {
 export function summarizeProfile(file: string): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const idle = idleNodes(profile.nodes, nodes);
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let busyMs = 0;
   profile.samples.forEach((id, i) => {
     const node = nodes.get(id);
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    if (!node || node.callFrame.functionName === '(idle)') return;
+    if (!node || idle.has(id)) return;
     busyMs += ms;
     const { functionName, url, lineNumber } = node.callFrame;
     const area = areaOf(url, functionName);
@@ -49,6 +51,23 @@ export function formatProfile(name: string, file: string, summary: ProfileSummar
     formatTable(['self time by area', 'ms', 'share'], rows(summary.byArea)),
     formatTable(['self time by function', 'ms', 'share'], rows(summary.byFunction)),
   ].join('\n');
+}
+
+/**
+ * `(idle)`, and what V8 files under the inspector call that started the profiler: while the
+ * event loop waits, samples keep landing on that last entry from JS, and they are not work.
+ */
+function idleNodes(all: ProfileNode[], byId: Map<number, ProfileNode>): Set<number> {
+  const idle = new Set<number>();
+  const mark = (id: number) => {
+    idle.add(id);
+    for (const child of byId.get(id)?.children ?? []) mark(child);
+  };
+  for (const node of all) {
+    const { functionName, url } = node.callFrame;
+    if (functionName === '(idle)' || (functionName === 'post' && url === 'node:inspector')) mark(node.id);
+  }
+  return idle;
 }
 
 function areaOf(url: string, functionName: string): string {

@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
 
-/** How long and how hard to measure. Defaults fit about 1.5 minutes; `--quick` about 30 s. */
+/**
+ * How long and how hard to measure. Defaults fit in about 2 minutes, `--quick` in about 30 s.
+ * Many short rounds beat few long ones here: the machine is shared, other work comes and goes,
+ * and alternating the bots often lets both see the same background.
+ */
 export interface BenchOptions {
   quick: boolean;
+  /** Seconds of load on each bot once, before anything is measured (JIT warm-up). */
+  prewarmS: number;
   /** Seconds of load before the measured window, per bot and concurrency. */
   warmupS: number;
   /** Seconds measured, per bot and concurrency. */
@@ -20,20 +26,24 @@ export interface BenchOptions {
 
 const usage = `npm run bench [-- options]
 
-  --quick               ~30 s smoke run (0.5 s warm-up, 1.5 s windows, one round)
-  --warmup=S            warm-up seconds per measurement      (env BENCH_WARMUP_S, default 1)
-  --window=S            measured seconds per measurement     (env BENCH_WINDOW_S, default 4)
-  --rounds=N            repetitions, alternating bot order   (env BENCH_ROUNDS, default 2)
-  --concurrency=1,10,50 closed-loop client counts            (env BENCH_CONCURRENCY)
-  --intake=S            createOrder / pgbench seconds        (env BENCH_INTAKE_S, default 4)
-  --cpu-prof            profile both bots, print the hottest functions
-  DATABASE_URL=postgres://…  also run orderdesk and order intake on that Postgres server`;
+  --quick               ~30 s smoke run: 1 s pre-warm, 0.3 s warm-ups, 1.2 s windows, one round
+  --prewarm=S           load on each bot before anything is measured  (env BENCH_PREWARM_S, default 3)
+  --warmup=S            warm-up seconds before each measured window   (env BENCH_WARMUP_S, default 0.5)
+  --window=S            measured seconds per bot, request and round   (env BENCH_WINDOW_S, default 2)
+  --rounds=N            rounds, each alternating which bot goes first (env BENCH_ROUNDS, default 4)
+  --concurrency=1,10,50 closed-loop clients for /order help           (env BENCH_CONCURRENCY)
+  --intake=S            createOrder and pgbench seconds               (env BENCH_INTAKE_S, default 4)
+  --cpu-prof            profile both bots while measured, print their hottest functions
+  DATABASE_URL=postgres://…  also run orderdesk and order intake on that Postgres server
+
+Longer, steadier figures: BENCH_ROUNDS=10 BENCH_WINDOW_S=3 npm run bench`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | null {
   const { values } = parseArgs({
     args: argv,
     options: {
       quick: { type: 'boolean', default: false },
+      prewarm: { type: 'string' },
       warmup: { type: 'string' },
       window: { type: 'string' },
       rounds: { type: 'string' },
@@ -56,9 +66,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     .map(Math.round);
   return {
     quick,
-    warmupS: pick(values.warmup, 'BENCH_WARMUP_S', 1, 0.5),
-    windowS: pick(values.window, 'BENCH_WINDOW_S', 4, 1.5),
-    rounds: Math.round(pick(values.rounds, 'BENCH_ROUNDS', 2, 1)),
+    prewarmS: pick(values.prewarm, 'BENCH_PREWARM_S', 3, 1),
+    warmupS: pick(values.warmup, 'BENCH_WARMUP_S', 0.5, 0.3),
+    windowS: pick(values.window, 'BENCH_WINDOW_S', 2, 1.2),
+    rounds: Math.round(pick(values.rounds, 'BENCH_ROUNDS', 4, 1)),
     concurrencies,
     intakeS: Math.max(1, Math.round(pick(values.intake, 'BENCH_INTAKE_S', 4, 2))),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,

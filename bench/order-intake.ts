@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.ts';
+import { parseConfig } from '../src/config.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { customers, products } from '../src/db/schema.ts';
@@ -27,7 +28,17 @@ export async function measureOrderIntake(
   opts: { concurrency: number; warmupMs: number; windowMs: number },
 ): Promise<IntakeResult> {
   await migrateDatabase(database);
-  const ctx: UseCaseContext = { db: database.db, clock: systemClock, timeZone: 'UTC' };
+  // As startOrderdesk builds it, from the defaults of the configuration.
+  const config = parseConfig({});
+  const ctx: UseCaseContext = {
+    db: database.db,
+    clock: systemClock,
+    timeZone: config.ORDERDESK_TIMEZONE,
+    pricePolicy: {
+      priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
+      priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
+    },
+  };
   const order = await seedOrder(database.db);
 
   const latencies = new Samples();

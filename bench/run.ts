@@ -12,7 +12,6 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { filesRegisteringActions } from './source-scan.ts';
 import { fmt, formatTable, section } from './table.ts';
 
 const TARGET_THROUGHPUT = 1.0;
@@ -58,7 +57,7 @@ async function main(opts: BenchOptions): Promise<void> {
   await intakeOnPostgres(opts, results);
 
   printSummary(results);
-  console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+  console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
   // Figures never fail the run; a part that could not run at all does.
   if (results.failures.length) process.exitCode = 1;
 }
@@ -67,11 +66,20 @@ function printHeader(opts: BenchOptions, cpuNote: string): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`orderdesk bench — ${new Date().toISOString()}, Node ${process.versions.node}, ${cpu}`);
   console.log(
-    `${opts.quick ? 'quick run: ' : ''}warm-up ${opts.warmupS} s + window ${opts.windowS} s per measurement, ` +
+    `${opts.quick ? 'quick run: ' : ''}pre-warm ${opts.prewarmS} s per bot, then warm-up ${opts.warmupS} s + ` +
+      `window ${opts.windowS} s per measurement, ` +
       `${opts.rounds} round(s), concurrency ${opts.concurrencies.join('/')}; order intake ${opts.intakeS} s`,
   );
   console.log(cpuNote);
-  console.log('absolute figures drift 10–40 % between runs on shared machines: read the ratios.');
+  console.log(`${describeLoad()}; absolute figures drift 10–40 % between runs on shared machines: read the ratios.`);
+}
+
+/** Other work on the machine slows both bots unevenly over time; say how much there was. */
+function describeLoad(): string {
+  const [one = 0] = os.loadavg();
+  const cores = os.availableParallelism();
+  const busy = one > cores ? ' — busy with other work: expect wide drift between rounds' : '';
+  return `load average ${one.toFixed(1)} on ${cores} cores${busy}`;
 }
 
 function printAck(report: AckReport, opts: BenchOptions): void {
@@ -100,7 +108,7 @@ function printAck(report: AckReport, opts: BenchOptions): void {
     if (totalNon200(r) === 0) continue;
     const statuses = [...r.non200].map(([s, n]) => `${n}× HTTP ${s}`);
     if (r.socketErrors) statuses.push(`${r.socketErrors}× no response (${r.firstError})`);
-    console.log(`!! ${label[r.bot]} at concurrency ${r.concurrency}: ${statuses.join(', ')}`);
+    console.log(`!! ${r.request}, ${label[r.bot]}, concurrency ${r.concurrency}: ${statuses.join(', ')}`);
   }
 
   console.log(
@@ -120,17 +128,23 @@ function printAck(report: AckReport, opts: BenchOptions): void {
   );
   console.log(ratios);
 
-  const actions = filesRegisteringActions();
+  const clicks = report.rows.find((r) => r.bot === 'orderdesk' && r.request === report.click.label);
   console.log(
-    actions.length
-      ? `\nblock_actions: orderdesk now registers actions (${actions.join(', ')}) but this bench does not click ` +
-          'yet: add a block_actions request to bench/ack-latency.ts.'
-      : '\nblock_actions: not measured — orderdesk registers no app.action( yet; clicks are measured once card ' +
-          'buttons exist.',
+    `\n${report.click.label} is orderdesk's "More" button under /order list (an empty page here): it acks, ` +
+      'then queries and calls respond(); the bare app only acks. ' +
+      (clicks
+        ? `orderdesk acked ${fmt.count(clicks.acked)} clicks and posted ${fmt.count(report.click.responsesPosted)} ` +
+          `respond()s to the stand-in response_url; after the clicks stopped it stayed busy for up to ` +
+          `${fmt.count(clicks.settleMs)} ms finishing queued post-ack work.`
+        : ''),
   );
   console.log(
     `start-up to listening: bare Bolt ${fmt.count(report.startupMs.bare)} ms, orderdesk ` +
       `${fmt.count(report.startupMs.orderdesk)} ms (fake Slack, database, migrations, auth.test; started side by side)`,
+  );
+  console.log(
+    `CPU with no requests: bare Bolt ${report.idleCpuPercent.bare.toFixed(1)} %, orderdesk ` +
+      `${report.idleCpuPercent.orderdesk.toFixed(1)} % of a core (orderdesk's outbox dispatcher polls the database)`,
   );
   if (opts.cpuProf) {
     console.log('\n--cpu-prof: the profiler costs the bots a few per cent; the figures above include that.');
@@ -230,40 +244,45 @@ function printIntake(where: string, r: IntakeResult): void {
 
 function printSummary(results: Results): void {
   console.log(section('3. Summary'));
-  const lines: string[][] = [];
   if (results.ack) {
-    for (const [bare, od] of pairs(results.ack.rows)) {
+    const rows = pairs(results.ack.rows).map(([bare, od]) => {
       const throughput = od.reqPerS / bare.reqPerS;
       const p99 = od.p99Ms / bare.p99Ms;
-      lines.push([
-        `ack ${od.request}, concurrency ${od.concurrency}`,
-        `throughput ${fmt.ratio(throughput)} ${mark(throughput >= TARGET_THROUGHPUT)}`,
-        `p99 ${fmt.ratio(p99)} ${mark(p99 <= TARGET_P99)}`,
-      ]);
-    }
+      return [
+        od.request,
+        String(od.concurrency),
+        `${fmt.ratio(throughput)} ${mark(throughput >= TARGET_THROUGHPUT)}`,
+        `${fmt.ratio(p99)} ${mark(p99 <= TARGET_P99)}`,
+      ];
+    });
+    console.log(
+      formatTable(
+        [
+          'orderdesk / bare Bolt',
+          'conc',
+          `throughput (≥ ${TARGET_THROUGHPUT.toFixed(1)}×)`,
+          `p99 (≤ ${TARGET_P99}×)`,
+        ],
+        rows,
+      ),
+    );
     const non200 = results.ack.rows.reduce((n, r) => n + totalNon200(r), 0);
-    lines.push(['ack responses other than 200', fmt.count(non200), '']);
+    console.log(`responses other than 200: ${fmt.count(non200)}`);
   }
   if (results.pglite) {
-    lines.push([
-      'order intake, PGlite, concurrency 1',
-      `${fmt.count(results.pglite.ordersPerS)} orders/s`,
-      '',
-    ]);
+    console.log(`order intake on PGlite, concurrency 1: ${fmt.count(results.pglite.ordersPerS)} orders/s`);
   }
   if (results.postgres) {
     const share = results.pgbench ? results.postgres.ordersPerS / results.pgbench.tps : Number.NaN;
-    lines.push([
-      `order intake, Postgres, concurrency ${results.postgres.concurrency}`,
-      `${fmt.count(results.postgres.ordersPerS)} orders/s`,
-      results.pgbench
-        ? `${fmt.percent(share)} of pgbench ${mark(share >= TARGET_PGBENCH_SHARE)}`
-        : 'no pgbench comparison',
-    ]);
+    console.log(
+      `order intake on Postgres, concurrency ${results.postgres.concurrency}: ` +
+        `${fmt.count(results.postgres.ordersPerS)} orders/s` +
+        (results.pgbench
+          ? ` = ${fmt.percent(share)} of pgbench's ${fmt.count(results.pgbench.tps)} tps ` +
+            `(≥ ${fmt.percent(TARGET_PGBENCH_SHARE)}) ${mark(share >= TARGET_PGBENCH_SHARE)}`
+          : ' (no pgbench to compare with)'),
+    );
   }
-  console.log(
-    formatTable(['', 'measured', `vs target (throughput ≥ 1.0×, p99 ≤ 1.1×, pgbench ≥ 70 %)`], lines),
-  );
   for (const failure of results.failures) console.log(`FAILED: ${failure}`);
 }
 
@@ -285,7 +304,17 @@ function mark(ok: boolean): string {
 }
 
 function fail(results: Results, what: string, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   results.failures.push(`${what}: ${message.split('\n')[0]}`);
   console.log(`!! ${what} could not run: ${message}`);
+}
+
+/** The message and its causes: drizzle wraps the driver's error (the useful part) in `cause`. */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && parts.length < 4; e = (e as { cause?: unknown }).cause) {
+    parts.push(e instanceof Error ? e.message.trim() : String(e));
+    if (!(e instanceof Error)) break;
+  }
+  return parts.join('\n  caused by: ');
 }

@@ -61,3 +61,37 @@ export class PerSecondSigner {
     return this.#current;
   }
 }
+
+/**
+ * The form Slack posts when a user clicks a button in a message the bot sent: one `payload`
+ * field holding the block_actions JSON (api.slack.com/reference/interaction-payloads/block-actions).
+ */
+export function blockActionsBody(click: { actionId: string; value: string; responseUrl: string }): string {
+  const payload = {
+    type: 'block_actions',
+    token: 'bench-verification-token',
+    api_app_id: 'A0BENCH',
+    team: { id: 'T0BENCH', domain: 'bench' },
+    user: { id: 'U0BENCHUSER', username: 'bench', name: 'bench', team_id: 'T0BENCH' },
+    channel: { id: 'C0BENCH', name: 'orders' },
+    container: {
+      type: 'message',
+      message_ts: '1764201600.000100',
+      channel_id: 'C0BENCH',
+      is_ephemeral: true,
+    },
+    trigger_id: '1.1.bench',
+    response_url: click.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: click.actionId,
+        block_id: 'bench',
+        text: { type: 'plain_text', text: 'More' },
+        value: click.value,
+        action_ts: '1764201601.000200',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -46,6 +46,16 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   ORDERDESK_TIMEZONE: timeZone.default('UTC'),
   ORDERDESK_ADMINS: slackUserIds.default([]),
+  ORDERDESK_PRICE_WARN_PERCENT: z.coerce
+    .number({ error: 'a percentage such as 15' })
+    .min(0, 'a percentage from 0 to 1000')
+    .max(1000, 'a percentage from 0 to 1000')
+    .default(15),
+  ORDERDESK_PRICE_FLOOR_PERCENT: z.coerce
+    .number({ error: 'a percentage such as 70' })
+    .min(0, 'a percentage from 0 to 100')
+    .max(100, 'a percentage from 0 to 100')
+    .default(70),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
     .default('info'),

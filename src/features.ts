@@ -1,7 +1,19 @@
 import { rolesFeature } from './auth/auth.slack.ts';
+import { customersFeature } from './customers/customers.slack.ts';
+import { creditHoldFeature } from './intake/credit-hold.slack.ts';
+import { intakeFeature } from './intake/intake.slack.ts';
+import { ordersFeature } from './orders/orders.slack.ts';
+import { productsFeature } from './products/products.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
 
 /** Every feature's Slack surface, in the order `/order help` lists their subcommands. */
 export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
-  return [rolesFeature(deps)];
+  return [
+    intakeFeature(deps),
+    ordersFeature(deps),
+    creditHoldFeature(deps),
+    customersFeature(deps),
+    productsFeature(deps),
+    rolesFeature(deps),
+  ];
 }

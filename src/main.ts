@@ -1,17 +1,34 @@
 import { existsSync } from 'node:fs';
+import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
 import { startOrderdesk } from './orderdesk.ts';
+import { dataDirSource, postgresSource } from './sandbox/database-source.ts';
+import { ResetRefusedError } from './sandbox/sandbox.ts';
+import { PortInUseError, startSandbox } from './sandbox/start-sandbox.ts';
 
 /** Exit code for "fix your configuration": distinct from a crash (1). */
 const exitConfig = 2;
+
+/** `npm start -- --sandbox` forces the sandbox; `--reset` wipes its database first. */
+const flags = new Set(process.argv.slice(2));
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
+  const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
+  if (flags.has('--sandbox') || !hasSlack) {
+    await runSandbox(config, logger, hasSlack);
+    return;
+  }
+  if (flags.has('--reset')) {
+    fail([
+      '--reset wipes the sandbox database; it only goes with the sandbox: npm start -- --sandbox --reset',
+    ]);
+  }
   const database = await openDatabase(
     config.DATABASE_URL
       ? { kind: 'postgres', url: config.DATABASE_URL }
@@ -21,7 +38,38 @@ async function main(): Promise<void> {
     throw error;
   });
   const running = await startOrderdesk({ config, database, logger });
+  stopOnSignals(running, logger);
+}
 
+/**
+ * The local sandbox: the real bot against a fake Slack, and a page at PORT to use it from a
+ * browser. Started when there are no Slack credentials, so `npm install && npm start` works.
+ */
+async function runSandbox(config: Config, logger: Logger, hasSlack: boolean): Promise<void> {
+  if (!hasSlack) {
+    process.stdout.write(
+      'No Slack credentials (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN): starting the local sandbox.\n' +
+        'To run in a real workspace, set them; README.md, "Connect a workspace", walks through it.\n',
+    );
+  }
+  const source = config.DATABASE_URL ? postgresSource(config.DATABASE_URL) : dataDirSource(config.DATA_DIR);
+  const sandbox = await startSandbox({ config, source, logger, reset: flags.has('--reset') }).catch(
+    (error: unknown) => {
+      if (
+        error instanceof DataDirLockedError ||
+        error instanceof ResetRefusedError ||
+        error instanceof PortInUseError
+      ) {
+        fail([error.message]);
+      }
+      throw error;
+    },
+  );
+  process.stdout.write(`orderdesk sandbox is ready: open ${sandbox.url}\n`);
+  stopOnSignals(sandbox, logger);
+}
+
+function stopOnSignals(running: { stop(): Promise<void> }, logger: Logger): void {
   const shutdown = (signal: string) => {
     logger.info(`${signal}: finishing the message in flight, then stopping`);
     running.stop().then(
@@ -38,17 +86,7 @@ async function main(): Promise<void> {
 
 function loadConfigOrExit(): Config {
   try {
-    const config = parseConfig(process.env);
-    if (!config.SLACK_BOT_TOKEN || (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)) {
-      fail([
-        'orderdesk needs a Slack app to talk to. Set these (in .env or the environment):',
-        '  SLACK_BOT_TOKEN       the bot token (xoxb-…) from OAuth & Permissions',
-        '  SLACK_SIGNING_SECRET  from Basic Information (HTTP mode), or',
-        '  SLACK_APP_TOKEN       an app-level token (xapp-…) for Socket Mode',
-        'Create the app from manifest.yml; README.md, "Connect a workspace", walks through it.',
-      ]);
-    }
-    return config;
+    return parseConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError)
       fail(['orderdesk cannot start; fix these settings:', ...error.problems]);

@@ -2,13 +2,13 @@ import type { App, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
 import { loadActor } from './auth/load-actor.ts';
+import { renderCard } from './cards.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { slackFeatures } from './features.ts';
 import { createLogger } from './logger.ts';
-import { renderCurrentCard } from './orders/current-card.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
@@ -49,13 +49,21 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const bot = await whoAmI(
     new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, retryConfig: { retries: 2 } }),
   );
-  const ctx: UseCaseContext = { db: database.db, clock, timeZone: config.ORDERDESK_TIMEZONE };
+  const ctx: UseCaseContext = {
+    db: database.db,
+    clock,
+    timeZone: config.ORDERDESK_TIMEZONE,
+    pricePolicy: {
+      priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
+      priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
+    },
+  };
 
   const dispatcher = new OutboxDispatcher({
     db: database.db,
     clock,
     logger,
-    renderCard: renderCurrentCard,
+    renderCard,
     client: new WebClient(config.SLACK_BOT_TOKEN, {
       ...slackApiUrl,
       rejectRateLimitedCalls: true,

@@ -84,6 +84,8 @@ export const orders = pgTable(
     customerPo: text('customer_po'),
     notes: text('notes').notNull().default(''),
     ownerId: text('owner_id').notNull(),
+    /** What the order was entered from (e.g. a modal's view id): a submission delivered twice makes one order. */
+    intakeKey: text('intake_key').unique(),
     version: integer('version').notNull().default(1),
     totalCents: cents('total_cents').notNull().default(0),
     createdAt: at('created_at').notNull(),
@@ -172,11 +174,15 @@ export const slackMessages = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
+    /** Which card: the order card, or the finance hold card. */
+    card: text('card', { enum: ['order', 'credit_hold'] })
+      .notNull()
+      .default('order'),
     /** Null until the dispatcher has posted the card. */
     ts: text('ts'),
     postedAt: at('posted_at'),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.channel] })],
+  (t) => [primaryKey({ columns: [t.orderId, t.channel, t.card] })],
 );
 
 export const scheduledJobs = pgTable(
@@ -200,3 +206,16 @@ export const scheduledJobs = pgTable(
     index('scheduled_jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'scheduled'`),
   ],
 );
+
+/**
+ * An order the admin has submitted but not yet confirmed past review warnings. Slack does not
+ * hand a pushed view the state of the view below it, so the draft waits here.
+ */
+export const intakeDrafts = pgTable('intake_drafts', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull(),
+  /** The modal the draft came from; the order's intake key. */
+  viewId: text('view_id').notNull(),
+  draft: jsonb('draft').notNull(),
+  createdAt: at('created_at').notNull(),
+});

@@ -1,4 +1,5 @@
 import { calendarYear } from '../dates.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { orderLines, orders } from '../db/schema.ts';
 import { showOrderCard } from './order-cards.ts';
 import type { UseCaseContext } from './order-context.ts';
@@ -19,45 +20,56 @@ export interface NewOrder {
   notes?: string;
   ownerId: string;
   lines: NewOrderLine[];
+  /** Where it was entered from; an order with the same key already stored is not stored again. */
+  intakeKey?: string | null;
 }
 
 /**
  * Stores a received order with its lines, numbers it, records the `received` event and shows
  * its card in the owner's DM — all in one transaction.
  */
-export async function createOrder(ctx: UseCaseContext, input: NewOrder): Promise<OrderRow> {
+export function createOrder(ctx: UseCaseContext, input: NewOrder): Promise<OrderRow> {
   const now = ctx.clock.now();
+  return ctx.db.transaction((tx) => insertOrder(tx, now, ctx.timeZone, input));
+}
+
+/** createOrder inside a transaction the caller holds, for use cases that do more in it. */
+export async function insertOrder(
+  tx: DbOrTx,
+  now: Date,
+  timeZone: string,
+  input: NewOrder,
+): Promise<OrderRow> {
   const lines = input.lines.map((line, i) => ({
     ...line,
     lineNo: i + 1,
     amountCents: line.quantity * line.unitPriceCents,
   }));
   const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
-  return ctx.db.transaction(async (tx) => {
-    const number = await nextOrderNumber(tx, calendarYear(now, ctx.timeZone));
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        number,
-        customerId: input.customerId,
-        status: 'received',
-        deliveryDate: input.deliveryDate,
-        paymentMethod: input.paymentMethod,
-        customerPo: input.customerPo ?? null,
-        notes: input.notes ?? '',
-        ownerId: input.ownerId,
-        totalCents,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!order) throw new Error('order insert returned no row');
-    await tx.insert(orderLines).values(lines.map((l) => ({ ...l, orderId: order.id })));
-    await appendOrderEvent(tx, order.id, input.ownerId, now, {
-      type: 'received',
-      data: { number, lineCount: lines.length, totalCents },
-    });
-    await showOrderCard(tx, now, order, input.ownerId);
-    return order;
+  const number = await nextOrderNumber(tx, calendarYear(now, timeZone));
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      number,
+      customerId: input.customerId,
+      status: 'received',
+      deliveryDate: input.deliveryDate,
+      paymentMethod: input.paymentMethod,
+      customerPo: input.customerPo ?? null,
+      notes: input.notes ?? '',
+      ownerId: input.ownerId,
+      intakeKey: input.intakeKey ?? null,
+      totalCents,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!order) throw new Error('order insert returned no row');
+  await tx.insert(orderLines).values(lines.map((l) => ({ ...l, orderId: order.id })));
+  await appendOrderEvent(tx, order.id, input.ownerId, now, {
+    type: 'received',
+    data: { number, lineCount: lines.length, totalCents },
   });
+  await showOrderCard(tx, now, order, input.ownerId);
+  return order;
 }

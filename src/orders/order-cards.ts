@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { slackMessages } from '../db/schema.ts';
+import type { CardKind } from '../outbox/effects.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 
 /**
@@ -12,18 +13,22 @@ export async function showOrderCard(
   now: Date,
   order: { id: number; version: number },
   channel: string,
+  card: CardKind = 'order',
 ): Promise<void> {
-  await tx.insert(slackMessages).values({ orderId: order.id, channel }).onConflictDoNothing();
-  await enqueue(tx, now, [
-    {
-      key: `card:${order.id}:${channel}:v${order.version}`,
-      channel,
-      effect: { kind: 'order_card', v: 1, orderId: order.id },
-    },
-  ]);
+  await tx.insert(slackMessages).values({ orderId: order.id, channel, card }).onConflictDoNothing();
+  await enqueue(tx, now, [cardEntry(order, channel, card)]);
 }
 
-/** After a change: every card of the order is updated in place and gets one line in its thread. */
+const cardEntry = (order: { id: number; version: number }, channel: string, card: CardKind) => ({
+  key: `card:${order.id}:${channel}:${card}:v${order.version}`,
+  channel,
+  effect: { kind: 'order_card' as const, v: 1 as const, orderId: order.id, card },
+});
+
+/**
+ * After a change: every card of the order is updated in place, and each order card (not the
+ * finance hold card, which only shows its decision) gets one line in its thread.
+ */
 export async function refreshOrderCards(
   tx: DbOrTx,
   now: Date,
@@ -31,23 +36,23 @@ export async function refreshOrderCards(
   threadLine: string,
 ): Promise<void> {
   const cards = await tx
-    .select({ channel: slackMessages.channel })
+    .select({ channel: slackMessages.channel, card: slackMessages.card })
     .from(slackMessages)
     .where(eq(slackMessages.orderId, order.id));
   await enqueue(
     tx,
     now,
-    cards.flatMap(({ channel }) => [
-      {
-        key: `card:${order.id}:${channel}:v${order.version}`,
-        channel,
-        effect: { kind: 'order_card', v: 1, orderId: order.id } as const,
-      },
-      {
-        key: `thread:${order.id}:${channel}:v${order.version}`,
-        channel,
-        effect: { kind: 'card_thread', v: 1, orderId: order.id, text: threadLine } as const,
-      },
+    cards.flatMap(({ channel, card }) => [
+      cardEntry(order, channel, card),
+      ...(card === 'order'
+        ? [
+            {
+              key: `thread:${order.id}:${channel}:v${order.version}`,
+              channel,
+              effect: { kind: 'card_thread' as const, v: 1 as const, orderId: order.id, text: threadLine },
+            },
+          ]
+        : []),
     ]),
   );
 }

@@ -1,9 +1,12 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 
-/** What every use case runs with: the database, the one clock, and the business time zone. */
+/** What every use case runs with: the database, the one clock, and the business's settings. */
 export interface UseCaseContext {
   db: Db;
   clock: Clock;
+  /** The business time zone: what "today" and an order number's year mean. */
   timeZone: string;
+  /** How far a typed price may stray from the list price (percent): warn beyond, refuse below the floor. */
+  pricePolicy: { priceWarnPercent: number; priceFloorPercent: number };
 }

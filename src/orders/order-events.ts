@@ -1,11 +1,31 @@
 import type { OrderAction, OrderStatus } from './order-states.ts';
 
+export interface FindingRecord {
+  rule: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
 /**
  * The typed audit trail. Every write to an order appends one of these in the same
  * transaction; the timeline and the reports are read from them.
  */
 export type OrderEvent =
   | { type: 'received'; data: { number: string; lineCount: number; totalCents: number } }
+  /** The review the order passed: the warnings the admin accepted, if any. */
+  | { type: 'reviewed'; data: { findings: FindingRecord[] } }
+  | {
+      type: 'credit_checked';
+      data: {
+        verdict: 'ok' | 'hold';
+        exposureCents: number;
+        limitCents: number;
+        orderCents: number;
+        reason?: 'credit_stop' | 'over_limit';
+        message?: string;
+      };
+    }
+  | { type: 'credit_decided'; data: { decision: 'approved' | 'rejected'; reason?: string } }
   | {
       type: 'status_changed';
       data: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string };

@@ -2,10 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orders, outbox, slackMessages } from '../db/schema.ts';
-import type { Effect, SlackMessage } from './effects.ts';
+import type { CardKind, Effect, SlackMessage } from './effects.ts';
 
-/** Renders an order's card as it is now; null when the order no longer exists. */
-export type CardRenderer = (db: Db, orderId: number) => Promise<SlackMessage | null>;
+/** Renders one of an order's cards as it is now; null when the order no longer exists. */
+export type CardRenderer = (db: Db, orderId: number, card: CardKind) => Promise<SlackMessage | null>;
 
 export interface DeliveryDeps {
   db: Db;
@@ -33,17 +33,22 @@ export class EffectDelivery {
       case 'card_thread':
         return this.#threadLine(row.channel, effect.orderId, effect.text, metadata);
       case 'order_card':
-        return this.#card(row, effect.orderId, metadata);
+        return this.#card(row, effect.orderId, effect.card, metadata);
     }
   }
 
-  async #card(row: { id: number; channel: string }, orderId: number, metadata: object): Promise<Delivered> {
+  async #card(
+    row: { id: number; channel: string },
+    orderId: number,
+    card: CardKind,
+    metadata: object,
+  ): Promise<Delivered> {
     const { db } = this.deps;
-    const existing = await this.#cardTs(orderId, row.channel);
+    const existing = await this.#cardTs(orderId, row.channel, card);
     // A newer request for the same card is queued behind this one: it will show the same or a
     // later state, so one update is enough. A card not posted yet is still posted now.
-    if (existing && (await this.#newerCardQueued(row, orderId))) return { ts: existing };
-    const message = await this.deps.renderCard(db, orderId);
+    if (existing && (await this.#newerCardQueued(row, orderId, card))) return { ts: existing };
+    const message = await this.deps.renderCard(db, orderId, card);
     if (!message) return { ts: null };
     if (existing) {
       const channel = await this.#resolve(row.channel);
@@ -58,12 +63,18 @@ export class EffectDelivery {
     await db
       .update(slackMessages)
       .set({ ts: posted.ts, postedAt: this.deps.now() })
-      .where(and(eq(slackMessages.orderId, orderId), eq(slackMessages.channel, row.channel)));
+      .where(
+        and(
+          eq(slackMessages.orderId, orderId),
+          eq(slackMessages.channel, row.channel),
+          eq(slackMessages.card, card),
+        ),
+      );
     return posted;
   }
 
   async #threadLine(target: string, orderId: number, text: string, metadata: object): Promise<Delivered> {
-    const ts = await this.#cardTs(orderId, target);
+    const ts = await this.#cardTs(orderId, target, 'order');
     if (ts) return this.#post(target, { text, thread_ts: ts, metadata });
     // The card never made it to this channel; the line still must not vanish.
     const [order] = await this.deps.db
@@ -92,15 +103,25 @@ export class EffectDelivery {
     return id;
   }
 
-  async #cardTs(orderId: number, channel: string): Promise<string | null> {
+  async #cardTs(orderId: number, channel: string, card: CardKind): Promise<string | null> {
     const [row] = await this.deps.db
       .select({ ts: slackMessages.ts })
       .from(slackMessages)
-      .where(and(eq(slackMessages.orderId, orderId), eq(slackMessages.channel, channel)));
+      .where(
+        and(
+          eq(slackMessages.orderId, orderId),
+          eq(slackMessages.channel, channel),
+          eq(slackMessages.card, card),
+        ),
+      );
     return row?.ts ?? null;
   }
 
-  async #newerCardQueued(row: { id: number; channel: string }, orderId: number): Promise<boolean> {
+  async #newerCardQueued(
+    row: { id: number; channel: string },
+    orderId: number,
+    card: CardKind,
+  ): Promise<boolean> {
     const [newer] = await this.deps.db
       .select({ id: outbox.id })
       .from(outbox)
@@ -110,6 +131,7 @@ export class EffectDelivery {
           gt(outbox.id, row.id),
           eq(outbox.status, 'pending'),
           sql`${outbox.payload}->>'kind' = 'order_card' and (${outbox.payload}->>'orderId')::bigint = ${orderId}`,
+          sql`coalesce(${outbox.payload}->>'card', 'order') = ${card}`,
         ),
       )
       .limit(1);

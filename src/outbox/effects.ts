@@ -11,9 +11,18 @@ const slackMessage = z.object({
 });
 export type SlackMessage = z.infer<typeof slackMessage>;
 
+export const cardKinds = ['order', 'credit_hold'] as const;
+export type CardKind = (typeof cardKinds)[number];
+const cardKind = z.enum(cardKinds);
+
 export const effectSchema = z.discriminatedUnion('kind', [
-  /** Show the order's current card in the row's channel: post it the first time, update it after. */
-  z.object({ kind: z.literal('order_card'), v: z.literal(1), orderId: z.number().int() }),
+  /** Show one of the order's cards, as the order is now, in the row's channel: post it the first time, update it after. */
+  z.object({
+    kind: z.literal('order_card'),
+    v: z.literal(1),
+    orderId: z.number().int(),
+    card: cardKind.default('order'),
+  }),
   /** One line in the thread under the order's card in the row's channel. */
   z.object({ kind: z.literal('card_thread'), v: z.literal(1), orderId: z.number().int(), text: z.string() }),
   /** A message of its own: an alert in a department channel, or a DM when the channel is a user id. */

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../clock.ts';
+import { elementAction } from './element-action.ts';
 import type { FakeEphemeral, FakeSlack, FakeView, Json } from './fake-slack/index.ts';
 import { applyViewSubmissionAck } from './fake-slack/view-submission.ts';
 import {
@@ -8,6 +9,7 @@ import {
   eventCallback,
   interactionBase,
   type PayloadContext,
+  slackTs,
   slashCommandFields,
   submissionResponseUrls,
 } from './interaction-payloads.ts';
@@ -44,6 +46,17 @@ export interface DriverResponse {
 }
 
 export type ButtonClick = { action_id: string; block_id?: string; value?: string; values?: StateInput } & (
+  | { message: { channel: string; ts: string } }
+  | { ephemeral: FakeEphemeral }
+  | { view: FakeView | string }
+);
+
+/**
+ * An element someone uses, where they see it. `value` is what they chose: a button's value
+ * (default: the button's own), an option's value, a user or conversation id, `YYYY-MM-DD`, or
+ * Slack's state object for the element (e.g. an external select's `selected_option`).
+ */
+export type ElementAct = { action_id: string; block_id: string; value?: unknown; values?: StateInput } & (
   | { message: { channel: string; ts: string } }
   | { ephemeral: FakeEphemeral }
   | { view: FakeView | string }
@@ -140,6 +153,58 @@ export class SlackDriver {
   }
 
   /**
+   * The user works any interactive element they can see (a button, a select, an overflow menu, a
+   * date picker, checkboxes…) in a message, an ephemeral message, a modal or the Home tab. The
+   * element's new value goes into the view's state, as in Slack, and the bot gets the
+   * block_actions payload Slack sends for that element. `values` are the other inputs of a view,
+   * as the user left them.
+   */
+  async act(user: string, act: ElementAct, options: SendOptions = {}): Promise<DriverResponse> {
+    const { slack } = this.#o;
+    const actionTs = slackTs(this.#ctx.clock);
+    const base = {
+      ...interactionBase(this.#ctx, 'block_actions', user),
+      trigger_id: slack.issueTriggerId(user),
+    };
+    if ('view' in act) {
+      const view = this.#view(act.view);
+      const placed = this.#element(view.blocks, act);
+      const own = placed.blockType === 'input' && act.value !== undefined;
+      const entered = { ...act.values, ...(own ? { [act.block_id]: { [act.action_id]: act.value } } : {}) };
+      slack.views.setState(view.id, buildState(view.blocks, view.state.values, entered));
+      const payload = {
+        ...base,
+        container: { type: 'view', view_id: view.id },
+        view: this.#view(view.id),
+        actions: [elementAction(placed, act.value, actionTs)],
+      };
+      return this.#sendPayload(payload, options);
+    }
+    const source = this.#messageSource(act);
+    const placed = this.#element(source.blocks, act);
+    const payload = {
+      ...base,
+      container: {
+        type: 'message',
+        message_ts: source.ts,
+        channel_id: source.channel,
+        is_ephemeral: source.kind === 'ephemeral',
+        ...(source.thread_ts ? { thread_ts: source.thread_ts } : {}),
+      },
+      channel: channelRef(slack, source.channel),
+      ...(source.message ? { message: source.message } : {}),
+      state: { values: act.values ? buildState(source.blocks, {}, act.values) : {} },
+      response_url: slack.issueResponseUrl({
+        channel: source.channel,
+        user,
+        original: { kind: source.kind, ts: source.ts },
+      }),
+      actions: [elementAction(placed, act.value, actionTs)],
+    };
+    return this.#sendPayload(payload, options);
+  }
+
+  /**
    * Submits a modal with what the user entered. The ack's `response_action` is applied to the
    * fake's view stack; `problems` lists what Slack would refuse or not show.
    */
@@ -183,6 +248,59 @@ export class SlackDriver {
       ...interactionBase(this.#ctx, 'view_closed', user),
       view: closed,
       is_cleared: !!options.clear,
+    };
+    return this.#sendPayload(payload, options);
+  }
+
+  /** A global shortcut (the ⚡ menu), e.g. "New order"; the bot may open a modal with its trigger. */
+  async globalShortcut(user: string, callbackId: string, options: SendOptions = {}): Promise<DriverResponse> {
+    const payload = {
+      ...interactionBase(this.#ctx, 'shortcut', user),
+      callback_id: callbackId,
+      trigger_id: this.#o.slack.issueTriggerId(user),
+      action_ts: slackTs(this.#ctx.clock),
+    };
+    return this.#sendPayload(payload, options);
+  }
+
+  /**
+   * The user picks an option in a select of a view (a static or external select, in an input
+   * block with dispatch_action or an actions block): the view's state takes the choice and the
+   * bot gets the block_actions Slack sends for it.
+   */
+  async selectInView(
+    user: string,
+    view: FakeView | string,
+    choice: { block_id: string; action_id: string; value: string },
+    options: SendOptions = {},
+  ): Promise<DriverResponse> {
+    const { slack } = this.#o;
+    const current = this.#view(view);
+    const placed = findElement(current.blocks, choice.action_id, choice.block_id);
+    if (!placed || !String(placed.element.type).endsWith('_select')) {
+      throw new Error(
+        `no select ${choice.block_id}/${choice.action_id} on screen: the user cannot pick from it`,
+      );
+    }
+    const state = buildState(current.blocks, current.state.values, {
+      [choice.block_id]: { [choice.action_id]: choice.value },
+    });
+    slack.views.setState(current.id, state);
+    const picked = state[choice.block_id]?.[choice.action_id];
+    const payload = {
+      ...interactionBase(this.#ctx, 'block_actions', user),
+      container: { type: 'view', view_id: current.id },
+      trigger_id: slack.issueTriggerId(user),
+      view: this.#view(current.id),
+      actions: [
+        {
+          type: placed.element.type,
+          action_id: choice.action_id,
+          block_id: choice.block_id,
+          selected_option: (picked as { selected_option?: unknown } | undefined)?.selected_option ?? null,
+          action_ts: slackTs(this.#ctx.clock),
+        },
+      ],
     };
     return this.#sendPayload(payload, options);
   }
@@ -259,6 +377,13 @@ export class SlackDriver {
     const found = this.#o.slack.views.find(id);
     if (!found) throw new Error(`view ${id} is not open in the fake Slack`);
     return found.view;
+  }
+
+  #element(blocks: Json[], act: { action_id: string; block_id: string }) {
+    const placed = findElement(blocks, act.action_id, act.block_id);
+    if (!placed)
+      throw new Error(`no element ${act.block_id}/${act.action_id} on screen: the user cannot use it`);
+    return placed;
   }
 
   #button(blocks: Json[], click: ButtonClick) {

@@ -81,6 +81,15 @@ export function buildState(blocks: Json[], current: Values, input: StateInput): 
   return values;
 }
 
+/**
+ * The state entry of one element: what the user chose, given as a plain value or as Slack's own
+ * object (which is kept as it is); `undefined` gives the element's initial value.
+ */
+export function elementState(element: Json, raw: unknown): Json {
+  if (isJson(raw) && typeof raw.type === 'string') return raw;
+  return stateOf(element, raw);
+}
+
 function stateOf(element: Json, raw: unknown): Json {
   const type = String(element.type);
   const fields = FIELDS[type];
@@ -96,7 +105,7 @@ function stateOf(element: Json, raw: unknown): Json {
 }
 
 /** A static choice must be one of the element's options; an external one is whatever was typed. */
-function optionFor(element: Json, value: unknown): Json {
+export function optionFor(element: Json, value: unknown): Json {
   const groups = Array.isArray(element.option_groups) ? element.option_groups : [];
   const options = [
     ...(Array.isArray(element.options) ? element.options : []),

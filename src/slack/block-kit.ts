@@ -17,11 +17,11 @@ export function truncate(text: string, max: number): string {
 }
 
 export const mrkdwn = (text: string, max: number = limits.section) => ({
-  type: 'mrkdwn',
+  type: 'mrkdwn' as const,
   text: truncate(text, max),
 });
 export const plain = (text: string, max: number = limits.plain) => ({
-  type: 'plain_text',
+  type: 'plain_text' as const,
   text: truncate(text, max),
   emoji: true,
 });

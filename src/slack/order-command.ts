@@ -57,6 +57,11 @@ export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
         return actor;
       },
       reply,
+      async acknowledge() {
+        if (acked) return;
+        acked = true;
+        await ack();
+      },
     };
     try {
       await subcommand.run(request);

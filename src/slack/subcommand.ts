@@ -19,6 +19,8 @@ export interface CommandRequest {
   actor(): Promise<Actor>;
   /** Answers the person privately. The first reply rides on the acknowledgement. */
   reply(reply: Reply): Promise<void>;
+  /** Acknowledges now, empty, before slower work (opening a modal); later replies still reach the person. */
+  acknowledge(): Promise<void>;
 }
 
 /** One `/order <name> …` subcommand, registered by the feature that owns it. */

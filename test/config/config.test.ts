@@ -18,6 +18,8 @@ describe('configuration', () => {
       DATA_DIR: './.data',
       ORDERDESK_TIMEZONE: 'UTC',
       ORDERDESK_ADMINS: [],
+      ORDERDESK_PRICE_WARN_PERCENT: 15,
+      ORDERDESK_PRICE_FLOOR_PERCENT: 70,
       LOG_LEVEL: 'info',
     });
   });

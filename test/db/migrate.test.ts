@@ -8,6 +8,7 @@ import { createTestDatabase, onPostgres } from '../support/test-database.ts';
 const coreTables = [
   'customers',
   'departments',
+  'intake_drafts',
   'order_events',
   'order_lines',
   'order_number_counters',

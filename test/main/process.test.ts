@@ -35,7 +35,8 @@ function start(env: Record<string, string>, cwd = repo): Run {
 }
 
 async function waitForHealthy(port: number, run: Run): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // A cold PGlite data folder runs initdb in WASM: seconds on an idle machine, many on a busy one.
+  for (let i = 0; i < 900; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -80,7 +81,9 @@ describe('starting orderdesk from the command line', () => {
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
 
-  it('runs on the embedded database, refuses a second process on the same folder, and stops cleanly on SIGTERM', async () => {
+  it('runs on the embedded database, refuses a second process on the same folder, and stops cleanly on SIGTERM', {
+    timeout: 180_000,
+  }, async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const env = {
       SLACK_BOT_TOKEN: botToken,

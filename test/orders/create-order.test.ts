@@ -13,7 +13,12 @@ let order: NewOrder;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = { db: database.db, clock: new ManualClock('2026-11-27T10:00:00Z'), timeZone: 'Europe/Berlin' };
+  ctx = {
+    db: database.db,
+    clock: new ManualClock('2026-11-27T10:00:00Z'),
+    timeZone: 'Europe/Berlin',
+    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
+  };
   const customer = await aCustomer(database.db);
   const product = await aProduct(database.db);
   order = {
@@ -37,7 +42,12 @@ describe('creating an order', () => {
       { type: 'received', actor: 'U0ADMIN', data: { number: created.number, totalCents: 12_500 } },
     ]);
     const effects = await database.db.select().from(outbox).where(eq(outbox.channel, 'U0ADMIN'));
-    expect(effects.map((e) => e.payload)).toContainEqual({ kind: 'order_card', v: 1, orderId: created.id });
+    expect(effects.map((e) => e.payload)).toContainEqual({
+      kind: 'order_card',
+      v: 1,
+      orderId: created.id,
+      card: 'order',
+    });
     const cards = await database.db.select().from(slackMessages).where(eq(slackMessages.orderId, created.id));
     expect(cards).toMatchObject([{ channel: 'U0ADMIN', ts: null }]);
   });

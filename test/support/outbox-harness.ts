@@ -1,8 +1,8 @@
 import { WebClient } from '@slack/web-api';
+import { renderCard } from '../../src/cards.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/logger.ts';
-import { renderCurrentCard } from '../../src/orders/current-card.ts';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.ts';
 import type { FakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 
@@ -15,7 +15,7 @@ export function dispatcherFor(db: Db, slack: FakeSlack, clock: Clock, workerId?:
     db,
     clock,
     workerId,
-    renderCard: renderCurrentCard,
+    renderCard,
     logger: createLogger('info', (line) => logs.push(line)),
     client: new WebClient(botToken, {
       slackApiUrl: slack.apiUrl,

@@ -1,0 +1,34 @@
+import { formatCents } from '../money.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
+import { type Block, escapeMrkdwn, fields, header, mention, section } from '../slack/block-kit.ts';
+import type { StoredCustomer } from './customer-input.ts';
+import { customerTierLabels } from './customer-tiers.ts';
+import { paymentMethodLabels } from './payment-methods.ts';
+
+/** A stored value outside today's list (renamed since) still shows, as stored. */
+const label = (labels: Record<string, string>, value: string) => labels[value] ?? value;
+
+/** The customer's terms at a glance: shown by `/order customer show` and after a save. */
+export function customerCard(c: StoredCustomer): Block[] {
+  const available = c.creditLimitCents - c.outstandingCents;
+  const terms = c.paymentMethods.map((m) => label(paymentMethodLabels, m)).join(', ');
+  return [
+    header(`${c.code} — ${c.name}`),
+    fields([
+      `*Tier*\n${escapeMrkdwn(label(customerTierLabels, c.tier))}`,
+      `*Payment terms*\n${escapeMrkdwn(terms || 'none')}`,
+      `*Credit limit*\n${formatCents(c.creditLimitCents)}`,
+      `*Outstanding receivables*\n${formatCents(c.outstandingCents)}`,
+      `*Available credit*\n${formatCents(available)}`,
+      `*Credit stop*\n${c.creditStop ? ':no_entry: yes — no new orders' : 'no'}`,
+      `*Account owner*\n${c.accountOwnerId ? mention(c.accountOwnerId) : 'nobody yet'}`,
+      `*Slack Connect channel*\n${c.connectChannelId ? `<#${c.connectChannelId}>` : 'none'}`,
+    ]),
+  ];
+}
+
+/** The DM an admin gets once their form was saved. */
+export function customerSavedMessage(c: StoredCustomer, verb: 'added' | 'updated'): SlackMessage {
+  const line = `:white_check_mark: Customer *${c.code}* (${escapeMrkdwn(c.name)}) ${verb}.`;
+  return { text: line, blocks: [section(line), ...customerCard(c).slice(1)] };
+}

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { systemClock } from '../clock.ts';
+import { ConfigError, parseConfig } from '../config.ts';
+import { customerImport } from '../customers/customer-csv.ts';
+import { productImport } from '../products/product-csv.ts';
+import { openDatabase } from './client.ts';
+import type { CsvImport } from './csv-import.ts';
+import { storeCsvRecords } from './csv-import.ts';
+import { formatProblem, readCsvRecords } from './csv-records.ts';
+import { migrateDatabase } from './migrate.ts';
+import { upsertSummary } from './upsert-support.ts';
+
+/**
+ * `npm run import -- customers|products <file.csv>`: checks every row, prints each problem as
+ * `line N, column X: …` and imports nothing if there is one; else stores all rows in one
+ * transaction. The file is checked before the database is opened, so a bad file never waits
+ * for (or locks) the database.
+ */
+const usage = 'usage: npm run import -- customers|products <file.csv>';
+const args = z.tuple([z.enum(['customers', 'products']), z.string().min(1)]);
+
+class ExitError extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly code: number,
+  ) {
+    super(lines.join('\n'));
+  }
+}
+
+async function run(): Promise<void> {
+  const parsed = args.safeParse(process.argv.slice(2));
+  if (!parsed.success) throw new ExitError([usage], 2);
+  const [kindName, file] = parsed.data;
+  await (kindName === 'customers' ? importFile(customerImport, file) : importFile(productImport, file));
+}
+
+async function importFile<T>(kind: CsvImport<T>, file: string): Promise<void> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ExitError(
+      [`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`],
+      1,
+    );
+  });
+  const read = readCsvRecords(text, kind.spec);
+  if (!read.ok) {
+    const count = new Set(read.problems.map((p) => p.line)).size;
+    throw new ExitError(
+      [
+        ...read.problems.map(formatProblem),
+        `nothing imported: fix the ${count === 1 ? 'line' : `${count} lines`} above and run again`,
+      ],
+      1,
+    );
+  }
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = parseConfig(process.env);
+  const database = await openDatabase(
+    config.DATABASE_URL
+      ? { kind: 'postgres', url: config.DATABASE_URL }
+      : { kind: 'pglite', dataDir: config.DATA_DIR },
+  );
+  try {
+    await migrateDatabase(database);
+    const values = read.records.map((r) => r.value);
+    const counts = await storeCsvRecords(database.db, kind, values, systemClock);
+    process.stdout.write(`imported ${upsertSummary(kind.what, counts)}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+run().catch((error: unknown) => {
+  if (error instanceof ExitError) {
+    process.stderr.write(`${error.lines.join('\n')}\n`);
+    process.exit(error.code);
+  }
+  const lines =
+    error instanceof ConfigError
+      ? error.problems
+      : [`import failed, nothing imported: ${error instanceof Error ? error.message : String(error)}`];
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

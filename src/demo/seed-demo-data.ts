@@ -1,0 +1,43 @@
+import type { Clock } from '../clock.ts';
+import { upsertCustomers } from '../customers/upsert-customers.ts';
+import type { Db } from '../db/client.ts';
+import type { UpsertCounts } from '../db/upsert-support.ts';
+import { upsertProducts } from '../products/upsert-products.ts';
+import { demoCustomers, demoDepartments, demoPeople, demoProducts } from './demo-data.ts';
+import { upsertDepartments, upsertPeople } from './upsert-organisation.ts';
+
+/** Channel ids by name, for the names the workspace has; names it lacks are simply absent. */
+export type ChannelLookup = (names: readonly string[]) => Promise<Map<string, string>>;
+
+export interface SeedOptions {
+  clock: Clock;
+  /** Null when there is no workspace to ask: departments keep the channels they have. */
+  channels: ChannelLookup | null;
+}
+
+export interface SeedReport {
+  customers: UpsertCounts;
+  products: UpsertCounts;
+  departments: UpsertCounts;
+  people: UpsertCounts;
+  /** Null when the workspace was not asked; else department channel names it does not have. */
+  missingChannels: string[] | null;
+}
+
+/**
+ * Loads the demo data, by code, SKU, key and user id, so a second run changes nothing. The
+ * workspace is asked for channel ids before the transaction: no Slack call holds it open.
+ */
+export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedReport> {
+  const names = demoDepartments.map((d) => d.channelName);
+  const channelIds = opts.channels ? await opts.channels(names) : null;
+  const missingChannels = channelIds ? names.filter((n) => !channelIds.has(n)) : null;
+  const now = opts.clock.now();
+  return db.transaction(async (tx) => ({
+    customers: await upsertCustomers(tx, demoCustomers, now),
+    products: await upsertProducts(tx, demoProducts, now),
+    departments: await upsertDepartments(tx, demoDepartments, channelIds),
+    people: await upsertPeople(tx, demoPeople, now),
+    missingChannels,
+  }));
+}

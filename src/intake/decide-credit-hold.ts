@@ -1,0 +1,83 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { departments, orderEvents } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { moveOrder } from '../orders/move-order.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
+
+export interface HoldDecision {
+  orderId: number;
+  /** The version the hold card showed. */
+  expectedVersion: number;
+}
+
+/** Finance approves the credit: the order is confirmed and goes on its way. */
+export function approveCreditHold(
+  ctx: UseCaseContext,
+  actor: Actor,
+  decision: HoldDecision,
+): Promise<OrderRow> {
+  return decide(ctx, actor, decision, 'approved');
+}
+
+/** Finance rejects the credit: the order is cancelled with the reason given. */
+export function rejectCreditHold(
+  ctx: UseCaseContext,
+  actor: Actor,
+  decision: HoldDecision & { reason: string },
+): Promise<OrderRow> {
+  return decide(ctx, actor, decision, 'rejected', decision.reason);
+}
+
+async function decide(
+  ctx: UseCaseContext,
+  actor: Actor,
+  { orderId, expectedVersion }: HoldDecision,
+  verdict: 'approved' | 'rejected',
+  reason?: string,
+): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    await requireMayDecideCreditHolds(tx, actor);
+    const order = await findOrder(tx, orderId);
+    const earlier = await lastDecision(tx, orderId);
+    if (earlier) {
+      throw new AppError(
+        'conflict',
+        `${order.number} was already ${earlier.decision} by <@${earlier.actor}>.`,
+      );
+    }
+    if (order.status !== 'on_hold') {
+      throw new AppError('invalid_transition', `${order.number} is no longer waiting for a credit decision.`);
+    }
+    const steps =
+      verdict === 'approved'
+        ? [{ action: 'release' as const }, { action: 'confirm' as const, reason: 'credit approved' }]
+        : [{ action: 'cancel' as const, reason: `credit rejected: ${reason ?? ''}`.trim() }];
+    const moved = await moveOrder(tx, now, order, expectedVersion, steps, actor.userId);
+    await appendOrderEvent(tx, orderId, actor.userId, now, {
+      type: 'credit_decided',
+      data: { decision: verdict, ...(reason ? { reason } : {}) },
+    });
+    return moved;
+  });
+}
+
+/** Finance members, managers and admins decide credit holds. */
+export async function requireMayDecideCreditHolds(tx: DbOrTx, actor: Actor): Promise<void> {
+  const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
+  if (finance) return requireDepartment(actor, finance.id, finance.name, 'decide credit holds');
+  requireRole(actor, ['manager'], 'decide credit holds');
+}
+
+async function lastDecision(tx: DbOrTx, orderId: number) {
+  const [row] = await tx
+    .select({ data: orderEvents.data, actor: orderEvents.actor })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, 'credit_decided')))
+    .orderBy(desc(orderEvents.id))
+    .limit(1);
+  return row ? { decision: (row.data as { decision: string }).decision, actor: row.actor } : null;
+}

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { App, BlockAction, SlackViewAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { and, eq } from 'drizzle-orm';
+import { requireRole } from '../auth/roles.ts';
+import { intakeDrafts } from '../db/schema.ts';
+import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { replyForError } from '../slack/reply-for-error.ts';
+import { searchCustomers, searchProducts } from './catalog-search.ts';
+import { errorsByBlock } from './finding-blocks.ts';
+import { applyModalChange, type ModalChange } from './modal-changes.ts';
+import { parseOneLiner } from './one-line-parser.ts';
+import { emptyDraft, type OrderDraft } from './order-draft.ts';
+import { buildOrderModal, customerOption, productOption } from './order-modal.ts';
+import { metaFor, modalContent } from './order-modal-content.ts';
+import { orderModal } from './order-modal-ids.ts';
+import { readMeta, readOrderDraft, viewStateValues } from './order-modal-state.ts';
+import { prefillFromProduct } from './prefill-from-product.ts';
+import { reviewDraft } from './review-draft.ts';
+import { findByIntakeKey, submitOrder } from './submit-order.ts';
+import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
+
+/** The intake: `/order new`, the New order shortcut, the order modal and its review. */
+export function intakeFeature(deps: FeatureDeps): SlackFeature {
+  const { ctx, logger } = deps;
+
+  async function openModal(client: WebClient, triggerId: string, draft: OrderDraft, notUnderstood: string[]) {
+    const meta = metaFor(draft.lines.length);
+    const view = buildOrderModal(await modalContent(ctx.db, draft, meta, notUnderstood));
+    await client.views.open({ trigger_id: triggerId, view: view as never });
+  }
+
+  async function rebuild(body: BlockAction, client: WebClient, change: ModalChange) {
+    const view = body.view;
+    if (!view) return;
+    const meta = readMeta(view.private_metadata);
+    const draft = readOrderDraft(viewStateValues.parse(view.state?.values ?? {}), meta);
+    const next = applyModalChange(meta, draft, change);
+    const filled =
+      next.prefillLine === null ? next.draft : await prefillFromProduct(ctx.db, next.draft, next.prefillLine);
+    const content = await modalContent(ctx.db, filled, next.meta);
+    await client.views.update({ view_id: view.id, hash: view.hash, view: buildOrderModal(content) as never });
+  }
+
+  const onModalAction =
+    (change: (body: BlockAction) => ModalChange | null) =>
+    async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction; client: WebClient }) => {
+      await ack();
+      const what = change(body);
+      if (!what) return;
+      await rebuild(body, client, what).catch((error: unknown) => {
+        // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
+        logger.warn('order modal was not updated', error);
+      });
+    };
+
+  return {
+    subcommands: [
+      {
+        name: 'new',
+        usage: 'new [CUSTOMER PO-REF 10 x SKU @price, … due YYYY-MM-DD pay METHOD]',
+        example: '/order new ACME PO-77 10 x WIDGET-A @12.50, 5 x BOLT-M8 due 2026-12-20 pay net30',
+        summary:
+          'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
+        async run(req) {
+          requireRole(await req.actor(), ['admin'], 'create orders');
+          await req.acknowledge();
+          const parsed = req.args.trim()
+            ? parseOneLiner(req.args)
+            : { draft: emptyDraft(), notUnderstood: [] };
+          try {
+            await openModal(req.client, req.triggerId, parsed.draft, parsed.notUnderstood);
+          } catch (error) {
+            logger.warn('could not open the order modal', error);
+            await req.reply({
+              text: ':hourglass: The order form could not open in time. Please run the command again.',
+            });
+          }
+        },
+      },
+    ],
+    register(app: App) {
+      app.shortcut(orderModal.shortcutId, async ({ ack, body, client }) => {
+        await ack();
+        try {
+          requireRole(
+            await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
+            ['admin'],
+            'create orders',
+          );
+          await openModal(client, body.trigger_id, emptyDraft(), []);
+        } catch (error) {
+          const { text } = replyForError(error, logger);
+          await client.views
+            .open({ trigger_id: body.trigger_id, view: noticeView(text) as never })
+            .catch((e: unknown) => logger.warn('could not show the refusal', e));
+        }
+      });
+
+      app.options(orderModal.customer, async ({ ack, options }) => {
+        const found = await searchCustomers(ctx.db, options.value ?? '');
+        await ack({ options: found.map(customerOption) });
+      });
+      app.options(orderModal.product, async ({ ack, options }) => {
+        const found = await searchProducts(ctx.db, options.value ?? '');
+        await ack({ options: found.map(productOption) });
+      });
+
+      app.action<BlockAction>(
+        orderModal.customer,
+        onModalAction(() => ({ kind: 'customer_chosen' })),
+      );
+      app.action<BlockAction>(
+        orderModal.product,
+        onModalAction((body) => ({ kind: 'product_chosen', blockId: body.actions[0]?.block_id ?? '' })),
+      );
+      app.action<BlockAction>(
+        orderModal.addLine,
+        onModalAction(() => ({ kind: 'add_line' })),
+      );
+      app.action<BlockAction>(
+        orderModal.removeLine,
+        onModalAction((body) => {
+          const action = body.actions[0];
+          const index =
+            action && action.type === 'static_select' ? Number(action.selected_option?.value) : Number.NaN;
+          return Number.isInteger(index) ? { kind: 'remove_line', index } : null;
+        }),
+      );
+
+      app.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
+        try {
+          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+          requireRole(actor, ['admin'], 'create orders');
+          const intakeKey = `view:${view.root_view_id ?? view.id}`;
+          if (await findByIntakeKey(ctx.db, intakeKey)) {
+            await ack();
+            return;
+          }
+          const meta = readMeta(view.private_metadata);
+          const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
+          const outcome = await reviewDraft(ctx, ctx.db, draft);
+          if (!outcome.ok) {
+            await ack({ response_action: 'errors', errors: errorsByBlock(outcome.findings, meta) });
+            return;
+          }
+          if (outcome.warnings.length) {
+            const id = randomUUID();
+            await ctx.db
+              .insert(intakeDrafts)
+              .values({ id, userId: actor.userId, viewId: intakeKey, draft, createdAt: ctx.clock.now() });
+            await ack({ response_action: 'push', view: buildWarningsView(id, outcome.warnings) as never });
+            return;
+          }
+          await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey });
+          await ack();
+          deps.afterWrite();
+        } catch (error) {
+          await ack({ response_action: 'errors', errors: { customer: errorText(error) } });
+        }
+      });
+
+      app.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
+        try {
+          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+          const [pending] = await ctx.db
+            .select()
+            .from(intakeDrafts)
+            .where(and(eq(intakeDrafts.id, view.private_metadata), eq(intakeDrafts.userId, actor.userId)));
+          if (!pending) {
+            await ack({
+              response_action: 'update',
+              view: buildStaleConfirmationView(['this form has expired']) as never,
+            });
+            return;
+          }
+          const outcome = await reviewDraft(ctx, ctx.db, pending.draft as OrderDraft);
+          if (!outcome.ok) {
+            const problems = outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+            await ack({ response_action: 'update', view: buildStaleConfirmationView(problems) as never });
+            return;
+          }
+          await submitOrder(ctx, actor, {
+            order: outcome.order,
+            warnings: outcome.warnings,
+            intakeKey: pending.viewId,
+          });
+          await ctx.db.delete(intakeDrafts).where(eq(intakeDrafts.id, pending.id));
+          await ack({ response_action: 'clear' });
+          deps.afterWrite();
+        } catch (error) {
+          await ack({
+            response_action: 'update',
+            view: buildStaleConfirmationView([errorText(error)]) as never,
+          });
+        }
+      });
+    },
+  };
+
+  function errorText(error: unknown): string {
+    return replyForError(error, logger).text;
+  }
+}
+
+function noticeView(text: string) {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'New order' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}

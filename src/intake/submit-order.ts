@@ -1,0 +1,173 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type Actor, requireRole } from '../auth/roles.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { customers, departments, orders, products } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { insertOrder } from '../orders/create-order.ts';
+import { moveOrder } from '../orders/move-order.ts';
+import { showOrderCard } from '../orders/order-cards.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import { checkCredit, exposureStatuses } from './credit-check.ts';
+import type { Finding, ReviewedOrder } from './review-rules.ts';
+
+export interface Submission {
+  order: ReviewedOrder;
+  /** Warnings the admin saw and confirmed. */
+  warnings: readonly Finding[];
+  /** The modal it came from: a second delivery of the same submission finds the first order. */
+  intakeKey: string;
+}
+
+export interface Submitted {
+  order: OrderRow;
+  held: boolean;
+  /** True when this submission had already made the order. */
+  repeated: boolean;
+}
+
+/**
+ * Stores a reviewed order and decides it: the customer's credit is checked, and the order is
+ * confirmed at once or held for finance, whose channel gets a hold card with Approve/Reject.
+ * The admin's DM card shows the outcome. One transaction.
+ */
+export async function submitOrder(
+  ctx: UseCaseContext,
+  actor: Actor,
+  submission: Submission,
+): Promise<Submitted> {
+  requireRole(actor, ['admin'], 'create orders');
+  const existing = await findByIntakeKey(ctx.db, submission.intakeKey);
+  if (existing) return { order: existing, held: existing.status === 'on_hold', repeated: true };
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const { order: reviewed } = submission;
+      const [customer] = await tx.select().from(customers).where(eq(customers.code, reviewed.customerCode));
+      if (!customer) throw new AppError('not_found', `Customer ${reviewed.customerCode} no longer exists.`);
+      const ids = await productIds(
+        tx,
+        reviewed.lines.map((l) => l.sku),
+      );
+      const order = await insertOrder(tx, now, ctx.timeZone, {
+        customerId: customer.id,
+        deliveryDate: reviewed.deliveryDate,
+        paymentMethod: reviewed.paymentMethod,
+        customerPo: reviewed.customerPo,
+        notes: reviewed.notes,
+        ownerId: actor.userId,
+        intakeKey: submission.intakeKey,
+        lines: reviewed.lines.map((l) => ({
+          productId: ids.get(l.sku) ?? 0,
+          spec: l.spec,
+          quantity: l.quantity,
+          unitPriceCents: l.unitPriceCents,
+        })),
+      });
+      await appendOrderEvent(tx, order.id, actor.userId, now, {
+        type: 'reviewed',
+        data: {
+          findings: submission.warnings.map(({ rule, severity, message }) => ({ rule, severity, message })),
+        },
+      });
+      const credit = checkCredit({
+        creditLimitCents: customer.creditLimitCents,
+        outstandingCents: customer.outstandingCents,
+        openOrdersCents: await openOrdersCents(tx, customer.id, order.id),
+        orderCents: order.totalCents,
+        creditStop: customer.creditStop,
+      });
+      await appendOrderEvent(tx, order.id, actor.userId, now, {
+        type: 'credit_checked',
+        data: {
+          verdict: credit.verdict,
+          exposureCents: credit.exposureCents,
+          limitCents: credit.limitCents,
+          orderCents: credit.orderCents,
+          ...(credit.verdict === 'hold' ? { reason: credit.reason, message: credit.message } : {}),
+        },
+      });
+      if (credit.verdict === 'ok') {
+        const confirmed = await moveOrder(
+          tx,
+          now,
+          order,
+          order.version,
+          [{ action: 'confirm' }],
+          actor.userId,
+        );
+        return { order: confirmed, held: false, repeated: false };
+      }
+      const held = await moveOrder(
+        tx,
+        now,
+        order,
+        order.version,
+        [{ action: 'hold', reason: 'credit' }],
+        actor.userId,
+      );
+      await askFinance(tx, now, held);
+      return { order: held, held: true, repeated: false };
+    });
+  } catch (error) {
+    // Two deliveries of one submission raced: the other one stored the order.
+    const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
+    if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
+    throw error;
+  }
+}
+
+async function askFinance(tx: DbOrTx, now: Date, order: OrderRow): Promise<void> {
+  const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
+  if (finance?.channelId) {
+    await showOrderCard(tx, now, order, finance.channelId, 'credit_hold');
+    return;
+  }
+  await enqueue(tx, now, [
+    {
+      key: `no-finance-channel:${order.id}`,
+      channel: order.ownerId,
+      effect: {
+        kind: 'message',
+        v: 1,
+        message: {
+          text:
+            `:warning: ${order.number} is on credit hold, but the finance department has no Slack channel, ` +
+            'so nobody was asked to decide. Ask an admin to give finance a channel.',
+        },
+      },
+    },
+  ]);
+}
+
+/** The order a submission already made, if any. */
+export async function findByIntakeKey(db: DbOrTx, key: string): Promise<OrderRow | null> {
+  const [row] = await db.select().from(orders).where(eq(orders.intakeKey, key));
+  return row ?? null;
+}
+
+async function productIds(tx: DbOrTx, skus: string[]): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(inArray(products.sku, skus));
+  const ids = new Map(rows.map((r) => [r.sku, r.id]));
+  const missing = skus.filter((s) => !ids.has(s));
+  if (missing.length) throw new AppError('not_found', `No longer in the catalog: ${missing.join(', ')}.`);
+  return ids;
+}
+
+async function openOrdersCents(tx: DbOrTx, customerId: number, exceptOrderId: number): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<string | number>`coalesce(sum(${orders.totalCents}), 0)` })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.customerId, customerId),
+        ne(orders.id, exceptOrderId),
+        inArray(orders.status, [...exposureStatuses]),
+      ),
+    );
+  return Number(row?.total ?? 0);
+}

@@ -1,0 +1,32 @@
+/**
+ * How typed text and figures appear inside messages to the order admin. Typed text can be a
+ * 3,000-character paste; a message quotes only the start of it, cut between whole characters
+ * so an emoji is never split in half.
+ */
+const quotedLength = 40;
+
+export function shown(text: string): string {
+  let out = '';
+  let count = 0;
+  for (const character of text) {
+    if (count === quotedLength) return `${out}…`;
+    out += character;
+    count += 1;
+  }
+  return out;
+}
+
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,63 @@
+import type { DbOrTx } from '../db/client.ts';
+import { AppError, staleOrderMessage } from '../errors.ts';
+import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { refreshOrderCards } from './order-cards.ts';
+import {
+  isOrderStatus,
+  type OrderAction,
+  type OrderStatus,
+  statusWords,
+  transition,
+} from './order-states.ts';
+import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from './order-store.ts';
+
+export interface Step {
+  action: OrderAction;
+  reason?: string;
+}
+
+/**
+ * Moves an order through one or more steps of the state machine inside the caller's
+ * transaction: every step is checked, the order is written once at the version the person saw,
+ * each step is recorded as an event, and every card of the order is refreshed.
+ */
+export async function moveOrder(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  expectedVersion: number,
+  steps: readonly Step[],
+  actor: string,
+): Promise<OrderRow> {
+  if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
+  let status = asStatus(order.status);
+  let beforeHold = order.statusBeforeHold ? asStatus(order.statusBeforeHold) : null;
+  const events: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string }[] = [];
+  for (const step of steps) {
+    const move = transition(status, step.action, beforeHold);
+    if (!move.ok) throw new AppError('invalid_transition', `${order.number}: ${move.message}`);
+    events.push({
+      action: step.action,
+      before: status,
+      after: move.to,
+      ...(step.reason ? { reason: step.reason } : {}),
+    });
+    beforeHold = move.to === 'on_hold' ? status : null;
+    status = move.to;
+  }
+  const updated = await updateOrderAtVersion(tx, order.id, expectedVersion, now, {
+    status,
+    statusBeforeHold: beforeHold,
+  });
+  for (const data of events)
+    await appendOrderEvent(tx, order.id, actor, now, { type: 'status_changed', data });
+  const why = steps.findLast((s) => s.reason)?.reason;
+  const line = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
+  await refreshOrderCards(tx, now, updated, line);
+  return updated;
+}
+
+function asStatus(value: string): OrderStatus {
+  if (!isOrderStatus(value)) throw new Error(`order has unknown status ${value}`);
+  return value;
+}

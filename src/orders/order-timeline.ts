@@ -1,0 +1,42 @@
+import { formatCents } from '../money.ts';
+import { escapeMrkdwn, mention, slackDate } from '../slack/block-kit.ts';
+import { isOrderStatus, statusWords } from './order-states.ts';
+
+export interface TimelineEntry {
+  type: string;
+  actor: string;
+  at: Date;
+  data: unknown;
+}
+
+/** One line per event, oldest first: who did what, when. Unknown event types still show. */
+export function timelineLines(events: readonly TimelineEntry[]): string[] {
+  return events.map((e) => `${slackDate(e.at)} · ${mention(e.actor)} ${describe(e)}`);
+}
+
+function describe(e: TimelineEntry): string {
+  const data = (e.data ?? {}) as Record<string, unknown>;
+  switch (e.type) {
+    case 'received':
+      return `entered the order (${data.lineCount} lines, ${formatCents(Number(data.totalCents))})`;
+    case 'reviewed': {
+      const findings = (data.findings as { message: string }[] | undefined) ?? [];
+      return findings.length
+        ? `confirmed past ${findings.length} warning${findings.length === 1 ? '' : 's'}: ${findings.map((f) => escapeMrkdwn(f.message)).join('; ')}`
+        : 'reviewed it: no findings';
+    }
+    case 'credit_checked':
+      return data.verdict === 'ok'
+        ? `credit check passed (exposure ${formatCents(Number(data.exposureCents))} of ${formatCents(Number(data.limitCents))})`
+        : `credit check held it: ${escapeMrkdwn(String(data.message ?? data.reason))}`;
+    case 'credit_decided':
+      return `${data.decision} the credit${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
+    case 'status_changed': {
+      const after = String(data.after);
+      const word = isOrderStatus(after) ? statusWords[after] : after;
+      return `→ *${word}*${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
+    }
+    default:
+      return escapeMrkdwn(e.type.replaceAll('_', ' '));
+  }
+}

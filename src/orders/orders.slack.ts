@@ -1,0 +1,125 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { divider, section } from '../slack/block-kit.ts';
+import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { replyForError } from '../slack/reply-for-error.ts';
+import { renderOrderCard } from './order-card.ts';
+import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
+import { orderNumberPattern } from './order-number.ts';
+import { findOrderIdByNumber, listOrders, loadTimeline, type OrderFilter } from './order-queries.ts';
+import { loadOrderSnapshot } from './order-snapshot.ts';
+import { orderStatuses } from './order-states.ts';
+import { timelineLines } from './order-timeline.ts';
+
+const listUsage = 'list [mine|open|held|customer <name>|status <state>]';
+
+const filterSchema: z.ZodType<OrderFilter> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('open') }),
+  z.object({ kind: z.literal('mine'), userId: z.string() }),
+  z.object({ kind: z.literal('held') }),
+  z.object({ kind: z.literal('customer'), name: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('status'), status: z.enum(orderStatuses) }),
+]);
+
+const morePayload = z.object({
+  filter: filterSchema,
+  before: z.number().int().positive(),
+  page: z.number().int(),
+});
+
+/** Reads `/order list …` words into a filter, or says what it expected. */
+export function parseListArgs(args: string, userId: string): OrderFilter {
+  const [word = 'open', ...rest] = args.trim().split(/\s+/).filter(Boolean);
+  const tail = rest.join(' ');
+  switch (word.toLowerCase()) {
+    case 'open':
+      return { kind: 'open' };
+    case 'mine':
+      return { kind: 'mine', userId };
+    case 'held':
+      return { kind: 'held' };
+    case 'customer':
+      if (!tail) throw new AppError('invalid_input', 'Say which customer, e.g. `/order list customer acme`.');
+      return { kind: 'customer', name: tail.slice(0, 100) };
+    case 'status': {
+      const status = orderStatuses.find((s) => s === tail.toLowerCase().replaceAll(' ', '_'));
+      if (!status) {
+        throw new AppError(
+          'invalid_input',
+          `Say a state: ${orderStatuses.join(', ')}. E.g. \`/order list status on_hold\`.`,
+        );
+      }
+      return { kind: 'status', status };
+    }
+    default:
+      throw new AppError('invalid_input', `I can list ${listUsage.slice(5)}. E.g. \`/order list held\`.`);
+  }
+}
+
+/** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
+export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
+  return {
+    subcommands: [
+      {
+        name: 'show',
+        usage: 'show SO-…',
+        example: '/order show SO-2026-000123',
+        summary: 'an order’s card and its timeline, just for you',
+        async run(req) {
+          const number = req.args.trim().toUpperCase();
+          if (!orderNumberPattern.test(number)) {
+            throw new AppError('invalid_input', 'Say which order, e.g. `/order show SO-2026-000123`.');
+          }
+          await req.actor();
+          const id = await findOrderIdByNumber(ctx.db, number);
+          const order = id ? await loadOrderSnapshot(ctx.db, id) : null;
+          if (!id || !order) throw new AppError('not_found', `There is no order ${number}.`);
+          const card = renderOrderCard(order);
+          const timeline = timelineLines(await loadTimeline(ctx.db, id));
+          await req.reply({
+            text: card.text,
+            blocks: [
+              ...(card.blocks ?? []),
+              divider(),
+              section(`*Timeline*\n${timeline.slice(-40).join('\n')}`),
+            ],
+          });
+        },
+      },
+      {
+        name: 'list',
+        usage: listUsage,
+        example: '/order list held',
+        summary: 'orders, newest first',
+        async run(req) {
+          await req.actor();
+          const filter = parseListArgs(req.args, req.userId);
+          const items = await listOrders(ctx.db, filter, { size: listPageSize });
+          await req.reply(renderOrderList(filter, items, 1));
+        },
+      },
+    ],
+    register(app: App) {
+      app.action(moreOrdersAction, async ({ ack, action, respond }) => {
+        await ack();
+        try {
+          const raw = action.type === 'button' ? action.value : undefined;
+          const more = morePayload.parse(JSON.parse(raw ?? '{}'));
+          const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderOrderList(more.filter, items, more.page),
+          });
+        } catch (error) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...replyForError(error, logger),
+          });
+        }
+      });
+    },
+  };
+}

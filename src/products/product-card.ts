@@ -1,0 +1,30 @@
+import { formatCents } from '../money.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
+import { type Block, escapeMrkdwn, fields, header, section } from '../slack/block-kit.ts';
+import { productCategoryLabels } from './product-categories.ts';
+import type { StoredProduct } from './product-input.ts';
+
+const days = (n: number) => (n === 0 ? 'from stock' : n === 1 ? '1 day' : `${n} days`);
+
+/** A product's terms at a glance: shown by `/order product show` and after a save. */
+export function productCard(p: StoredProduct): Block[] {
+  const category = (productCategoryLabels as Record<string, string>)[p.category] ?? p.category;
+  const unit = escapeMrkdwn(p.unit);
+  return [
+    header(`${p.sku} — ${p.name}`),
+    fields([
+      `*Category*\n${escapeMrkdwn(category)}`,
+      `*List price*\n${formatCents(p.listPriceCents)} per ${unit}`,
+      `*Pack size*\n${p.packSize} ${unit}`,
+      `*Minimum order*\n${p.minOrderQty} ${unit}`,
+      `*Lead time*\n${days(p.leadTimeDays)}`,
+      `*Default specification*\n${p.defaultSpec ? escapeMrkdwn(p.defaultSpec) : 'none'}`,
+    ]),
+  ];
+}
+
+/** The DM an admin gets once their form was saved. */
+export function productSavedMessage(p: StoredProduct, verb: 'added' | 'updated'): SlackMessage {
+  const line = `:white_check_mark: Product *${p.sku}* (${escapeMrkdwn(p.name)}) ${verb}.`;
+  return { text: line, blocks: [section(line), ...productCard(p).slice(1)] };
+}

@@ -1,0 +1,107 @@
+import { departments, people as peopleTable } from '../../src/db/schema.ts';
+import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
+import { aCustomer, aProduct } from './factories.ts';
+import { type Flow, people } from './flow.ts';
+
+export const finance = { channel: 'C0FINANCE', member: 'U0FRANK', outsider: 'U0PAUL' } as const;
+
+/**
+ * A small catalog and a finance department: ACME has room on its credit line, NEARLY is a
+ * hair's breadth from its limit; WIDGET-A sells by the piece, BOLT-M8 in packs of 50 (at least
+ * 100), GEAR-C is made to order in 20 days.
+ */
+export async function seedIntakeWorld(flow: Flow) {
+  const db = flow.database.db;
+  flow.slack.addChannel({ id: finance.channel, name: 'finance', is_member: true });
+  flow.slack.addUser({ id: finance.member, name: 'frank' });
+  flow.slack.addUser({ id: finance.outsider, name: 'paul' });
+  const [dept] = await db
+    .insert(departments)
+    .values({ key: 'finance', name: 'Finance', channelId: finance.channel, dailyCapacity: 50 })
+    .returning();
+  await db.insert(peopleTable).values([
+    {
+      slackUserId: finance.member,
+      name: 'Frank',
+      roles: ['member'],
+      departmentId: dept?.id,
+      updatedAt: new Date(),
+    },
+    { slackUserId: finance.outsider, name: 'Paul', roles: ['member'], updatedAt: new Date() },
+  ]);
+  await aCustomer(db, {
+    code: 'ACME',
+    name: 'Acme Industrial',
+    creditLimitCents: 5_000_000,
+    paymentMethods: ['net30', 'prepaid'],
+  });
+  await aCustomer(db, {
+    code: 'NEARLY',
+    name: 'Nearly Maxed Ltd',
+    creditLimitCents: 100_000,
+    outstandingCents: 90_000,
+    paymentMethods: ['net30'],
+  });
+  await aProduct(db, {
+    sku: 'WIDGET-A',
+    name: 'Widget A',
+    listPriceCents: 1250,
+    leadTimeDays: 5,
+    defaultSpec: 'zinc plated',
+  });
+  await aProduct(db, {
+    sku: 'BOLT-M8',
+    name: 'Bolt M8',
+    listPriceCents: 40,
+    packSize: 50,
+    minOrderQty: 100,
+    leadTimeDays: 3,
+  });
+  await aProduct(db, {
+    sku: 'GEAR-C',
+    name: 'Custom gear',
+    category: 'custom',
+    listPriceCents: 90_000,
+    leadTimeDays: 20,
+  });
+}
+
+/** Waits for `get` to give something: the bot answers Slack first and calls Slack after. */
+export async function eventually<T>(
+  get: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  what: string,
+  ms = 3000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await get();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The modal the person is looking at, once the bot has opened it (or, given `since`, updated it). */
+export function openModal(flow: Flow, user: string = people.admin, since?: FakeView): Promise<FakeView> {
+  return eventually(() => {
+    const view = flow.slack.views.top(user);
+    return view && (!since || view.hash !== since.hash || view.id !== since.id) ? view : null;
+  }, `a modal for ${user}`);
+}
+
+/** What an admin types for a complete order of ACME: header fields plus the given lines. */
+export function acmeOrder(lines: { product: string; quantity: string; price?: string; spec?: string }[]) {
+  const values: Record<string, Record<string, unknown>> = {
+    customer: { customer: 'ACME' },
+    delivery_date: { delivery_date: '2026-12-20' },
+    payment_method: { payment_method: 'net30' },
+  };
+  lines.forEach((line, i) => {
+    const key = i.toString(36);
+    values[`line.${key}.product`] = { product: line.product };
+    values[`line.${key}.quantity`] = { quantity: line.quantity };
+    if (line.price) values[`line.${key}.unit_price`] = { unit_price: line.price };
+    if (line.spec) values[`line.${key}.spec`] = { spec: line.spec };
+  });
+  return values;
+}
