@@ -71,7 +71,9 @@ function printHeader(opts: BenchOptions, cpuNote: string): void {
       `${opts.rounds} round(s), concurrency ${opts.concurrencies.join('/')}; order intake ${opts.intakeS} s`,
   );
   console.log(cpuNote);
-  console.log(`${describeLoad()}; absolute figures drift 10–40 % between runs on shared machines: read the ratios.`);
+  console.log(
+    `${describeLoad()}; absolute figures drift 10–40 % between runs on shared machines: read the ratios.`,
+  );
 }
 
 /** Other work on the machine slows both bots unevenly over time; say how much there was. */

@@ -1,9 +1,41 @@
+import { routeOf } from './allocation/allocation-store.ts';
+import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import type { Db } from './db/client.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
-import { renderCurrentCard } from './orders/current-card.ts';
-import type { CardKind } from './outbox/effects.ts';
+import { renderOrderCard } from './orders/order-card.ts';
+import { loadOrderSnapshot } from './orders/order-snapshot.ts';
+import type { CardKind, SlackMessage } from './outbox/effects.ts';
 
 /** Every kind of card the outbox can show, rendered from the order as it is at sending time. */
-export function renderCard(db: Db, orderId: number, card: CardKind) {
-  return card === 'credit_hold' ? renderCurrentHoldCard(db, orderId) : renderCurrentCard(db, orderId);
+export function renderCard(
+  db: Db,
+  orderId: number,
+  card: CardKind,
+  channel: string,
+): Promise<SlackMessage | null> {
+  return card === 'credit_hold'
+    ? renderCurrentHoldCard(db, orderId)
+    : renderCurrentOrderCard(db, orderId, channel);
+}
+
+/** The order card for one channel: its route, and the buttons for that channel's department. */
+async function renderCurrentOrderCard(
+  db: Db,
+  orderId: number,
+  channel: string,
+): Promise<SlackMessage | null> {
+  const order = await loadOrderSnapshot(db, orderId);
+  if (!order) return null;
+  const route: RouteStepView[] = (await routeOf(db, orderId)).map(({ assignment, department }) => ({
+    assignmentId: assignment.id,
+    step: assignment.step,
+    departmentKey: department.key,
+    departmentName: department.name,
+    channelId: department.channelId,
+    assigneeId: assignment.assigneeId,
+    status: assignment.status,
+    progress: assignment.progress,
+  }));
+  if (!route.length) return renderOrderCard(order);
+  return renderOrderCard(order, { route: routeLine(route), buttons: stepButtons(route, channel, order) });
 }

@@ -1,3 +1,4 @@
+import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
@@ -12,6 +13,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     intakeFeature(deps),
     ordersFeature(deps),
     creditHoldFeature(deps),
+    allocationFeature(deps),
     customersFeature(deps),
     productsFeature(deps),
     rolesFeature(deps),

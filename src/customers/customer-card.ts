@@ -1,6 +1,5 @@
 import { formatCents } from '../money.ts';
-import type { SlackMessage } from '../outbox/effects.ts';
-import { type Block, escapeMrkdwn, fields, header, mention, section } from '../slack/block-kit.ts';
+import { type Block, escapeMrkdwn, fields, header, mention } from '../slack/block-kit.ts';
 import type { StoredCustomer } from './customer-input.ts';
 import { customerTierLabels } from './customer-tiers.ts';
 import { paymentMethodLabels } from './payment-methods.ts';
@@ -25,10 +24,4 @@ export function customerCard(c: StoredCustomer): Block[] {
       `*Slack Connect channel*\n${c.connectChannelId ? `<#${c.connectChannelId}>` : 'none'}`,
     ]),
   ];
-}
-
-/** The DM an admin gets once their form was saved. */
-export function customerSavedMessage(c: StoredCustomer, verb: 'added' | 'updated'): SlackMessage {
-  const line = `:white_check_mark: Customer *${c.code}* (${escapeMrkdwn(c.name)}) ${verb}.`;
-  return { text: line, blocks: [section(line), ...customerCard(c).slice(1)] };
 }

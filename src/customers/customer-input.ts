@@ -24,9 +24,6 @@ export const customerFields = z.object({
   connect_channel_id: slackId('Slack Connect channel', 'channel'),
 });
 
-export type CustomerField = keyof typeof customerFields.shape;
-export const customerColumns = Object.keys(customerFields.shape) as CustomerField[];
-
 /** Parses typed values into a record shaped like the `customers` columns. */
 export const customerInputSchema = customerFields.transform((f) => ({
   code: f.code,

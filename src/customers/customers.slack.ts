@@ -1,14 +1,20 @@
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { customerSubcommand } from './customer-command.ts';
-import { customerFormCallback } from './customer-form.ts';
-import { customerSaveListener } from './customer-save-listener.ts';
+import { customerForm } from './customer-form.ts';
+import { customerFields, customerInputSchema } from './customer-input.ts';
+import { customerRecords } from './customer-records.ts';
+import { recordsFeature } from './records-feature.ts';
 
 /** Customers in Slack: `/order customer …` and the customer form. */
 export function customersFeature(deps: FeatureDeps): SlackFeature {
-  return {
-    subcommands: [customerSubcommand(deps)],
-    register(app) {
-      app.view(customerFormCallback, customerSaveListener(deps));
+  return recordsFeature(deps, {
+    kind: customerRecords,
+    form: customerForm,
+    schema: customerInputSchema,
+    command: {
+      key: { rule: customerFields.shape.code, label: 'customer code', placeholder: 'CODE' },
+      shows: 'its terms, credit and owner',
+      example: '/order customer edit ACME',
+      summary: 'add, change or look up a customer',
     },
-  };
+  });
 }

@@ -32,6 +32,10 @@ export function input(
 
 const present = (value: string | null | undefined): value is string => value != null && value !== '';
 
+/** A prefilled value as an input shows it: typed values may be numbers or booleans. */
+export const initialText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
 export function textElement(initial: string | null | undefined, opts: { max: number; multiline?: boolean }) {
   return {
     type: 'plain_text_input',

@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { systemClock } from '../clock.ts';
-import { ConfigError, parseConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
 import { customerImport } from '../customers/customer-csv.ts';
 import { productImport } from '../products/product-csv.ts';
-import { openDatabase } from './client.ts';
 import type { CsvImport } from './csv-import.ts';
 import { storeCsvRecords } from './csv-import.ts';
 import { formatProblem, readCsvRecords } from './csv-records.ts';
-import { migrateDatabase } from './migrate.ts';
+import { withMigratedDatabase } from './open-configured-database.ts';
 import { upsertSummary } from './upsert-support.ts';
 
 /**
@@ -55,21 +53,11 @@ async function importFile<T>(kind: CsvImport<T>, file: string): Promise<void> {
       1,
     );
   }
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = parseConfig(process.env);
-  const database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
-      : { kind: 'pglite', dataDir: config.DATA_DIR },
-  );
-  try {
-    await migrateDatabase(database);
+  await withMigratedDatabase(async (database) => {
     const values = read.records.map((r) => r.value);
     const counts = await storeCsvRecords(database.db, kind, values, systemClock);
     process.stdout.write(`imported ${upsertSummary(kind.what, counts)}\n`);
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 run().catch((error: unknown) => {

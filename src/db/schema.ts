@@ -58,6 +58,11 @@ export const departments = pgTable('departments', {
   name: text('name').notNull(),
   channelId: text('channel_id'),
   dailyCapacity: integer('daily_capacity').notNull().default(0),
+  /** Whether capacity counts orders or units a day. */
+  capacityUnit: text('capacity_unit', { enum: ['orders', 'units'] })
+    .notNull()
+    .default('orders'),
+  managerId: text('manager_id'),
 });
 
 export const people = pgTable('people', {
@@ -218,4 +223,61 @@ export const intakeDrafts = pgTable('intake_drafts', {
   viewId: text('view_id').notNull(),
   draft: jsonb('draft').notNull(),
   createdAt: at('created_at').notNull(),
+});
+
+/**
+ * The allocation rules, tried in `position` order; the first whose conditions all hold gives
+ * the order its route. Conditions and route are parsed with zod where they are read.
+ */
+export const allocationRules = pgTable('allocation_rules', {
+  id: id(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  conditions: jsonb('conditions').notNull().default({}),
+  route: jsonb('route').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/** One step of an order's route: a department's part of the work, and who does it. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: id(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    step: integer('step').notNull(),
+    departmentId: bigint('department_id', { mode: 'number' })
+      .notNull()
+      .references(() => departments.id),
+    assigneeId: text('assignee_id'),
+    /** pending: a later step; open: waiting for someone to accept; accepted, started, done. */
+    status: text('status', {
+      enum: ['pending', 'open', 'accepted', 'started', 'done', 'cancelled'],
+    }).notNull(),
+    progress: integer('progress').notNull().default(0),
+    note: text('note').notNull().default(''),
+    openedAt: at('opened_at'),
+    acceptedAt: at('accepted_at'),
+    startedAt: at('started_at'),
+    doneAt: at('done_at'),
+  },
+  (t) => [
+    uniqueIndex('assignments_order_step_idx').on(t.orderId, t.step),
+    index('assignments_open_idx')
+      .on(t.departmentId, t.assigneeId)
+      .where(sql`${t.status} in ('open', 'accepted', 'started')`),
+  ],
+);
+
+/** Where a shipped order is: the carrier's tracking, and when it arrived. */
+export const shipments = pgTable('shipments', {
+  orderId: bigint('order_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  carrier: text('carrier').notNull(),
+  trackingNumber: text('tracking_number').notNull(),
+  expectedDate: date('expected_date', { mode: 'string' }).notNull(),
+  deliveredOn: date('delivered_on', { mode: 'string' }),
+  shippedAt: at('shipped_at').notNull(),
 });

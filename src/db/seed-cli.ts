@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { WebClient } from '@slack/web-api';
 import { systemClock } from '../clock.ts';
-import { ConfigError, parseConfig } from '../config.ts';
+import { ConfigError } from '../config.ts';
 import { type SeedReport, seedDemoData } from '../demo/seed-demo-data.ts';
 import { slackChannelLookup } from '../demo/slack-channel-lookup.ts';
-import { openDatabase } from './client.ts';
-import { migrateDatabase } from './migrate.ts';
+import { withMigratedDatabase } from './open-configured-database.ts';
 import { upsertSummary } from './upsert-support.ts';
 
 /**
@@ -14,15 +12,7 @@ import { upsertSummary } from './upsert-support.ts';
  * name in the workspace of SLACK_BOT_TOKEN; a missing one is reported, never created.
  */
 async function run(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = parseConfig(process.env);
-  const database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
-      : { kind: 'pglite', dataDir: config.DATA_DIR },
-  );
-  try {
-    await migrateDatabase(database);
+  await withMigratedDatabase(async (database, config) => {
     const client = config.SLACK_BOT_TOKEN
       ? new WebClient(config.SLACK_BOT_TOKEN, {
           ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
@@ -34,9 +24,7 @@ async function run(): Promise<void> {
       channels: client ? slackChannelLookup(client) : null,
     });
     process.stdout.write(`${seedReportLines(report, database.kind).join('\n')}\n`);
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 function seedReportLines(r: SeedReport, kind: string): string[] {

@@ -1,8 +1,9 @@
-import type { App, BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import { plain } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
+import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
 import { approveCreditHold, rejectCreditHold, requireMayDecideCreditHolds } from './decide-credit-hold.ts';
 
@@ -26,7 +27,7 @@ const reason = z
 export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   return {
-    register(app: App) {
+    register(app: SlackRouter) {
       app.action<BlockAction<ButtonAction>>(
         creditHoldActions.approve,
         async ({ ack, body, action, respond }) => {

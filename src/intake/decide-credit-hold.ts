@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, orderEvents } from '../db/schema.ts';
@@ -61,7 +62,7 @@ async function decide(
       type: 'credit_decided',
       data: { decision: verdict, ...(reason ? { reason } : {}) },
     });
-    return moved;
+    return verdict === 'approved' ? allocateOrder(tx, now, ctx.timeZone, moved, actor.userId) : moved;
   });
 }
 

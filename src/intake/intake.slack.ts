@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { App, BlockAction, SlackViewAction } from '@slack/bolt';
+import type { BlockAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { and, eq } from 'drizzle-orm';
 import { requireRole } from '../auth/roles.ts';
 import { intakeDrafts } from '../db/schema.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
+import type { SlackRouter } from '../slack/router.ts';
 import { searchCustomers, searchProducts } from './catalog-search.ts';
 import { errorsByBlock } from './finding-blocks.ts';
 import { applyModalChange, type ModalChange } from './modal-changes.ts';
@@ -79,7 +80,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         },
       },
     ],
-    register(app: App) {
+    register(app: SlackRouter) {
       app.shortcut(orderModal.shortcutId, async ({ ack, body, client }) => {
         await ack();
         try {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, departments, orders, products } from '../db/schema.ts';
@@ -29,7 +30,8 @@ export interface Submitted {
 
 /**
  * Stores a reviewed order and decides it: the customer's credit is checked, and the order is
- * confirmed at once or held for finance, whose channel gets a hold card with Approve/Reject.
+ * confirmed (and allocated to its departments) at once, or held for finance, whose channel gets
+ * a hold card with Approve/Reject.
  * The admin's DM card shows the outcome. One transaction.
  */
 export async function submitOrder(
@@ -97,7 +99,8 @@ export async function submitOrder(
           [{ action: 'confirm' }],
           actor.userId,
         );
-        return { order: confirmed, held: false, repeated: false };
+        const allocated = await allocateOrder(tx, now, ctx.timeZone, confirmed, actor.userId);
+        return { order: allocated, held: false, repeated: false };
       }
       const held = await moveOrder(
         tx,

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { calendarYear } from '../dates.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { orderLines, orders } from '../db/schema.ts';
 import { showOrderCard } from './order-cards.ts';
 import type { UseCaseContext } from './order-context.ts';
-import { appendOrderEvent, nextOrderNumber, type OrderRow } from './order-store.ts';
+import { appendOrderEvent, numberOrder, type OrderRow } from './order-store.ts';
 
 export interface NewOrderLine {
   productId: number;
@@ -46,11 +47,11 @@ export async function insertOrder(
     amountCents: line.quantity * line.unitPriceCents,
   }));
   const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
-  const number = await nextOrderNumber(tx, calendarYear(now, timeZone));
-  const [order] = await tx
+  const [stored] = await tx
     .insert(orders)
     .values({
-      number,
+      // A stand-in until numberOrder, the last step, gives the real number.
+      number: `~${randomUUID()}`,
       customerId: input.customerId,
       status: 'received',
       deliveryDate: input.deliveryDate,
@@ -64,12 +65,16 @@ export async function insertOrder(
       updatedAt: now,
     })
     .returning();
-  if (!order) throw new Error('order insert returned no row');
-  await tx.insert(orderLines).values(lines.map((l) => ({ ...l, orderId: order.id })));
-  await appendOrderEvent(tx, order.id, input.ownerId, now, {
+  if (!stored) throw new Error('order insert returned no row');
+  // Both go down one connection; postgres.js pipelines them instead of waiting twice.
+  await Promise.all([
+    tx.insert(orderLines).values(lines.map((l) => ({ ...l, orderId: stored.id }))),
+    showOrderCard(tx, now, stored, input.ownerId),
+  ]);
+  const number = await numberOrder(tx, stored.id, calendarYear(now, timeZone));
+  await appendOrderEvent(tx, stored.id, input.ownerId, now, {
     type: 'received',
     data: { number, lineCount: lines.length, totalCents },
   });
-  await showOrderCard(tx, now, order, input.ownerId);
-  return order;
+  return { ...stored, number };
 }

@@ -19,7 +19,9 @@ export interface Step {
 /**
  * Moves an order through one or more steps of the state machine inside the caller's
  * transaction: every step is checked, the order is written once at the version the person saw,
- * each step is recorded as an event, and every card of the order is refreshed.
+ * each step is recorded as an event, and every card of the order is refreshed with one thread
+ * line (`line`, or one saying where the order is now). With no steps it records work that
+ * changes the cards but not the order's state, e.g. someone accepting a step.
  */
 export async function moveOrder(
   tx: DbOrTx,
@@ -28,6 +30,7 @@ export async function moveOrder(
   expectedVersion: number,
   steps: readonly Step[],
   actor: string,
+  line?: string,
 ): Promise<OrderRow> {
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   let status = asStatus(order.status);
@@ -52,8 +55,8 @@ export async function moveOrder(
   for (const data of events)
     await appendOrderEvent(tx, order.id, actor, now, { type: 'status_changed', data });
   const why = steps.findLast((s) => s.reason)?.reason;
-  const line = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
-  await refreshOrderCards(tx, now, updated, line);
+  const moved = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
+  await refreshOrderCards(tx, now, updated, line ?? moved);
   return updated;
 }
 

@@ -33,7 +33,10 @@ const statusEmoji: Record<string, string> = {
  * The order card: what matters about the order now. Block ids carry the version, as Slack asks
  * for new block ids when a message is updated.
  */
-export function renderOrderCard(order: OrderSnapshot): SlackMessage {
+export function renderOrderCard(
+  order: OrderSnapshot,
+  extras: { route?: string; buttons?: Record<string, unknown>[] } = {},
+): SlackMessage {
   const status = isOrderStatus(order.status) ? statusWords[order.status] : order.status;
   const emoji = statusEmoji[order.status] ?? ':grey_question:';
   const v = `${order.id}.${order.version}`;
@@ -66,6 +69,10 @@ export function renderOrderCard(order: OrderSnapshot): SlackMessage {
       divider(),
       section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
       ...(order.notes ? [section(`*Notes*\n${escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),
+      ...(extras.route ? [section(`*Route*\n${extras.route}`, `card.route.${v}`)] : []),
+      ...(extras.buttons?.length
+        ? [{ type: 'actions', block_id: `card.act.${v}`, elements: extras.buttons }]
+        : []),
       context([`Owner ${mention(order.ownerId)} · updated ${slackDate(order.updatedAt)}`], `card.meta.${v}`),
     ],
   };

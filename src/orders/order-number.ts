@@ -1,6 +1,2 @@
 /** Order numbers read `SO-2026-000123`: the year the order was received and its place in that year. */
-export function formatOrderNumber(year: number, seq: number): string {
-  return `SO-${year}-${String(seq).padStart(6, '0')}`;
-}
-
 export const orderNumberPattern = /^SO-\d{4}-\d{6,}$/;

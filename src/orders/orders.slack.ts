@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { divider, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
+import type { SlackRouter } from '../slack/router.ts';
 import { renderOrderCard } from './order-card.ts';
 import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
 import { orderNumberPattern } from './order-number.ts';
@@ -100,7 +100,7 @@ export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
         },
       },
     ],
-    register(app: App) {
+    register(app: SlackRouter) {
       app.action(moreOrdersAction, async ({ ack, action, respond }) => {
         await ack();
         try {

@@ -4,8 +4,16 @@ import type { Db } from '../db/client.ts';
 import { orders, outbox, slackMessages } from '../db/schema.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
 
-/** Renders one of an order's cards as it is now; null when the order no longer exists. */
-export type CardRenderer = (db: Db, orderId: number, card: CardKind) => Promise<SlackMessage | null>;
+/**
+ * Renders one of an order's cards as it is now, for the channel it is shown in (each
+ * department sees its own buttons); null when the order no longer exists.
+ */
+export type CardRenderer = (
+  db: Db,
+  orderId: number,
+  card: CardKind,
+  channel: string,
+) => Promise<SlackMessage | null>;
 
 export interface DeliveryDeps {
   db: Db;
@@ -48,7 +56,7 @@ export class EffectDelivery {
     // A newer request for the same card is queued behind this one: it will show the same or a
     // later state, so one update is enough. A card not posted yet is still posted now.
     if (existing && (await this.#newerCardQueued(row, orderId, card))) return { ts: existing };
-    const message = await this.deps.renderCard(db, orderId, card);
+    const message = await this.deps.renderCard(db, orderId, card, row.channel);
     if (!message) return { ts: null };
     if (existing) {
       const channel = await this.#resolve(row.channel);

@@ -1,6 +1,5 @@
 import { formatCents } from '../money.ts';
-import type { SlackMessage } from '../outbox/effects.ts';
-import { type Block, escapeMrkdwn, fields, header, section } from '../slack/block-kit.ts';
+import { type Block, escapeMrkdwn, fields, header } from '../slack/block-kit.ts';
 import { productCategoryLabels } from './product-categories.ts';
 import type { StoredProduct } from './product-input.ts';
 
@@ -21,10 +20,4 @@ export function productCard(p: StoredProduct): Block[] {
       `*Default specification*\n${p.defaultSpec ? escapeMrkdwn(p.defaultSpec) : 'none'}`,
     ]),
   ];
-}
-
-/** The DM an admin gets once their form was saved. */
-export function productSavedMessage(p: StoredProduct, verb: 'added' | 'updated'): SlackMessage {
-  const line = `:white_check_mark: Product *${p.sku}* (${escapeMrkdwn(p.name)}) ${verb}.`;
-  return { text: line, blocks: [section(line), ...productCard(p).slice(1)] };
 }

@@ -18,9 +18,6 @@ export const productFields = z.object({
   default_spec: text('Default specification', { max: 500, multiline: true, empty: '' }),
 });
 
-export type ProductField = keyof typeof productFields.shape;
-export const productColumns = Object.keys(productFields.shape) as ProductField[];
-
 /** Parses typed values into a record shaped like the `products` columns. */
 export const productInputSchema = productFields.transform((f) => ({
   sku: f.sku,

@@ -1,14 +1,20 @@
+import { recordsFeature } from '../customers/records-feature.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { productSubcommand } from './product-command.ts';
-import { productFormCallback } from './product-form.ts';
-import { productSaveListener } from './product-save-listener.ts';
+import { productForm } from './product-form.ts';
+import { productFields, productInputSchema } from './product-input.ts';
+import { productRecords } from './product-records.ts';
 
 /** Products in Slack: `/order product …` and the product form. */
 export function productsFeature(deps: FeatureDeps): SlackFeature {
-  return {
-    subcommands: [productSubcommand(deps)],
-    register(app) {
-      app.view(productFormCallback, productSaveListener(deps));
+  return recordsFeature(deps, {
+    kind: productRecords,
+    form: productForm,
+    schema: productInputSchema,
+    command: {
+      key: { rule: productFields.shape.sku, label: 'SKU', placeholder: 'SKU' },
+      shows: 'its price, pack size, minimum order and lead time',
+      example: '/order product show HB-M12X50-8.8',
+      summary: 'add, change or look up a product',
     },
-  };
+  });
 }

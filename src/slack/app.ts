@@ -4,6 +4,7 @@ import type { Actor } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
 import type { SlackFeature } from './feature.ts';
 import { registerOrderCommand } from './order-command.ts';
+import { SlackRouter } from './router.ts';
 
 export interface BotIdentity {
   botId: string;
@@ -33,6 +34,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     token: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     logger,
+    logLevel: logger.getLevel(),
     // Known ids spare an auth.test round trip before the first request is handled.
     ...(bot.botId ? { botId: bot.botId, botUserId: bot.botUserId } : {}),
     // Bolt's default conversation store creates and rejects an Error on every request (~20 % of
@@ -49,7 +51,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
       : {}),
   });
-  for (const feature of deps.features) feature.register?.(app);
+  const router = new SlackRouter();
+  for (const feature of deps.features) feature.register?.(router);
+  router.install(app);
   registerOrderCommand(app, {
     subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
     loadActor: deps.loadActor,

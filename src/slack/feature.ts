@@ -1,6 +1,7 @@
-import type { App, Logger } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
+import type { SlackRouter } from './router.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /** What every feature's Slack adapter is built with. */
@@ -19,5 +20,5 @@ export interface FeatureDeps {
  */
 export interface SlackFeature {
   subcommands?: Subcommand[];
-  register?(app: App): void;
+  register?(router: SlackRouter): void;
 }

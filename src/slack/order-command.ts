@@ -20,13 +20,15 @@ export interface OrderCommandDeps {
 export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
   const byName = new Map(deps.subcommands.map((s) => [s.name, s]));
   const names = deps.subcommands.map((s) => s.name);
+  // Built once: `/order help` is the most frequent command and its answer never changes.
+  const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.subcommands) };
 
   app.command('/order', async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const { command, ack, respond, client, logger } = args;
     const [word, rest] = splitFirstWord(unescapeSlack(command.text ?? ''));
     const name = word.toLowerCase();
     if (name === '' || name === 'help') {
-      await ack({ response_type: 'ephemeral', ...renderHelp(deps.subcommands) });
+      await ack(help);
       return;
     }
     const subcommand = byName.get(name);

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../../src/db/schema.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
+import { openForm, said, storedRow } from './form-flow.ts';
 
 let flow: Flow;
 beforeAll(async () => {
@@ -10,21 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => flow.stop());
 
-const said = (body: unknown) => (body as { text?: string }).text ?? '';
-
-async function openForm(user: string, text: string): Promise<FakeView> {
-  const res = await flow.driver.command(user, text);
-  expect(res.problems).toEqual([]);
-  expect(said(res.body)).toBe('');
-  const view = flow.slack.views.top(user);
-  if (!view) throw new Error('no form was opened');
-  return view;
-}
-
-const stored = async (code: string) => {
-  const [row] = await flow.database.db.select().from(customers).where(eq(customers.code, code));
-  return row;
-};
+const stored = (code: string) => storedRow(flow, customers, customers.code, code);
 
 const element = (view: FakeView, blockId: string) =>
   view.blocks.find((b) => b.block_id === blockId)?.element as Record<string, unknown> | undefined;
@@ -33,7 +19,7 @@ const sakura = '株式会社さくら 🌸 <Sakura> & "Co" *bold*';
 
 describe('an admin adds a customer through the form', () => {
   it('opens the form with the typed code in capitals, and stores what was typed exactly', async () => {
-    const view = await openForm(people.admin, 'customer add sakura-jp');
+    const view = await openForm(flow, people.admin, 'customer add sakura-jp');
     expect(view.callback_id).toBe('customer_save');
     expect(element(view, 'code')?.initial_value).toBe('SAKURA-JP');
 
@@ -72,7 +58,7 @@ describe('an admin adds a customer through the form', () => {
   });
 
   it('keeps SQL-looking text as typed', async () => {
-    const view = await openForm(people.admin, 'customer add');
+    const view = await openForm(flow, people.admin, 'customer add');
     const name = "Robert'); DROP TABLE customers; --";
     await flow.driver.submitView(people.admin, view, {
       code: { value: 'bobby_tables' },
@@ -86,7 +72,7 @@ describe('an admin adds a customer through the form', () => {
 
 describe('bad input is shown under the input it is about, and nothing is stored', () => {
   it('names each bad field and its rule', async () => {
-    const view = await openForm(people.admin, 'customer add');
+    const view = await openForm(flow, people.admin, 'customer add');
     const res = await flow.driver.submitView(people.admin, view, {
       code: { value: 'AC ME!' },
       name: { value: 'x'.repeat(3000) },
@@ -114,7 +100,7 @@ describe('bad input is shown under the input it is about, and nothing is stored'
     ['99999999999999', 'Credit limit must be at most 1,000,000,000.00'],
     ['', 'Credit limit is required'],
   ])('credit limit %j is refused', async (typed, message) => {
-    const view = await openForm(people.admin, 'customer add');
+    const view = await openForm(flow, people.admin, 'customer add');
     await flow.driver.submitView(people.admin, view, {
       code: { value: 'NEWCO' },
       name: { value: 'New Co' },
@@ -126,7 +112,7 @@ describe('bad input is shown under the input it is about, and nothing is stored'
   });
 
   it('a code that is taken is refused under the code, and the form stays open', async () => {
-    const view = await openForm(people.admin, 'customer add');
+    const view = await openForm(flow, people.admin, 'customer add');
     const res = await flow.driver.submitView(people.admin, view, {
       code: { value: 'Sakura-JP' },
       name: { value: 'Another' },
@@ -165,7 +151,7 @@ describe('only admins change customers', () => {
 
 describe('a form submitted by someone who is not an admin', () => {
   it('is refused inside the form, and nothing is stored', async () => {
-    const view = await openForm(people.admin, 'customer add');
+    const view = await openForm(flow, people.admin, 'customer add');
     const res = await flow.driver.submitView(people.dana, view, {
       code: { value: 'SNEAKY' },
       name: { value: 'Sneaky' },
@@ -183,7 +169,7 @@ describe('a form submitted by someone who is not an admin', () => {
 
 describe('an admin edits a customer', () => {
   it('opens the form prefilled, and saves the change', async () => {
-    const view = await openForm(people.admin, 'customer edit sakura-jp');
+    const view = await openForm(flow, people.admin, 'customer edit sakura-jp');
     expect(view.title?.text).toBe('Edit customer');
     expect(element(view, 'code')).toBeUndefined();
     expect(element(view, 'name')?.initial_value).toBe(sakura);

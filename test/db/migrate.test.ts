@@ -6,6 +6,8 @@ import { queryRows } from '../../src/db/rows.ts';
 import { createTestDatabase, onPostgres } from '../support/test-database.ts';
 
 const coreTables = [
+  'allocation_rules',
+  'assignments',
   'customers',
   'departments',
   'intake_drafts',
@@ -17,6 +19,7 @@ const coreTables = [
   'people',
   'products',
   'scheduled_jobs',
+  'shipments',
   'slack_channel_gates',
   'slack_messages',
 ];

@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import type { SandboxState } from '../../src/sandbox/web/snapshot.ts';
 import { signingSecret } from '../support/flow.ts';
 import { botToken } from '../support/outbox-harness.ts';
 
@@ -18,8 +21,8 @@ interface Run {
 }
 
 /** `npm start` as a newcomer runs it, with only the environment the test gives. */
-function start(env: Record<string, string>, cwd = repo): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/main.ts')], {
+function start(env: Record<string, string>, cwd = repo, args: string[] = []): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/main.ts'), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +51,33 @@ async function waitForHealthy(port: number, run: Run): Promise<void> {
   throw new Error(`orderdesk never became healthy: ${run.output()}`);
 }
 
+/** The sandbox answers its state once the world is up; the page is served from the first moment. */
+async function waitForState(url: string, run: Run): Promise<SandboxState> {
+  for (let i = 0; i < 900; i++) {
+    const res = await fetch(url).catch(() => null);
+    if (res?.ok) return (await res.json()) as SandboxState;
+    if (run.child.exitCode !== null) throw new Error(`orderdesk exited: ${run.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered: ${run.output()}`);
+}
+
+async function waitForOutput(run: Run, text: string): Promise<void> {
+  for (let i = 0; i < 100 && !run.output().includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(run.output()).toContain(text);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('starting orderdesk from the command line', () => {
   let slack: FakeSlack;
   let dataDir: string;
@@ -73,12 +103,42 @@ describe('starting orderdesk from the command line', () => {
     );
   });
 
-  it('without Slack credentials says which variables to set', async () => {
-    const run = start({});
+  it('without Slack credentials starts the sandbox: the page on PORT with the demo loaded; SIGTERM stops it', {
+    timeout: 180_000,
+  }, async () => {
+    const sandboxDir = await mkdtemp(path.join(os.tmpdir(), 'orderdesk-sandbox-'));
+    try {
+      const port = await freePort();
+      const run = start({ PORT: String(port), DATA_DIR: sandboxDir });
+      const state = await waitForState(`http://127.0.0.1:${port}/api/state`, run);
+      expect(state.people.map((p) => p.name)).toContain('Ada Lindqvist');
+      expect(state.conversations.map((c) => c.name)).toContain('finance');
+
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<title>orderdesk sandbox</title>');
+      await waitForOutput(run, `open http://localhost:${port}/`);
+      expect(run.output()).toContain('No Slack credentials (SLACK_BOT_TOKEN');
+      expect(existsSync(path.join(sandboxDir, 'orderdesk.lock'))).toBe(true);
+
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(existsSync(path.join(sandboxDir, 'orderdesk.lock'))).toBe(false);
+      expect(run.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(sandboxDir, { recursive: true, force: true });
+    }
+  });
+
+  it('--reset goes with the sandbox only: with credentials and no --sandbox it stops with exit code 2', async () => {
+    const run = start(
+      { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.apiUrl },
+      repo,
+      ['--reset'],
+    );
     expect(await run.exited).toBe(2);
-    expect(run.output()).toContain('SLACK_BOT_TOKEN');
-    expect(run.output()).toContain('SLACK_SIGNING_SECRET');
-    expect(run.output()).not.toMatch(/\n\s+at /);
+    expect(run.output()).toContain('npm start -- --sandbox --reset');
   });
 
   it('runs on the embedded database, refuses a second process on the same folder, and stops cleanly on SIGTERM', {

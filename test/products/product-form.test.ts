@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { products } from '../../src/db/schema.ts';
-import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
+import { openForm, said, storedRow } from '../customers/form-flow.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 
 let flow: Flow;
@@ -10,26 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => flow.stop());
 
-const said = (body: unknown) => (body as { text?: string }).text ?? '';
-
-async function openForm(user: string, text: string): Promise<FakeView> {
-  const res = await flow.driver.command(user, text);
-  expect(res.problems).toEqual([]);
-  const view = flow.slack.views.top(user);
-  if (!view) throw new Error(`no form was opened: ${said(res.body)}`);
-  return view;
-}
-
-const stored = async (sku: string) => {
-  const [row] = await flow.database.db.select().from(products).where(eq(products.sku, sku));
-  return row;
-};
+const stored = (sku: string) => storedRow(flow, products, products.sku, sku);
 
 const spec = '仕様: 亜鉛めっき 🔩\nDIN 933 <8.8> & "M12"';
 
 describe('an admin adds a product through the form', () => {
   it('stores what was typed exactly, with the defaults for what was left empty', async () => {
-    const view = await openForm(people.admin, 'product add hb-m12x50-8.8');
+    const view = await openForm(flow, people.admin, 'product add hb-m12x50-8.8');
     const res = await flow.driver.submitView(people.admin, view, {
       name: { value: 'Hex bolt M12×50, 8.8 — 六角ボルト' },
       category: { value: 'fasteners' },
@@ -57,7 +43,7 @@ describe('an admin adds a product through the form', () => {
   });
 
   it('names each bad field and its rule under its input, and stores nothing', async () => {
-    const view = await openForm(people.admin, 'product add');
+    const view = await openForm(flow, people.admin, 'product add');
     const res = await flow.driver.submitView(people.admin, view, {
       sku: { value: 'SKU WITH SPACE' },
       name: { value: '🔩'.repeat(201) },
@@ -84,7 +70,7 @@ describe('an admin adds a product through the form', () => {
   });
 
   it('a SKU that is taken is refused under the SKU', async () => {
-    const view = await openForm(people.admin, 'product add');
+    const view = await openForm(flow, people.admin, 'product add');
     await flow.driver.submitView(people.admin, view, {
       sku: { value: 'hb-m12x50-8.8' },
       name: { value: 'Again' },
@@ -107,7 +93,7 @@ describe('editing and looking up products', () => {
   });
 
   it('an admin gets the form prefilled and saves a change', async () => {
-    const view = await openForm(people.admin, 'product edit hb-m12x50-8.8');
+    const view = await openForm(flow, people.admin, 'product edit hb-m12x50-8.8');
     const initial = (id: string) =>
       (view.blocks.find((b) => b.block_id === id)?.element as Record<string, unknown>)?.initial_value;
     expect(initial('list_price')).toBe('0.42');

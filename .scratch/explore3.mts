@@ -1,0 +1,22 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+page.setDefaultTimeout(10000);
+await page.goto('http://localhost:3999/');
+await page.waitForSelector('body[data-ready="true"]');
+const send = async (t: string) => { await page.fill('#composer-input', t); await page.press('#composer-input', 'Enter'); };
+await send(`/order new ACME PO-${Date.now()} 10 x BRG-6204-2RS due 2026-12-30 pay net30`);
+await page.waitForSelector('.modal');
+await page.click('.modal-submit');
+await page.waitForSelector('.modal', { state: 'detached' });
+await page.waitForTimeout(2000);
+await page.locator('#user-switcher').selectOption('U0DEMOPROD');
+await page.locator('#sidebar').getByRole('button', { name: '# production' }).click();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/sbx/g1-production.png' });
+const accept = page.getByRole('button', { name: 'Accept' });
+console.log('accept buttons', await accept.count());
+if (await accept.count()) { await accept.first().click(); await page.waitForTimeout(1500); await page.screenshot({ path: '/tmp/sbx/g2-accepted.png' }); }
+await page.getByRole('tab', { name: 'Home' }).count();
+await browser.close();

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto(process.argv[2] ?? 'http://localhost:3999/');
+await page.waitForSelector('body[data-ready="true"]');
+await page.screenshot({ path: '/tmp/sbx/01.png' });
+await page.fill('#composer-input', '/order');
+await page.screenshot({ path: '/tmp/sbx/02.png' });
+await page.fill('#composer-input', '/order new');
+await page.press('#composer-input', 'Enter');
+await page.waitForSelector('.modal');
+await page.screenshot({ path: '/tmp/sbx/03.png' });
+await browser.close();

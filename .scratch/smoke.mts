@@ -1,0 +1,17 @@
+import { parseConfig } from '/work/main/src/config.ts';
+import { dataDirSource } from '/work/main/src/sandbox/database-source.ts';
+import { startSandbox } from '/work/main/src/sandbox/start-sandbox.ts';
+const t0 = Date.now();
+const sb = await startSandbox({ config: parseConfig({ PORT: '0', LOG_LEVEL: 'warn' }), source: dataDirSource('/tmp/sbx/data') });
+console.log('up', sb.url, Date.now() - t0);
+const post = (p: string, b: unknown) => fetch(`${sb.url}api/${p}`, { method: 'POST', body: JSON.stringify(b) }).then((r) => r.json());
+const admin = 'U0DEMOADMIN';
+let st = await fetch(`${sb.url}api/state?user=${admin}`).then((r) => r.json());
+console.log(st.conversations, st.people);
+console.log(await post('command', { user: admin, channel: st.conversations.at(-1).id, text: '/order new' }));
+await new Promise((r) => setTimeout(r, 500));
+st = await fetch(`${sb.url}api/state?user=${admin}`).then((r) => r.json());
+const view = st.modal.views[0];
+console.log(view.title, view.blocks.map((b: any) => b.block_id));
+console.log(await post('suggest', { user: admin, view: view.id, block_id: 'customer', action_id: 'customer', value: 'bra' }));
+await sb.stop();

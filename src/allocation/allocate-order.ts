@@ -1,0 +1,68 @@
+import { calendarDate } from '../dates.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { assignments } from '../db/schema.ts';
+import { moveOrder } from '../orders/move-order.ts';
+import type { OrderRow } from '../orders/order-store.ts';
+import { chooseRoute } from './allocation-rules.ts';
+import { departmentsByKey, loadRules, orderTraitsData } from './allocation-store.ts';
+import { openStep, tellOwner } from './open-step.ts';
+
+const dayMs = 86_400_000;
+
+/**
+ * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
+ * departments it passes through; the first department's step is opened and given to a person,
+ * and the order's card is posted in that department's channel. Runs in the caller's
+ * transaction. An order whose route names a department that does not exist stays confirmed,
+ * and its owner is told why.
+ */
+export async function allocateOrder(
+  tx: DbOrTx,
+  now: Date,
+  timeZone: string,
+  order: OrderRow,
+  actor: string,
+): Promise<OrderRow> {
+  if (order.status !== 'confirmed') return order;
+  const today = calendarDate(now, timeZone);
+  const traits = await orderTraitsData(tx, order);
+  const { route } = chooseRoute(await loadRules(tx), {
+    ...traits,
+    valueCents: order.totalCents,
+    paymentMethod: order.paymentMethod,
+    daysUntilDelivery: Math.round((Date.parse(order.deliveryDate) - Date.parse(today)) / dayMs),
+  });
+  const departments = await departmentsByKey(
+    tx,
+    route.map((s) => s.department),
+  );
+  const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
+  const first = route[0];
+  const firstDept = first ? departments.get(first.department) : undefined;
+  if (missing.length || !first || !firstDept) {
+    const which = missing.join(', ');
+    await tellOwner(
+      tx,
+      now,
+      order,
+      'missing-dept',
+      `${order.number} is confirmed but waits: its route needs ${which}, which an admin has not set up yet.`,
+    );
+    return order;
+  }
+  const steps = await tx
+    .insert(assignments)
+    .values(
+      route.map((step, i) => ({
+        orderId: order.id,
+        step: i,
+        departmentId: departments.get(step.department)?.id ?? firstDept.id,
+        status: 'pending' as const,
+      })),
+    )
+    .returning();
+  const allocated = await moveOrder(tx, now, order, order.version, [{ action: 'allocate' }], actor);
+  const opening = steps.find((s) => s.step === 0);
+  if (opening) await openStep(tx, now, allocated, opening, firstDept, first);
+  return allocated;
+}

@@ -1,0 +1,107 @@
+import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import {
+  allocationRules,
+  assignments,
+  customers,
+  departments,
+  orderLines,
+  people,
+  products,
+} from '../db/schema.ts';
+import type { OrderRow } from '../orders/order-store.ts';
+import {
+  type AllocationRule,
+  type Candidate,
+  routeSchema,
+  ruleConditionsSchema,
+} from './allocation-rules.ts';
+
+export type DepartmentRow = typeof departments.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+
+/** The rules in order; a row that no longer parses is skipped rather than stopping allocation. */
+export async function loadRules(db: DbOrTx): Promise<AllocationRule[]> {
+  const rows = await db
+    .select()
+    .from(allocationRules)
+    .orderBy(asc(allocationRules.position), asc(allocationRules.id));
+  return rows.flatMap((r) => {
+    const conditions = ruleConditionsSchema.safeParse(r.conditions);
+    const route = routeSchema.safeParse(r.route);
+    return conditions.success && route.success
+      ? [{ id: r.id, name: r.name, conditions: conditions.data, route: route.data }]
+      : [];
+  });
+}
+
+export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
+  const categories = await db
+    .selectDistinct({ category: products.category })
+    .from(orderLines)
+    .innerJoin(products, eq(products.id, orderLines.productId))
+    .where(eq(orderLines.orderId, order.id));
+  const [customer] = await db
+    .select({ tier: customers.tier })
+    .from(customers)
+    .where(eq(customers.id, order.customerId));
+  return { categories: categories.map((c) => c.category), tier: customer?.tier ?? 'standard' };
+}
+
+export async function departmentsByKey(
+  db: DbOrTx,
+  keys: readonly string[],
+): Promise<Map<string, DepartmentRow>> {
+  const rows = keys.length
+    ? await db
+        .select()
+        .from(departments)
+        .where(inArray(departments.key, [...keys]))
+    : [];
+  return new Map(rows.map((d) => [d.key, d]));
+}
+
+/** The department's members, with how much each has open now. */
+export async function candidatesIn(db: DbOrTx, departmentId: number): Promise<Candidate[]> {
+  const members = await db
+    .select({ id: people.slackUserId, away: people.away, roles: people.roles })
+    .from(people)
+    .where(eq(people.departmentId, departmentId));
+  const eligible = members.filter((m) => m.roles.includes('member'));
+  if (!eligible.length) return [];
+  const open = await db
+    .select({ id: assignments.assigneeId, n: count() })
+    .from(assignments)
+    .where(
+      and(
+        inArray(
+          assignments.assigneeId,
+          eligible.map((m) => m.id),
+        ),
+        inArray(assignments.status, ['open', 'accepted', 'started']),
+      ),
+    )
+    .groupBy(assignments.assigneeId);
+  const counts = new Map(open.map((o) => [o.id, Number(o.n)]));
+  return eligible.map((m) => ({ id: m.id, away: m.away, openCount: counts.get(m.id) ?? 0 }));
+}
+
+/** Who this department handed work to last: round-robin goes on from there. */
+export async function lastAssignee(db: DbOrTx, departmentId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: assignments.assigneeId })
+    .from(assignments)
+    .where(and(eq(assignments.departmentId, departmentId), isNotNull(assignments.assigneeId)))
+    .orderBy(desc(assignments.openedAt), desc(assignments.id))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function routeOf(db: DbOrTx, orderId: number) {
+  return db
+    .select({ assignment: assignments, department: departments })
+    .from(assignments)
+    .innerJoin(departments, eq(departments.id, assignments.departmentId))
+    .where(eq(assignments.orderId, orderId))
+    .orderBy(asc(assignments.step));
+}

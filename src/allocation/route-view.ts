@@ -1,0 +1,98 @@
+import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+
+/** One step of an order's route as the cards show it. */
+export interface RouteStepView {
+  assignmentId: number;
+  step: number;
+  departmentKey: string;
+  departmentName: string;
+  channelId: string | null;
+  assigneeId: string | null;
+  status: 'pending' | 'open' | 'accepted' | 'started' | 'done' | 'cancelled';
+  progress: number;
+}
+
+export const stepActions = {
+  accept: 'step.accept',
+  start: 'step.start',
+  done: 'step.done',
+  ship: 'step.ship',
+  delivered: 'step.delivered',
+} as const;
+
+/** What a step button carries: the step, and the order version the card showed. */
+export const stepButtonValue = (assignmentId: number, orderVersion: number) =>
+  `${assignmentId}:${orderVersion}`;
+
+const marks: Record<RouteStepView['status'], string> = {
+  pending: ':white_circle:',
+  open: ':large_yellow_circle:',
+  accepted: ':large_blue_circle:',
+  started: ':arrow_forward:',
+  done: ':white_check_mark:',
+  cancelled: ':x:',
+};
+
+/** "✅ Production (@ann) → ▶ QA (@bo, 40 %) → ⚪ Logistics": where the order is on its way. */
+export function routeLine(route: readonly RouteStepView[]): string {
+  return route
+    .map((s) => {
+      const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '' : 'unassigned';
+      const progress = s.status === 'started' && s.progress ? `, ${s.progress} %` : '';
+      const detail = who || progress ? ` (${who}${progress})` : '';
+      return `${marks[s.status]} ${escapeMrkdwn(s.departmentName)}${detail}`;
+    })
+    .join(' → ');
+}
+
+/** The step that is under way: open, accepted or started. */
+export function currentStep(route: readonly RouteStepView[]): RouteStepView | null {
+  return route.find((s) => s.status === 'open' || s.status === 'accepted' || s.status === 'started') ?? null;
+}
+
+/**
+ * The buttons a card in `channel` offers: the next move of the current step when it belongs to
+ * this channel's department, and Delivered on logistics' card once the order is shipped.
+ */
+export function stepButtons(
+  route: readonly RouteStepView[],
+  channel: string,
+  order: { status: string; version: number },
+): Record<string, unknown>[] {
+  const button = (actionId: string, text: string, value: string, style?: 'primary' | 'danger') => ({
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text },
+    value,
+    ...(style ? { style } : {}),
+  });
+  if (order.status === 'shipped') {
+    const logistics = route.findLast((s) => s.departmentKey === 'logistics' && s.channelId === channel);
+    return logistics
+      ? [
+          button(
+            stepActions.delivered,
+            'Delivered',
+            stepButtonValue(logistics.assignmentId, order.version),
+            'primary',
+          ),
+        ]
+      : [];
+  }
+  if (order.status === 'on_hold' || order.status === 'cancelled') return [];
+  const step = currentStep(route);
+  if (!step || step.channelId !== channel) return [];
+  const value = stepButtonValue(step.assignmentId, order.version);
+  switch (step.status) {
+    case 'open':
+      return [button(stepActions.accept, 'Accept', value, 'primary')];
+    case 'accepted':
+      return [button(stepActions.start, 'Start', value, 'primary')];
+    case 'started':
+      return step.departmentKey === 'logistics'
+        ? [button(stepActions.ship, 'Done: shipped…', value, 'primary')]
+        : [button(stepActions.done, 'Done', value, 'primary')];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,202 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { type Actor, requireDepartment } from '../auth/roles.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { assignments, departments, shipments } from '../db/schema.ts';
+import { AppError, staleOrderMessage } from '../errors.ts';
+import { moveOrder, type Step } from '../orders/move-order.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import { findOrder, type OrderRow } from '../orders/order-store.ts';
+import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { openStep } from './open-step.ts';
+
+export interface StepRef {
+  assignmentId: number;
+  /** The order version the card showed. */
+  expectedVersion: number;
+}
+
+export interface ShipmentDetails {
+  carrier: string;
+  trackingNumber: string;
+  expectedDate: string;
+}
+
+/** "I'll take it": the step becomes the actor's. Of two people pressing at once, one wins. */
+export function acceptStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Promise<OrderRow> {
+  return onStep(ctx, actor, ref, async (tx, now, { order, step, dept }) => {
+    if (step.status !== 'open') throw alreadyTaken(step, order);
+    await tx
+      .update(assignments)
+      .set({ status: 'accepted', assigneeId: actor.userId, acceptedAt: now })
+      .where(eq(assignments.id, step.id));
+    return moveOrder(
+      tx,
+      now,
+      order,
+      ref.expectedVersion,
+      [],
+      actor.userId,
+      `${mention(actor.userId)} took it for ${dept}`,
+    );
+  });
+}
+
+/** Work begins; the first start after allocation puts the order in production. */
+export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Promise<OrderRow> {
+  return onStep(ctx, actor, ref, async (tx, now, { order, step, dept }) => {
+    if (step.status !== 'open' && step.status !== 'accepted') throw notNow(step, order, 'start');
+    await tx
+      .update(assignments)
+      .set({
+        status: 'started',
+        assigneeId: step.assigneeId ?? actor.userId,
+        startedAt: now,
+        acceptedAt: step.acceptedAt ?? now,
+      })
+      .where(eq(assignments.id, step.id));
+    const steps: Step[] = order.status === 'allocated' ? [{ action: 'start_production' }] : [];
+    return moveOrder(
+      tx,
+      now,
+      order,
+      ref.expectedVersion,
+      steps,
+      actor.userId,
+      `${mention(actor.userId)} started ${dept}'s part`,
+    );
+  });
+}
+
+/**
+ * The department's part is done: the order goes to the next department on its route. When what
+ * is left is shipping, the order is ready; logistics' own Done ships it, with the tracking.
+ */
+export function finishStep(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef & { shipment?: ShipmentDetails },
+): Promise<OrderRow> {
+  return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
+    if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
+    const [next] = await tx
+      .select({ assignment: assignments, department: departments })
+      .from(assignments)
+      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+      .where(and(eq(assignments.orderId, order.id), gt(assignments.step, step.step)))
+      .orderBy(asc(assignments.step))
+      .limit(1);
+    const shipping = departmentKey === 'logistics';
+    if (shipping && !ref.shipment)
+      throw new AppError('invalid_input', 'Say the carrier, tracking number and expected delivery date.');
+    await tx
+      .update(assignments)
+      .set({ status: 'done', progress: 100, doneAt: now, assigneeId: step.assigneeId ?? actor.userId })
+      .where(eq(assignments.id, step.id));
+    const toReady: Step[] =
+      order.status === 'allocated'
+        ? [{ action: 'start_production' }, { action: 'finish_production' }]
+        : order.status === 'in_production'
+          ? [{ action: 'finish_production' }]
+          : [];
+    const nextIsShipping = !next || next.department.key === 'logistics';
+    const steps: Step[] = shipping ? [...toReady, { action: 'ship' }] : nextIsShipping ? toReady : [];
+    if (shipping && ref.shipment) {
+      await tx.insert(shipments).values({ orderId: order.id, ...ref.shipment, shippedAt: now });
+    }
+    const line = shipping
+      ? `${mention(actor.userId)} shipped it: ${escapeMrkdwn(ref.shipment?.carrier ?? '')} ${escapeMrkdwn(ref.shipment?.trackingNumber ?? '')}, expected ${ref.shipment?.expectedDate}`
+      : `${mention(actor.userId)} finished ${dept}'s part${next ? ` → ${escapeMrkdwn(next.department.name)}` : ''}`;
+    const moved = await moveOrder(tx, now, order, ref.expectedVersion, steps, actor.userId, line);
+    if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department);
+    return moved;
+  });
+}
+
+/** The customer has it: the order is delivered on the business date given. */
+export function markDelivered(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef & { deliveredOn: string },
+): Promise<OrderRow> {
+  return onStep(ctx, actor, ref, async (tx, now, { order }) => {
+    if (order.status !== 'shipped')
+      throw new AppError('invalid_transition', `${order.number} is not on its way.`);
+    await tx.update(shipments).set({ deliveredOn: ref.deliveredOn }).where(eq(shipments.orderId, order.id));
+    return moveOrder(
+      tx,
+      now,
+      order,
+      ref.expectedVersion,
+      [{ action: 'deliver' }],
+      actor.userId,
+      `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
+    );
+  });
+}
+
+interface StepContext {
+  order: OrderRow;
+  step: typeof assignments.$inferSelect;
+  /** The department's name, escaped for mrkdwn. */
+  dept: string;
+  departmentKey: string;
+}
+
+/**
+ * The common part of every button on a department card: one transaction; only the
+ * department's members, its manager and admins may act; a card older than the order is refused.
+ */
+async function onStep(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef,
+  act: (tx: DbOrTx, now: Date, c: StepContext) => Promise<OrderRow>,
+): Promise<OrderRow> {
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ step: assignments, department: departments })
+        .from(assignments)
+        .innerJoin(departments, eq(departments.id, assignments.departmentId))
+        .where(eq(assignments.id, ref.assignmentId));
+      if (!row) throw new AppError('not_found', 'That step no longer exists.');
+      const { step, department } = row;
+      if (department.managerId !== actor.userId) {
+        requireDepartment(actor, department.id, department.name, 'work on its orders');
+      }
+      const order = await findOrder(tx, step.orderId);
+      if (order.status === 'cancelled')
+        throw new AppError('invalid_transition', `${order.number} was cancelled.`);
+      if (order.version !== ref.expectedVersion) throw new AppError('stale', staleOrderMessage);
+      return act(tx, now, {
+        order,
+        step,
+        dept: escapeMrkdwn(department.name),
+        departmentKey: department.key,
+      });
+    });
+  } catch (error) {
+    // Two people pressed at once and the other one won: say who.
+    if (error instanceof AppError && error.code === 'stale') {
+      const [step] = await ctx.db.select().from(assignments).where(eq(assignments.id, ref.assignmentId));
+      if (step?.assigneeId && step.assigneeId !== actor.userId && step.status !== 'open') {
+        throw new AppError('conflict', `<@${step.assigneeId}> already took it.`);
+      }
+    }
+    throw error;
+  }
+}
+
+function alreadyTaken(step: typeof assignments.$inferSelect, order: OrderRow): AppError {
+  return step.assigneeId && step.status !== 'pending'
+    ? new AppError('conflict', `<@${step.assigneeId}> already took it.`)
+    : new AppError('invalid_transition', `${order.number}: this step is not open.`);
+}
+
+function notNow(step: typeof assignments.$inferSelect, order: OrderRow, what: string): AppError {
+  return new AppError(
+    'invalid_transition',
+    `${order.number}: this step is ${step.status}, so you can't ${what} it.`,
+  );
+}

@@ -1,0 +1,189 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignments, departments, orders, people as peopleTable } from '../../src/db/schema.ts';
+import type { FakeMessage } from '../../src/sandbox/fake-slack/index.ts';
+import { type Flow, people, startFlow } from '../support/flow.ts';
+import { acmeOrder, eventually, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+
+const production = { channel: 'C0PROD', members: ['U0PA', 'U0PB', 'U0PC'] } as const;
+const logistics = { channel: 'C0LOGI', member: 'U0LOG' } as const;
+
+let flow: Flow;
+beforeAll(async () => {
+  flow = await startFlow();
+  await seedIntakeWorld(flow);
+  const db = flow.database.db;
+  flow.slack.addChannel({ id: production.channel, name: 'production', is_member: true });
+  flow.slack.addChannel({ id: logistics.channel, name: 'logistics', is_member: true });
+  const [prod] = await db
+    .insert(departments)
+    .values({ key: 'production', name: 'Production', channelId: production.channel, dailyCapacity: 10 })
+    .returning();
+  const [logi] = await db
+    .insert(departments)
+    .values({ key: 'logistics', name: 'Logistics', channelId: logistics.channel, dailyCapacity: 10 })
+    .returning();
+  for (const id of production.members) {
+    flow.slack.addUser({ id, name: id.toLowerCase() });
+    await db
+      .insert(peopleTable)
+      .values({ slackUserId: id, roles: ['member'], departmentId: prod?.id, updatedAt: new Date() });
+  }
+  flow.slack.addUser({ id: logistics.member, name: 'lou' });
+  await db.insert(peopleTable).values({
+    slackUserId: logistics.member,
+    roles: ['member'],
+    departmentId: logi?.id,
+    updatedAt: new Date(),
+  });
+});
+afterAll(() => flow.stop());
+
+async function placeOrder(): Promise<string> {
+  const before = flow.slack.views.top(people.admin);
+  await flow.driver.command(people.admin, 'new');
+  const view = await openModal(flow, people.admin, before);
+  const res = await flow.driver.submitView(
+    people.admin,
+    view,
+    acmeOrder([{ product: 'WIDGET-A', quantity: '2' }]),
+  );
+  expect(res.body).toBe('');
+  await flow.drainOutbox();
+  const [latest] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
+  return latest?.number ?? '';
+}
+
+const cardIn = (channel: string, number: string) =>
+  flow.slack
+    .messages(channel)
+    .find((m) => m.text.startsWith(number) && (!m.thread_ts || m.thread_ts === m.ts));
+const buttonsOf = (m: FakeMessage | undefined) =>
+  JSON.stringify(m?.blocks ?? []).match(/"action_id":"step\.[a-z_]+"/g) ?? [];
+const statusOf = async (number: string) =>
+  (await flow.database.db.select().from(orders).where(eq(orders.number, number)))[0]?.status;
+
+async function press(user: string, channel: string, number: string, actionId: string) {
+  const card = cardIn(channel, number);
+  if (!card) throw new Error(`no card for ${number} in ${channel}`);
+  const before = flow.slack.calls.length;
+  const told = flow.slack.workspace.ephemerals({ user }).length;
+  await flow.driver.clickButton(user, { message: { channel, ts: card.ts }, action_id: actionId });
+  // The bot acknowledges first and works after; wait for its writes, then send what they queued.
+  await eventually(async () => {
+    await flow.drainOutbox();
+    return flow.slack.calls.length > before || flow.slack.workspace.ephemerals({ user }).length > told;
+  }, `${actionId} to take effect`);
+  await flow.drainOutbox();
+}
+
+describe('the department workflow', () => {
+  let number = '';
+  it('a confirmed order is allocated: its card appears in #production, for the first member by round-robin, with Accept', async () => {
+    number = await placeOrder();
+    expect(await statusOf(number)).toBe('allocated');
+    const card = cardIn(production.channel, number);
+    expect(buttonsOf(card)).toEqual(['"action_id":"step.accept"']);
+    expect(JSON.stringify(card?.blocks)).toContain(`<@${production.members[0]}>`);
+  });
+
+  it('someone from another department cannot press it, and is told so privately', async () => {
+    await flow.driver.clickButton(logistics.member, {
+      message: { channel: production.channel, ts: cardIn(production.channel, number)?.ts ?? '' },
+      action_id: 'step.accept',
+    });
+    const refusal = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: logistics.member }).at(-1),
+      'a refusal',
+    );
+    expect(refusal.text).toBe(
+      ':no_entry: Only members of Production, its manager or an admin can work on its orders.',
+    );
+  });
+
+  it('Accept, Start, Done: the card updates in place everywhere, and the order moves to logistics, ready to ship', async () => {
+    const card = cardIn(production.channel, number);
+    await press(production.members[1], production.channel, number, 'step.accept');
+    expect(buttonsOf(cardIn(production.channel, number))).toEqual(['"action_id":"step.start"']);
+    expect(cardIn(production.channel, number)?.ts).toBe(card?.ts);
+
+    await press(production.members[1], production.channel, number, 'step.start');
+    expect(await statusOf(number)).toBe('in_production');
+    await press(production.members[1], production.channel, number, 'step.done');
+    expect(await statusOf(number)).toBe('ready');
+    expect(buttonsOf(cardIn(production.channel, number))).toEqual([]);
+    expect(buttonsOf(cardIn(logistics.channel, number))).toEqual(['"action_id":"step.accept"']);
+
+    const dm = flow.slack.workspace.openIm(people.admin).channel.id;
+    const dmCard = cardIn(dm, number);
+    expect(dmCard?.text).toContain('ready to ship');
+    const thread = flow.slack.workspace.replies(dm, dmCard?.ts ?? '').map((m) => m.text);
+    expect(thread).toContain(`<@${production.members[1]}> took it for Production`);
+  });
+
+  it('logistics ships it with carrier and tracking, then marks it delivered', async () => {
+    await press(logistics.member, logistics.channel, number, 'step.accept');
+    await press(logistics.member, logistics.channel, number, 'step.start');
+    await flow.driver.clickButton(logistics.member, {
+      message: { channel: logistics.channel, ts: cardIn(logistics.channel, number)?.ts ?? '' },
+      action_id: 'step.ship',
+    });
+    const modal = await openModal(flow, logistics.member);
+    const missing = await flow.driver.submitView(logistics.member, modal, { carrier: { carrier: 'DHL' } });
+    expect(missing.body).toMatchObject({
+      response_action: 'errors',
+      errors: { tracking: 'Say the tracking number.' },
+    });
+    const shipped = await flow.driver.submitView(logistics.member, modal, {
+      carrier: { carrier: 'DHL' },
+      tracking: { tracking: 'JD0140' },
+      expected: { expected: '2026-12-19' },
+    });
+    expect(shipped.body).toBe('');
+    expect(await statusOf(number)).toBe('shipped');
+    await flow.drainOutbox();
+    expect(buttonsOf(cardIn(logistics.channel, number))).toEqual(['"action_id":"step.delivered"']);
+    await press(logistics.member, logistics.channel, number, 'step.delivered');
+    expect(await statusOf(number)).toBe('delivered');
+  });
+
+  it('round-robin goes on around the three production members from whoever had the last order', async () => {
+    const picked: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const n = await placeOrder();
+      const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, n));
+      const [step] = await flow.database.db
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.orderId, order?.id ?? 0), eq(assignments.step, 0)));
+      picked.push(step?.assigneeId ?? null);
+    }
+    // The first order ended with the second member (who accepted it), so the rotation goes on from there.
+    expect(picked).toEqual([production.members[2], production.members[0], production.members[1]]);
+  });
+
+  it('two people pressing Accept at the same moment: one wins, the other is told who took it', async () => {
+    const n = await placeOrder();
+    const card = cardIn(production.channel, n);
+    const click = (user: string) =>
+      flow.driver.clickButton(user, {
+        message: { channel: production.channel, ts: card?.ts ?? '' },
+        action_id: 'step.accept',
+      });
+    await Promise.all([click(production.members[0]), click(production.members[2])]);
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, n));
+    const step = await eventually(async () => {
+      const [s] = await flow.database.db
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.orderId, order?.id ?? 0), eq(assignments.step, 0)));
+      return s?.status === 'accepted' ? s : null;
+    }, 'the step to be accepted');
+    const loser = step.assigneeId === production.members[0] ? production.members[2] : production.members[0];
+    const told = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: loser }).find((e) => e.text.includes('already took it')),
+      'the loser to be told',
+    );
+    expect(told.text).toBe(`:warning: <@${step.assigneeId}> already took it.`);
+  });
+});
