@@ -1,7 +1,9 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
+import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
 import { plain } from '../slack/block-kit.ts';
+import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -10,90 +12,56 @@ import { acceptStep, finishStep, markDelivered, type StepRef, startStep } from '
 
 const shipCallbackId = 'step.ship_details';
 
-const stepRef = z
-  .string()
-  .regex(/^\d+:\d+$/)
-  .transform((v): StepRef => {
-    const [assignmentId, expectedVersion] = v.split(':').map(Number);
-    return { assignmentId: assignmentId ?? 0, expectedVersion: expectedVersion ?? 0 };
-  });
+const stepRef = versionedRef.transform(
+  ({ id, version }): StepRef => ({ assignmentId: id, expectedVersion: version }),
+);
 
 const shipment = z.object({
   carrier: z.string().trim().min(1, 'Say the carrier.').max(100, 'At most 100 characters.'),
   trackingNumber: z.string().trim().min(1, 'Say the tracking number.').max(100, 'At most 100 characters.'),
   expectedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick the expected delivery date.'),
 });
+const shipmentBlocks = { carrier: 'carrier', trackingNumber: 'tracking', expectedDate: 'expected' } as const;
 
 /** The buttons on department cards: Accept, Start, Done, shipping details and Delivered. */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
-
-  const onButton =
-    (work: (ref: StepRef, actor: Awaited<ReturnType<typeof actorOf>>) => Promise<unknown>) =>
-    async ({
-      ack,
-      body,
-      action,
-      respond,
-    }: {
-      ack: () => Promise<void>;
-      body: BlockAction;
-      action: ButtonAction;
-      respond: (m: object) => Promise<unknown>;
-    }) => {
-      await ack();
-      try {
-        await work(stepRef.parse(action.value), await actorOf(body.user));
-        deps.afterWrite();
-      } catch (error) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...replyForError(error, logger),
-        });
-      }
-    };
+  const onStep = (work: (ref: StepRef, actor: Actor) => Promise<unknown>) =>
+    cardButton(deps, async ({ action, body }) => {
+      await work(stepRef.parse(action.value), await actorOf(body.user));
+    });
 
   return {
     register(router: SlackRouter) {
       router.action<BlockAction<ButtonAction>>(
         stepActions.accept,
-        onButton((ref, actor) => acceptStep(ctx, actor, ref)),
+        onStep((ref, actor) => acceptStep(ctx, actor, ref)),
       );
       router.action<BlockAction<ButtonAction>>(
         stepActions.start,
-        onButton((ref, actor) => startStep(ctx, actor, ref)),
+        onStep((ref, actor) => startStep(ctx, actor, ref)),
       );
       router.action<BlockAction<ButtonAction>>(
         stepActions.done,
-        onButton((ref, actor) => finishStep(ctx, actor, ref)),
+        onStep((ref, actor) => finishStep(ctx, actor, ref)),
       );
       router.action<BlockAction<ButtonAction>>(
         stepActions.delivered,
-        onButton((ref, actor) =>
+        onStep((ref, actor) =>
           markDelivered(ctx, actor, { ...ref, deliveredOn: calendarDate(ctx.clock.now(), ctx.timeZone) }),
         ),
       );
       router.action<BlockAction<ButtonAction>>(
         stepActions.ship,
-        async ({ ack, body, action, client, respond }) => {
-          await ack();
-          try {
-            stepRef.parse(action.value);
-            await client.views.open({
-              trigger_id: body.trigger_id,
-              view: shipModal(action.value ?? '') as never,
-            });
-          } catch (error) {
-            await respond({
-              response_type: 'ephemeral',
-              replace_original: false,
-              ...replyForError(error, logger),
-            });
-          }
-        },
+        cardButton(deps, async ({ action, body, client }) => {
+          stepRef.parse(action.value);
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: shipModal(action.value ?? '') as never,
+          });
+        }),
       );
       router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view }) => {
         const values = view.state.values;
@@ -103,14 +71,9 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
           expectedDate: values.expected?.expected?.selected_date ?? '',
         });
         if (!typed.success) {
-          const blockOf = {
-            carrier: 'carrier',
-            trackingNumber: 'tracking',
-            expectedDate: 'expected',
-          } as const;
           const errors = Object.fromEntries(
             typed.error.issues.map((i) => [
-              blockOf[i.path[0] as keyof typeof blockOf] ?? 'carrier',
+              shipmentBlocks[i.path[0] as keyof typeof shipmentBlocks] ?? 'carrier',
               i.message,
             ]),
           );

@@ -1,21 +1,23 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import { plain } from '../slack/block-kit.ts';
+import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
-import { approveCreditHold, rejectCreditHold, requireMayDecideCreditHolds } from './decide-credit-hold.ts';
+import {
+  approveCreditHold,
+  type HoldDecision,
+  rejectCreditHold,
+  requireMayDecideCreditHolds,
+} from './decide-credit-hold.ts';
 
 const rejectCallbackId = 'credit_hold.reject_reason';
 
-const holdRef = z
-  .string()
-  .regex(/^\d+:\d+$/)
-  .transform((v) => {
-    const [orderId, expectedVersion] = v.split(':').map(Number);
-    return { orderId: orderId ?? 0, expectedVersion: expectedVersion ?? 0 };
-  });
+const holdRef = versionedRef.transform(
+  ({ id, version }): HoldDecision => ({ orderId: id, expectedVersion: version }),
+);
 
 const reason = z
   .string()
@@ -26,48 +28,28 @@ const reason = z
 /** Finance's Approve / Reject on a credit hold card. */
 export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const actorOf = (user: { id: string; team_id?: string }) =>
+    deps.loadActor({ userId: user.id, teamId: user.team_id });
   return {
-    register(app: SlackRouter) {
-      app.action<BlockAction<ButtonAction>>(
+    register(router: SlackRouter) {
+      router.action<BlockAction<ButtonAction>>(
         creditHoldActions.approve,
-        async ({ ack, body, action, respond }) => {
-          await ack();
-          try {
-            const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-            await approveCreditHold(ctx, actor, holdRef.parse(action.value));
-            deps.afterWrite();
-          } catch (error) {
-            await respond({
-              response_type: 'ephemeral',
-              replace_original: false,
-              ...replyForError(error, logger),
-            });
-          }
-        },
+        cardButton(deps, async ({ body, action }) => {
+          await approveCreditHold(ctx, await actorOf(body.user), holdRef.parse(action.value));
+        }),
       );
 
-      app.action<BlockAction<ButtonAction>>(
+      router.action<BlockAction<ButtonAction>>(
         creditHoldActions.reject,
-        async ({ ack, body, action, client, respond }) => {
-          await ack();
-          try {
-            const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-            await requireMayDecideCreditHolds(ctx.db, actor);
-            const ref = holdRef.parse(action.value);
-            await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(ref) as never });
-          } catch (error) {
-            await respond({
-              response_type: 'ephemeral',
-              replace_original: false,
-              ...replyForError(error, logger),
-            });
-          }
-        },
+        cardButton(deps, async ({ body, action, client }) => {
+          await requireMayDecideCreditHolds(ctx.db, await actorOf(body.user));
+          const ref = holdRef.parse(action.value);
+          await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(ref) as never });
+        }),
       );
 
-      app.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view }) => {
-        const typed = view.state.values.reason?.reason?.value ?? '';
-        const why = reason.safeParse(typed);
+      router.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view }) => {
+        const why = reason.safeParse(view.state.values.reason?.reason?.value ?? '');
         if (!why.success) {
           await ack({
             response_action: 'errors',
@@ -76,8 +58,10 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
           return;
         }
         try {
-          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          await rejectCreditHold(ctx, actor, { ...holdRef.parse(view.private_metadata), reason: why.data });
+          await rejectCreditHold(ctx, await actorOf(body.user), {
+            ...holdRef.parse(view.private_metadata),
+            reason: why.data,
+          });
           await ack();
           deps.afterWrite();
         } catch (error) {
@@ -88,7 +72,7 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   };
 }
 
-function rejectModal(ref: { orderId: number; expectedVersion: number }) {
+function rejectModal(ref: HoldDecision) {
   return {
     type: 'modal',
     callback_id: rejectCallbackId,
