@@ -11,7 +11,7 @@ import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
 import type { BenchOptions } from './options.ts';
 import { startResponseSink } from './response-sink.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { blockActionsBody, PerSecondSigner, slashCommandBody } from './signed-request.ts';
+import { blockActionsBody, PerSecondSigner, type SignedRequest, slashCommandBody } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export type BotName = 'bare' | 'orderdesk';
@@ -36,6 +36,9 @@ export interface AckRow {
   settleMs: number;
   socketErrors: number;
   firstError: string | null;
+  /** Only for a workload with `inspectBodies`: responses whose body was not empty, and the first. */
+  nonEmptyBodies: number;
+  firstNonEmptyBody: string | null;
 }
 
 export interface AckReport {
@@ -50,13 +53,16 @@ export interface AckReport {
   profiles: Partial<Record<BotName, string>>;
 }
 
-interface Workload {
+export interface Workload {
   request: string;
   concurrency: number;
-  signer: PerSecondSigner;
+  /** A PerSecondSigner, or a UniqueBodySigner when every request must differ. */
+  signer: { next(): SignedRequest };
+  /** Read the responses' bodies and count the non-empty ones (costs the load generator a little). */
+  inspectBodies?: boolean;
 }
 
-interface Segment {
+export interface Segment {
   load: ClosedLoopResult;
   cpuMicros: number;
   peakRssBytes: number;
@@ -81,26 +87,16 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
   const sink = await startResponseSink();
   const closeSink = onCleanup(() => sink.close());
 
-  const start = (name: BotName, entry: string, env: Record<string, string>) =>
-    BotProcess.start({
-      name,
-      entry: path.join(here, entry),
-      cpus: cpus.botCpus,
-      env: { BENCH_SIGNING_SECRET: signingSecret, ...env },
-    });
-  const started = await Promise.allSettled([
-    start('bare', 'bare-bolt-app.ts', {}),
-    start('orderdesk', 'orderdesk-server.ts', scratch ? { BENCH_DATABASE_URL: scratch.url } : {}),
-  ]);
-  const bots = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const stopBots = onCleanup(async () => {
-    await Promise.all(bots.map((b) => b.stop()));
+  const started = startBots(signingSecret, cpus, {
+    bare: {},
+    orderdesk: scratch ? { BENCH_DATABASE_URL: scratch.url } : {},
   });
-  const unpin = cpus.pinLoadGenerator();
+  const stopBots = onCleanup(() => started.stop());
+  let unpin = () => {};
   try {
-    const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [bare, orderdesk] = bots as [BotProcess, BotProcess];
+    const { bare, orderdesk } = await started.bots;
+    const bots = [bare, orderdesk];
+    unpin = cpus.pinLoadGenerator();
 
     const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
     // orderdesk's "More" button under `/order list`: ack, then a query and respond().
@@ -120,19 +116,7 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
 
     // Cold JIT costs a Bolt process several times its warm CPU per request for the first
     // seconds; without this the first pair measured (concurrency 1) mostly measures tiering.
-    for (const bot of [bare, orderdesk]) {
-      for (const signer of [help, click]) {
-        await runClosedLoop({
-          port: bot.port,
-          path: '/slack/events',
-          concurrency: PREWARM_CONCURRENCY,
-          warmupMs: 0,
-          windowMs: (opts.prewarmS * 1000) / 2,
-          nextRequest: () => signer.next(),
-        });
-        await bot.settle();
-      }
-    }
+    for (const bot of [bare, orderdesk]) await prewarm(bot, [help, click], opts);
     const postedBeforeMeasuring = sink.received();
     const idleCpuPercent = { bare: await bare.idleCpuPercent(), orderdesk: await orderdesk.idleCpuPercent() };
 
@@ -182,7 +166,73 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
   }
 }
 
-async function measureSegment(bot: BotProcess, workload: Workload, opts: BenchOptions): Promise<Segment> {
+/**
+ * Both bots started side by side in child processes pinned to the bot core, each with its own
+ * extra environment. `bots` rejects when either failed to start; `stop` stops those that did.
+ */
+export function startBots(
+  signingSecret: string,
+  cpus: CpuPlan,
+  env: Record<BotName, Record<string, string>>,
+): { bots: Promise<{ bare: BotProcess; orderdesk: BotProcess }>; stop(): Promise<void> } {
+  const start = (name: BotName, entry: string) =>
+    BotProcess.start({
+      name,
+      entry: path.join(here, entry),
+      cpus: cpus.botCpus,
+      env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name] },
+    });
+  const started = Promise.allSettled([
+    start('bare', 'bare-bolt-app.ts'),
+    start('orderdesk', 'orderdesk-server.ts'),
+  ]);
+  return {
+    bots: started.then(([bare, orderdesk]) => {
+      if (bare.status === 'rejected') throw bare.reason;
+      if (orderdesk.status === 'rejected') throw orderdesk.reason;
+      return { bare: bare.value, orderdesk: orderdesk.value };
+    }),
+    async stop() {
+      const settled = await started;
+      await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
+    },
+  };
+}
+
+/**
+ * Cold JIT costs a Bolt process several times its warm CPU per request for the first seconds:
+ * load `bot` with each signer's request in turn for `prewarmS` in all, then let it settle.
+ * Resolves with the closed loops' results (their requests count too, e.g. as orders stored).
+ */
+export async function prewarm(
+  bot: BotProcess,
+  signers: Workload['signer'][],
+  opts: BenchOptions,
+  inspectBodies = false,
+): Promise<ClosedLoopResult[]> {
+  const results: ClosedLoopResult[] = [];
+  for (const signer of signers) {
+    results.push(
+      await runClosedLoop({
+        port: bot.port,
+        path: '/slack/events',
+        concurrency: PREWARM_CONCURRENCY,
+        warmupMs: 0,
+        windowMs: (opts.prewarmS * 1000) / signers.length,
+        nextRequest: () => signer.next(),
+        inspectBodies,
+      }),
+    );
+    await bot.settle();
+  }
+  return results;
+}
+
+export async function measureSegment(
+  bot: BotProcess,
+  workload: Workload,
+  opts: BenchOptions,
+): Promise<Segment> {
   const atWindow: { stats?: Promise<BotStats> } = {};
   const load = runClosedLoop({
     port: bot.port,
@@ -191,6 +241,7 @@ async function measureSegment(bot: BotProcess, workload: Workload, opts: BenchOp
     warmupMs: opts.warmupS * 1000,
     windowMs: opts.windowS * 1000,
     nextRequest: () => workload.signer.next(),
+    inspectBodies: workload.inspectBodies ?? false,
     onWindowStart: () => {
       atWindow.stats = bot.stats();
     },
@@ -202,7 +253,8 @@ async function measureSegment(bot: BotProcess, workload: Workload, opts: BenchOp
   return { load: result, cpuMicros: end.cpuMicros - begin.cpuMicros, peakRssBytes, settleMs };
 }
 
-function summarize(bot: BotName, workload: Workload, segments: Segment[]): AckRow {
+/** One row from all rounds of one (bot, request, concurrency). */
+export function summarize(bot: BotName, workload: Workload, segments: Segment[]): AckRow {
   const completed = segments.reduce((n, s) => n + s.load.completed, 0);
   const seconds = segments.reduce((n, s) => n + s.load.windowSeconds, 0);
   const latencies = sortedCopy(concat(segments.map((s) => s.load.latenciesMs)));
@@ -227,6 +279,8 @@ function summarize(bot: BotName, workload: Workload, segments: Segment[]): AckRo
     settleMs: Math.max(0, ...segments.map((s) => s.settleMs)),
     socketErrors: segments.reduce((n, s) => n + s.load.errors, 0),
     firstError: segments.find((s) => s.load.firstError)?.load.firstError ?? null,
+    nonEmptyBodies: segments.reduce((n, s) => n + s.load.nonEmptyBodies, 0),
+    firstNonEmptyBody: segments.find((s) => s.load.firstNonEmptyBody)?.load.firstNonEmptyBody ?? null,
   };
 }
 

@@ -33,6 +33,8 @@ export class BotProcess {
   /** Stats requests in the order sent; the child answers them in that order. */
   readonly #stats: Pending<BotStats>[] = [];
   readonly #profiles = new Map<string, Pending<void>>();
+  /** Order counts asked for, in the order asked; answered in that order. */
+  readonly #orders: Pending<Record<string, number>>[] = [];
 
   private constructor(child: ChildProcess, name: string, port: number, startupMs: number) {
     this.#child = child;
@@ -46,12 +48,20 @@ export class BotProcess {
     });
     void this.#exited.then(() => {
       const gone = new Error(`${name} exited`);
-      for (const pending of [...this.#stats.splice(0), ...this.#profiles.values()]) pending.reject(gone);
+      for (const pending of [
+        ...this.#stats.splice(0),
+        ...this.#orders.splice(0),
+        ...this.#profiles.values(),
+      ]) {
+        pending.reject(gone);
+      }
       this.#profiles.clear();
     });
     child.on('message', (message: FromChild) => {
       if (message.type === 'stats') {
         this.#stats.shift()?.resolve({ rssBytes: message.rssBytes, cpuMicros: message.cpuMicros });
+      } else if (message.type === 'orders') {
+        this.#orders.shift()?.resolve(message.byStatus);
       } else if (message.type === 'profile-saved') {
         this.#profiles.get(message.file)?.resolve();
         this.#profiles.delete(message.file);
@@ -100,6 +110,17 @@ export class BotProcess {
         return;
       }
       this.#stats.push({ resolve, reject });
+    });
+  }
+
+  /** Orders in the bot's database, by status ({} for a bot without one). */
+  ordersByStatus(): Promise<Record<string, number>> {
+    return new Promise((resolve, reject) => {
+      if (!this.#send({ type: 'orders' })) {
+        reject(new Error(`${this.name} is no longer running`));
+        return;
+      }
+      this.#orders.push({ resolve, reject });
     });
   }
 

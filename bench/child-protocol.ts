@@ -8,17 +8,21 @@ import { Session } from 'node:inspector/promises';
 export type ToChild =
   | { type: 'stats' }
   | { type: 'stop' }
+  | { type: 'orders' }
   | { type: 'profile-start' }
   | { type: 'profile-stop'; file: string };
 export type FromChild =
   | { type: 'ready'; port: number }
   | { type: 'stats'; rssBytes: number; cpuMicros: number }
   | { type: 'profile-saved'; file: string }
+  | { type: 'orders'; byStatus: Record<string, number> }
   | { type: 'failed'; message: string };
 
 export interface RunningBot {
   port: number;
   stop(): Promise<void>;
+  /** Orders in the bot's database, by status (orderdesk only: its database may live in its process). */
+  ordersByStatus?(): Promise<Record<string, number>>;
 }
 
 /** Child side: start the bot, report its port, answer stats requests, stop when told. */
@@ -50,6 +54,15 @@ export async function serveBenchParent(start: () => Promise<RunningBot>): Promis
       reply({ type: 'stats', rssBytes: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system });
     } else if (message.type === 'stop') {
       void stop();
+    } else if (message.type === 'orders') {
+      const count = bot.ordersByStatus?.() ?? Promise.resolve({});
+      void count.then(
+        (byStatus) => reply({ type: 'orders', byStatus }),
+        (error) => {
+          console.error('bench child: counting orders failed', error);
+          reply({ type: 'orders', byStatus: {} });
+        },
+      );
     } else if (message.type === 'profile-start') {
       void profiler.start();
     } else if (message.type === 'profile-stop') {

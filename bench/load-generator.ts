@@ -13,6 +13,8 @@ export interface ClosedLoopOptions {
   nextRequest(): SignedRequest;
   /** Called once when the measured window opens, e.g. to read the bot's CPU time. */
   onWindowStart?(): void;
+  /** Read response bodies and count the non-empty ones (off: bodies are discarded unread). */
+  inspectBodies?: boolean;
 }
 
 export interface ClosedLoopResult {
@@ -26,6 +28,9 @@ export interface ClosedLoopResult {
   /** Requests that got no response (socket errors). */
   errors: number;
   firstError: string | null;
+  /** With inspectBodies: responses (warm-up included) whose body was not empty, and the first. */
+  nonEmptyBodies: number;
+  firstNonEmptyBody: string | null;
 }
 
 /**
@@ -40,6 +45,8 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
   let errors = 0;
   let firstError: string | null = null;
   let completed = 0;
+  let nonEmptyBodies = 0;
+  let firstNonEmptyBody: string | null = null;
 
   const started = performance.now();
   const windowStart = started + opts.warmupMs;
@@ -53,8 +60,14 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
       const req = http.request(
         { agent, host: '127.0.0.1', port: opts.port, path: opts.path, method: 'POST', headers },
         (res) => {
+          const body: Buffer[] = [];
+          if (opts.inspectBodies) res.on('data', (chunk: Buffer) => body.push(chunk));
           res.on('end', () => {
             const doneAt = performance.now();
+            if (body.length) {
+              nonEmptyBodies++;
+              firstNonEmptyBody ??= `HTTP ${res.statusCode}: ${Buffer.concat(body).toString('utf8', 0, 500)}`;
+            }
             const status = res.statusCode ?? 0;
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
             if (doneAt >= windowStart && doneAt <= windowEnd) {
@@ -63,7 +76,7 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
             }
             resolve();
           });
-          res.resume();
+          if (!opts.inspectBodies) res.resume();
         },
       );
       req.on('error', (error) => {
@@ -87,5 +100,7 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
     statuses,
     errors,
     firstError,
+    nonEmptyBodies,
+    firstNonEmptyBody,
   };
 }

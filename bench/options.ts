@@ -18,6 +18,8 @@ export interface BenchOptions {
   concurrencies: number[];
   /** Seconds of createOrder measured (after a warm-up of `warmupS`); pgbench runs this long too. */
   intakeS: number;
+  /** Seconds of block_suggestion customer searches measured (Postgres only). */
+  searchS: number;
   /** Postgres server for the Postgres runs; scratch databases are created on it and dropped. */
   databaseUrl: string | undefined;
   /** Write V8 CPU profiles of both bot processes and print their hottest functions. */
@@ -33,8 +35,10 @@ const usage = `npm run bench [-- options]
   --rounds=N            rounds, each alternating which bot goes first (env BENCH_ROUNDS, default 4)
   --concurrency=1,10,50 closed-loop clients for /order help           (env BENCH_CONCURRENCY)
   --intake=S            createOrder and pgbench seconds               (env BENCH_INTAKE_S, default 4)
+  --search=S            customer-search seconds, Postgres only        (env BENCH_SEARCH_S, default 5)
   --cpu-prof            profile both bots while measured, print their hottest functions
-  DATABASE_URL=postgres://…  also run orderdesk and order intake on that Postgres server
+  DATABASE_URL=postgres://…  also run orderdesk, order intake and submission on that Postgres
+                        server, and the customer search over 100,000 customers
 
 Longer, steadier figures: BENCH_ROUNDS=10 BENCH_WINDOW_S=3 npm run bench`;
 
@@ -49,6 +53,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       rounds: { type: 'string' },
       concurrency: { type: 'string' },
       intake: { type: 'string' },
+      search: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -72,6 +77,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     rounds: Math.round(pick(values.rounds, 'BENCH_ROUNDS', 4, 1)),
     concurrencies,
     intakeS: Math.max(1, Math.round(pick(values.intake, 'BENCH_INTAKE_S', 4, 2))),
+    searchS: pick(values.search, 'BENCH_SEARCH_S', 5, 1.5),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     cpuProf: values['cpu-prof'] ?? false,
   };

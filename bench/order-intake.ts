@@ -6,6 +6,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { customers, products } from '../src/db/schema.ts';
 import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
 import type { UseCaseContext } from '../src/orders/order-context.ts';
+import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, Samples, sortedCopy } from './stats.ts';
 
 export interface IntakeResult {
@@ -78,16 +79,22 @@ export async function measureOrderIntake(
   };
 }
 
-/** One customer with credit and one product, inserted as test/support/factories.ts does. */
-async function seedOrder(db: Db): Promise<NewOrder> {
+/** Customer and product codes of the bench catalog. */
+export const benchCatalog = { customer: 'BENCH', product: 'BENCH-A', paymentMethod: 'net30' } as const;
+
+/**
+ * One customer with room on its credit line for hundreds of thousands of orders, and one product
+ * sold by the piece with no lead time, inserted as test/support/factories.ts does.
+ */
+export async function seedBenchCatalog(db: Db): Promise<{ customerId: number; productId: number }> {
   const at = new Date('2026-11-01T00:00:00Z');
   const [customer] = await db
     .insert(customers)
     .values({
-      code: 'BENCH',
+      code: benchCatalog.customer,
       name: 'Bench Industrial',
       creditLimitCents: 5_000_000_000,
-      paymentMethods: ['net30', 'prepaid'],
+      paymentMethods: [benchCatalog.paymentMethod, 'prepaid'],
       createdAt: at,
       updatedAt: at,
     })
@@ -95,7 +102,7 @@ async function seedOrder(db: Db): Promise<NewOrder> {
   const [product] = await db
     .insert(products)
     .values({
-      sku: 'BENCH-A',
+      sku: benchCatalog.product,
       name: 'Bench widget',
       category: 'widgets',
       listPriceCents: 1250,
@@ -104,11 +111,16 @@ async function seedOrder(db: Db): Promise<NewOrder> {
     })
     .returning();
   if (!customer || !product) throw new Error('seeding the customer and product returned no rows');
+  return { customerId: customer.id, productId: product.id };
+}
+
+async function seedOrder(db: Db): Promise<NewOrder> {
+  const { customerId, productId } = await seedBenchCatalog(db);
   return {
-    customerId: customer.id,
+    customerId,
     deliveryDate: '2026-12-20',
-    paymentMethod: 'net30',
-    ownerId: 'U0BENCHUSER',
-    lines: [{ productId: product.id, spec: 'blue', quantity: 10, unitPriceCents: 1250 }],
+    paymentMethod: benchCatalog.paymentMethod,
+    ownerId: BENCH_USER_ID,
+    lines: [{ productId, spec: 'blue', quantity: 10, unitPriceCents: 1250 }],
   };
 }

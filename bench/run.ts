@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --quick | --help]`: how close orderdesk comes to the floor a bare Bolt app
- * reaches (slack-platform.md §6), and how fast it takes orders in. Prints figures; never asserts.
+ * reaches (slack-platform.md §6), how fast it takes orders in (createOrder, and the order modal's
+ * Submit end to end), and how fast its customer search answers over 100,000 customers. Prints
+ * figures; never asserts.
  */
 import os from 'node:os';
 import { openDatabase } from '../src/db/client.ts';
@@ -8,8 +10,16 @@ import { type AckReport, type AckRow, measureAckLatency } from './ack-latency.ts
 import { cleanUpEverything, cleanUpOnSignals, onCleanup } from './cleanup.ts';
 import { planCpus } from './cpu-affinity.ts';
 import { formatProfile, summarizeProfile } from './cpu-profile.ts';
+import {
+  measureCustomerSearch,
+  SEARCH_CONCURRENCY,
+  SEARCH_CUSTOMERS,
+  type SearchReport,
+  SLACK_OPTIONS_WINDOW_MS,
+} from './customer-search.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
+import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { fmt, formatTable, section } from './table.ts';
@@ -25,6 +35,8 @@ interface Results {
   pglite: IntakeResult | null;
   postgres: IntakeResult | null;
   pgbench: PgbenchResult | null;
+  submission: SubmissionReport | null;
+  search: SearchReport | null;
   failures: string[];
 }
 
@@ -42,7 +54,15 @@ async function main(opts: BenchOptions): Promise<void> {
   const began = Date.now();
   const cpus = planCpus();
   printHeader(opts, cpus.note);
-  const results: Results = { ack: null, pglite: null, postgres: null, pgbench: null, failures: [] };
+  const results: Results = {
+    ack: null,
+    pglite: null,
+    postgres: null,
+    pgbench: null,
+    submission: null,
+    search: null,
+    failures: [],
+  };
 
   console.log(section('1. Ack latency: orderdesk vs bare Bolt 5 (same run)'));
   try {
@@ -55,6 +75,33 @@ async function main(opts: BenchOptions): Promise<void> {
   console.log(section('2. Order intake: createOrder transactions per second'));
   await intakeOnPglite(opts, results);
   await intakeOnPostgres(opts, results);
+
+  console.log(section("3. Order submission: the order modal's Submit, view_submission → stored → ack"));
+  try {
+    results.submission = await measureOrderSubmission(opts, cpus);
+    printSubmission(results.submission);
+  } catch (error) {
+    fail(results, 'order submission', error);
+  }
+
+  console.log(
+    section(
+      `4. Customer search: the order modal's external_select over ${fmt.count(SEARCH_CUSTOMERS)} customers`,
+    ),
+  );
+  if (opts.databaseUrl) {
+    try {
+      results.search = await measureCustomerSearch(opts, cpus, opts.databaseUrl);
+      printSearch(results.search);
+    } catch (error) {
+      fail(results, 'customer search', error);
+    }
+  } else {
+    console.log(
+      'skipped — DATABASE_URL is not set: this one is about Postgres ' +
+        '(e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)',
+    );
+  }
 
   printSummary(results);
   console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
@@ -89,29 +136,7 @@ function printAck(report: AckReport, opts: BenchOptions): void {
     `bots in child processes; orderdesk on ${report.orderdeskDatabase} with the fake Slack Web API; ` +
       'closed loop, keep-alive, signed form bodies',
   );
-  const label = { bare: 'bare Bolt', orderdesk: 'orderdesk' };
-  const table = formatTable(
-    ['request', 'bot', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'bot CPU µs/req', 'peak RSS MB', 'non-200'],
-    report.rows.map((r) => [
-      r.request,
-      label[r.bot],
-      String(r.concurrency),
-      fmt.count(r.reqPerS),
-      fmt.ms(r.p50Ms),
-      fmt.ms(r.p99Ms),
-      fmt.count(r.cpuMicrosPerReq),
-      fmt.mb(r.peakRssBytes),
-      fmt.count(totalNon200(r)),
-    ]),
-  );
-  console.log(`\n${table}`);
-
-  for (const r of report.rows) {
-    if (totalNon200(r) === 0) continue;
-    const statuses = [...r.non200].map(([s, n]) => `${n}× HTTP ${s}`);
-    if (r.socketErrors) statuses.push(`${r.socketErrors}× no response (${r.firstError})`);
-    console.log(`!! ${r.request}, ${label[r.bot]}, concurrency ${r.concurrency}: ${statuses.join(', ')}`);
-  }
+  printAckTable(report.rows);
 
   console.log(
     `\norderdesk / bare Bolt (targets: throughput ≥ ${TARGET_THROUGHPUT.toFixed(1)}×, p99 ≤ ${TARGET_P99}×)`,
@@ -154,6 +179,124 @@ function printAck(report: AckReport, opts: BenchOptions): void {
       console.log(`\n${formatProfile(name, file, summarizeProfile(file))}`);
     }
   }
+}
+
+/** One line per (request, bot, concurrency), then one per row that had answers other than 200. */
+function printAckTable(rows: AckRow[]): void {
+  const botLabel = { bare: 'bare Bolt', orderdesk: 'orderdesk' };
+  const table = formatTable(
+    ['request', 'bot', 'conc', 'req/s', 'p50 ms', 'p99 ms', 'bot CPU µs/req', 'peak RSS MB', 'non-200'],
+    rows.map((r) => [
+      r.request,
+      botLabel[r.bot],
+      String(r.concurrency),
+      fmt.count(r.reqPerS),
+      fmt.ms(r.p50Ms),
+      fmt.ms(r.p99Ms),
+      fmt.count(r.cpuMicrosPerReq),
+      fmt.mb(r.peakRssBytes),
+      fmt.count(totalNon200(r)),
+    ]),
+  );
+  console.log(`\n${table}`);
+
+  for (const r of rows) {
+    if (totalNon200(r) === 0) continue;
+    const statuses = [...r.non200].map(([s, n]) => `${n}× HTTP ${s}`);
+    if (r.socketErrors) statuses.push(`${r.socketErrors}× no response (${r.firstError})`);
+    console.log(`!! ${r.request}, ${botLabel[r.bot]}, concurrency ${r.concurrency}: ${statuses.join(', ')}`);
+  }
+}
+
+function printSubmission(r: SubmissionReport): void {
+  console.log(
+    `orderdesk on ${r.database}, in a process of its own. An admin (ORDERDESK_ADMINS) submits a one-line\n` +
+      `order for the seeded customer (credit limit 50,000,000.00) and product, delivery ${r.deliveryDate};\n` +
+      'each request a distinct view (orderdesk dedupes by view id). The floor: the bare Bolt app acking\n' +
+      '/order help at the same concurrency, measured in alternating rounds.',
+  );
+  printAckTable([r.bare, r.orderdesk]);
+  const { bare, orderdesk: od } = r;
+  console.log(`\nview_submission / the floor (bare Bolt's /order help), concurrency ${SUBMIT_CONCURRENCY}`);
+  console.log(
+    formatTable(
+      ['request', 'conc', 'throughput', 'per round', 'p50', 'p99', 'CPU/req'],
+      [
+        [
+          od.request,
+          String(od.concurrency),
+          fmt.ratio(od.reqPerS / bare.reqPerS),
+          od.perRoundReqPerS.map((x, i) => fmt.ratio(x / (bare.perRoundReqPerS[i] ?? Number.NaN))).join(' '),
+          fmt.ratio(od.p50Ms / bare.p50Ms),
+          fmt.ratio(od.p99Ms / bare.p99Ms),
+          fmt.ratio(od.cpuMicrosPerReq / bare.cpuMicrosPerReq),
+        ],
+      ],
+    ),
+  );
+  console.log(
+    `orderdesk req/s per round: ${od.perRoundReqPerS.map(fmt.count).join(', ')} ` +
+      '(the one customer gathers open orders as the run goes on; its credit check sums them)',
+  );
+  const storedTotal = Object.values(r.stored).reduce((a, b) => a + b, 0);
+  const byStatus = Object.entries(r.stored)
+    .map(([status, n]) => `${fmt.count(n)} ${status}`)
+    .join(', ');
+  console.log(
+    `submissions sent ${fmt.count(r.sent)} (pre-warm and warm-ups included): ${fmt.count(r.acked)} acked 200, ` +
+      `${fmt.count(r.notAcked)} not; ${fmt.count(r.nonEmptyAcks)} acks with a body. ` +
+      `Orders stored afterwards: ${fmt.count(storedTotal)}${byStatus ? ` (${byStatus})` : ''}; ` +
+      `stored − acked = ${fmt.count(storedTotal - r.acked)}`,
+  );
+  if (r.nonEmptyAcks) {
+    console.log(`!! ${fmt.count(r.nonEmptyAcks)} acks were not empty (a bench bug): ${r.firstNonEmptyAck}`);
+  }
+  if (r.notAcked || storedTotal !== r.acked) {
+    console.log('!! not every submission was acked and stored: read the figures above with care');
+  }
+  console.log(
+    `start-up to listening: bare Bolt ${fmt.count(r.startupMs.bare)} ms, orderdesk ` +
+      `${fmt.count(r.startupMs.orderdesk)} ms (seeding included)`,
+  );
+}
+
+function printSearch(r: SearchReport): void {
+  console.log(
+    `${fmt.count(r.customers)} customers seeded in ${fmt.count(r.seedMs)} ms (one insert … select generate_series, ` +
+      `then ANALYZE) on ${r.database}`,
+  );
+  console.log(
+    `signed block_suggestion requests (action_id and block_id customer, in the empty order modal) to ` +
+      `orderdesk, the ${r.direct.length} queries below in turn, closed loop at concurrency ${SEARCH_CONCURRENCY}, ` +
+      `window ${r.windowS} s:`,
+  );
+  printAckTable([r.http]);
+  console.log(
+    `Slack's window for an external_select's options is ${fmt.count(SLACK_OPTIONS_WINDOW_MS)} ms: ` +
+      `${fmt.count(r.overWindow)} of ${fmt.count(r.measured)} responses took longer (slowest ` +
+      `${fmt.count(r.maxMs)} ms). orderdesk start-up on this database: ${fmt.count(r.startupMs)} ms`,
+  );
+
+  console.log('\nsearchCustomers(db, q) called directly, one at a time, nothing else running:');
+  console.log(
+    formatTable(
+      ['typed', 'shape', 'options', 'runs', 'p50 ms', 'p99 ms'],
+      r.direct.map((d) => [
+        JSON.stringify(d.query.typed),
+        d.query.shape,
+        String(d.found),
+        fmt.count(d.runs),
+        fmt.ms(d.p50Ms),
+        fmt.ms(d.p99Ms),
+      ]),
+    ),
+  );
+  console.log(`\nindexes on customers: ${r.indexes.join('; ')}`);
+  console.log(
+    `EXPLAIN (ANALYZE, BUFFERS) of the slowest (by p50) query, ${JSON.stringify(r.slowest.query.typed)} ` +
+      `(${r.slowest.query.shape}):\n${r.slowest.sql}`,
+  );
+  for (const line of r.slowest.plan) console.log(`  ${line}`);
 }
 
 async function intakeOnPglite(opts: BenchOptions, results: Results): Promise<void> {
@@ -245,7 +388,7 @@ function printIntake(where: string, r: IntakeResult): void {
 }
 
 function printSummary(results: Results): void {
-  console.log(section('3. Summary'));
+  console.log(section('5. Summary'));
   if (results.ack) {
     const rows = pairs(results.ack.rows).map(([bare, od]) => {
       const throughput = od.reqPerS / bare.reqPerS;
@@ -284,6 +427,31 @@ function printSummary(results: Results): void {
             `(≥ ${fmt.percent(TARGET_PGBENCH_SHARE)}) ${mark(share >= TARGET_PGBENCH_SHARE)}`
           : ' (no pgbench to compare with)'),
     );
+  }
+  if (results.submission) {
+    const { bare, orderdesk: od, stored, acked } = results.submission;
+    const storedTotal = Object.values(stored).reduce((a, b) => a + b, 0);
+    console.log(
+      `order submission (view_submission → stored → ack), concurrency ${od.concurrency}: ` +
+        `${fmt.count(od.reqPerS)} req/s, p50 ${fmt.ms(od.p50Ms)} ms, p99 ${fmt.ms(od.p99Ms)} ms = ` +
+        `${fmt.ratio(od.reqPerS / bare.reqPerS)} the floor's throughput, p50 ${fmt.ratio(od.p50Ms / bare.p50Ms)}, ` +
+        `p99 ${fmt.ratio(od.p99Ms / bare.p99Ms)} (bare Bolt /order help at ${bare.concurrency}: ` +
+        `${fmt.count(bare.reqPerS)} req/s, p99 ${fmt.ms(bare.p99Ms)} ms); ` +
+        `${fmt.count(storedTotal)} orders stored for ${fmt.count(acked)} acks`,
+    );
+  }
+  if (results.search) {
+    const { http, direct, overWindow, customers } = results.search;
+    const slowest = direct.reduce((a, b) => (b.p50Ms > a.p50Ms ? b : a));
+    console.log(
+      `customer search over ${fmt.count(customers)} customers on Postgres, concurrency ${http.concurrency}: ` +
+        `${fmt.count(http.reqPerS)} req/s, p50 ${fmt.ms(http.p50Ms)} ms, p99 ${fmt.ms(http.p99Ms)} ms ` +
+        `(Slack's window ${fmt.count(SLACK_OPTIONS_WINDOW_MS)} ms; ${fmt.count(overWindow)} over it); ` +
+        `slowest query alone: ${JSON.stringify(slowest.query.typed)} (${slowest.query.shape}) ` +
+        `p50 ${fmt.ms(slowest.p50Ms)} ms, p99 ${fmt.ms(slowest.p99Ms)} ms`,
+    );
+  } else if (!results.failures.some((f) => f.startsWith('customer search'))) {
+    console.log('customer search: skipped (DATABASE_URL not set)');
   }
   for (const failure of results.failures) console.log(`FAILED: ${failure}`);
 }

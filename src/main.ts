@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, parseConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { loadDotEnv, openConfiguredDatabase } from './db/open-configured-database.ts';
 import { createLogger } from './logger.ts';
 import { startOrderdesk } from './orderdesk.ts';
 import { dataDirSource, postgresSource } from './sandbox/database-source.ts';
@@ -16,7 +15,7 @@ const exitConfig = 2;
 const flags = new Set(process.argv.slice(2));
 
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
@@ -29,11 +28,7 @@ async function main(): Promise<void> {
       '--reset wipes the sandbox database; it only goes with the sandbox: npm start -- --sandbox --reset',
     ]);
   }
-  const database = await openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
-      : { kind: 'pglite', dataDir: config.DATA_DIR },
-  ).catch((error: unknown) => {
+  const database = await openConfiguredDatabase(config).catch((error: unknown) => {
     if (error instanceof DataDirLockedError) fail([error.message]);
     throw error;
   });

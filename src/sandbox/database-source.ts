@@ -13,6 +13,8 @@ export interface DatabaseSource {
   open(): Promise<Database>;
   /** Empties the database; null where that would destroy data the sandbox does not own. */
   wipe: (() => Promise<void>) | null;
+  /** Where the sandbox keeps its channels between runs (beside the database); null: not kept. */
+  workspaceFile: string | null;
 }
 
 /** The lock file survives a wipe: it belongs to the process, not to the database. */
@@ -23,6 +25,8 @@ export function dataDirSource(dataDir: string): DatabaseSource {
   return {
     describe: `the embedded database in ${dataDir}`,
     open: () => openDatabase({ kind: 'pglite', dataDir }),
+    // In the folder, so a wipe empties the channels along with the database.
+    workspaceFile: path.join(dataDir, 'sandbox-slack.json'),
     async wipe() {
       // Taking the lock proves no other process (an orderdesk started meanwhile) uses the folder.
       const unlock = await lockDataDir(dataDir);
@@ -51,5 +55,6 @@ export function postgresSource(url: string): DatabaseSource {
     describe,
     open: () => openDatabase({ kind: 'postgres', url }),
     wipe: null,
+    workspaceFile: null,
   };
 }

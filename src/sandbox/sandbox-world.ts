@@ -9,6 +9,7 @@ import type { DatabaseSource } from './database-source.ts';
 import { prepareDemoWorkspace } from './demo-workspace.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack/index.ts';
 import { SlackDriver } from './slack-driver.ts';
+import { keepWorkspace } from './workspace-file.ts';
 
 /** One run of the sandbox: a fake workspace, the real bot talking to it, and its database. */
 export interface SandboxWorld {
@@ -36,11 +37,15 @@ export async function openSandboxWorld(opts: {
   const slack = await startFakeSlack({ botToken, botName: 'orderdesk', teamDomain: 'orderdesk-sandbox' });
   try {
     const database = await opts.source.open();
+    const file = opts.source.workspaceFile;
+    const keeper = file ? keepWorkspace(slack, file, opts.logger) : null;
     let desk: RunningOrderdesk;
     let seeded: boolean;
     try {
       await migrateDatabase(database);
       seeded = await prepareDemoWorkspace(slack, database.db, systemClock);
+      // Before the bot starts: its outbox may update a card from the last run at once.
+      await keeper?.restore();
       const config: Config = {
         ...opts.config,
         SLACK_BOT_TOKEN: botToken,
@@ -66,6 +71,7 @@ export async function openSandboxWorld(opts: {
       seeded,
       async close() {
         await desk.stop();
+        await keeper?.save();
         await slack.stop();
       },
     };

@@ -161,6 +161,15 @@ export class Workspace {
     return message;
   }
 
+  /**
+   * Puts back messages kept from an earlier run, with their own ts and in their order, so the
+   * bot can still update what it posted then (the sandbox keeps its channels across restarts).
+   */
+  restoreMessages(channelId: string, messages: readonly FakeMessage[]): void {
+    this.#requireChannel(channelId);
+    this.#messages.set(channelId, [...(this.#messages.get(channelId) ?? []), ...messages]);
+  }
+
   update(channelId: string, ts: string, patch: MessagePatch, editor: string): FakeMessage | undefined {
     const message = this.message(channelId, ts);
     if (!message) return undefined;

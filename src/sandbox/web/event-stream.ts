@@ -21,8 +21,11 @@ export function serveEventStream(sandbox: Sandbox, req: IncomingMessage, res: Se
   res.write('retry: 1000\n\n');
 
   let pending: { channels: Set<string>; users: Set<string> } | null = null;
+  let timer: NodeJS.Timeout | null = null;
   const flush = () => {
-    if (!pending) return;
+    timer = null;
+    // The page may have gone while the burst gathered.
+    if (!pending || res.destroyed) return;
     const data = { channels: [...pending.channels], users: [...pending.users] };
     pending = null;
     res.write(`event: change\ndata: ${JSON.stringify(data)}\n\n`);
@@ -30,7 +33,7 @@ export function serveEventStream(sandbox: Sandbox, req: IncomingMessage, res: Se
   const onChange = (change: FakeSlackChange) => {
     if (!pending) {
       pending = { channels: new Set(), users: new Set() };
-      setTimeout(flush, burstMs);
+      timer = setTimeout(flush, burstMs);
     }
     const touched = touchedBy(change);
     if (touched.channel) pending.channels.add(touched.channel);
@@ -38,11 +41,14 @@ export function serveEventStream(sandbox: Sandbox, req: IncomingMessage, res: Se
   };
   const onReset = () => res.write('event: reset\ndata: {}\n\n');
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
+  // A write racing the page's going away must not take the server down.
+  res.on('error', () => {});
 
   sandbox.events.on('change', onChange);
   sandbox.events.on('reset', onReset);
   req.on('close', () => {
     clearInterval(keepAlive);
+    if (timer) clearTimeout(timer);
     sandbox.events.off('change', onChange);
     sandbox.events.off('reset', onReset);
   });

@@ -32,8 +32,10 @@ async function route(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
   }
   if (req.method === 'GET' && pathname === '/api/events') return serveEventStream(sandbox, req, res);
   if (req.method === 'GET' && pathname === '/api/state') {
-    const user = url.searchParams.get('user') ?? '';
     const world = await sandbox.world();
+    // Without a person named, the page starts as the first one (the demo's admin).
+    const user =
+      url.searchParams.get('user') || world.slack.workspace.users().find((u) => !u.is_bot)?.id || '';
     if (!world.slack.workspace.user(user)) {
       return sendJson(res, { status: 404, body: { ok: false, error: `no person ${user}` } });
     }

@@ -1,3 +1,0 @@
-import { renderBlocks, renderMrkdwn } from '../src/sandbox/web/public/block-kit/render.js';
-console.log(renderMrkdwn('*bold* _it_ ~s~ `co*de*` <@U1|ada> <#C1> <https://x.y?a=1&amp;b=2|link &amp; co> &lt;script&gt; :warning: <!date^1700000000^{date_short_pretty} {time}|fb>\n> quote\n> two\nafter ```pre *x*``` snake_case_word', { users: { U1: { name: 'Ada L' } }, channels: { C1: { name: 'finance' } }, timeZone: 'UTC' }));
-console.log(renderBlocks([{ type: 'input', block_id: 'b', label: { type: 'plain_text', text: 'Customer' }, element: { type: 'external_select', action_id: 'c', placeholder: { type: 'plain_text', text: 'Search' } } }, { type: 'weird' }]));
