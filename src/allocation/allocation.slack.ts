@@ -2,12 +2,17 @@ import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
+import { AppError } from '../errors.ts';
+import { orderNumberPattern } from '../orders/order-number.ts';
 import { plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { departmentsByKey } from './allocation-store.ts';
 import { stepActions } from './route-view.ts';
+import { loadOrderStatus, loadQueue } from './status-queries.ts';
+import { renderOrderStatus, renderQueue } from './status-view.ts';
 import { acceptStep, finishStep, markDelivered, type StepRef, startStep } from './work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
@@ -34,6 +39,41 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
     });
 
   return {
+    subcommands: [
+      {
+        name: 'status',
+        usage: 'status SO-…',
+        example: '/order status SO-2026-000123',
+        summary: 'where an order is: each department’s step, who has it, shipping',
+        async run(req) {
+          await req.actor();
+          const number = req.args.trim().toUpperCase();
+          if (!orderNumberPattern.test(number)) {
+            throw new AppError('invalid_input', 'Say which order, e.g. `/order status SO-2026-000123`.');
+          }
+          const view = await loadOrderStatus(ctx.db, number);
+          if (!view) throw new AppError('not_found', `There is no order ${number}.`);
+          await req.reply(renderOrderStatus(view));
+        },
+      },
+      {
+        name: 'queue',
+        usage: 'queue [department]',
+        example: '/order queue production',
+        summary: 'open work by delivery date, overdue first (yours, or a department’s)',
+        async run(req) {
+          const actor = await req.actor();
+          const key = req.args.trim().toLowerCase() || actor.departmentKey;
+          if (key && !(await departmentsByKey(ctx.db, [key])).has(key)) {
+            throw new AppError('not_found', `There is no department "${key.slice(0, 40)}".`);
+          }
+          const title = key ? `Open work in ${key}` : 'Open work in every department';
+          await req.reply(
+            renderQueue(title, await loadQueue(ctx.db, key), calendarDate(ctx.clock.now(), ctx.timeZone)),
+          );
+        },
+      },
+    ],
     register(router: SlackRouter) {
       router.action<BlockAction<ButtonAction>>(
         stepActions.accept,

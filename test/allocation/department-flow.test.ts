@@ -187,3 +187,25 @@ describe('the department workflow', () => {
     expect(told.text).toBe(`:warning: <@${step.assigneeId}> already took it.`);
   });
 });
+
+describe('where is my order', () => {
+  it('/order status shows the route with each step, who has it, and the shipping details', async () => {
+    const res = await flow.driver.command(people.dana, 'status SO-2026-000001');
+    const shown = JSON.stringify(res.body);
+    expect(shown).toContain('*Production* — done');
+    expect(shown).toContain('*Logistics* — done');
+    expect(shown).toContain('DHL · tracking `JD0140` · expected 2026-12-19');
+    expect(JSON.stringify((await flow.driver.command(people.dana, 'status SO-2026-999999')).body)).toContain(
+      'There is no order SO-2026-999999.',
+    );
+  });
+
+  it('/order queue lists a department’s open work by delivery date; a member’s own department by default', async () => {
+    const mine = JSON.stringify((await flow.driver.command(production.members[0], 'queue')).body);
+    expect(mine).toContain('Open work in production');
+    expect(mine).toContain('SO-2026-000002');
+    expect(mine).not.toContain('SO-2026-000001');
+    const unknown = JSON.stringify((await flow.driver.command(people.admin, 'queue bakery')).body);
+    expect(unknown).toContain('There is no department \\"bakery\\".');
+  });
+});

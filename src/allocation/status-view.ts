@@ -1,0 +1,104 @@
+import { formatCents } from '../money.ts';
+import { isOrderStatus, statusWords } from '../orders/order-states.ts';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  mention,
+  section,
+  slackDate,
+} from '../slack/block-kit.ts';
+import type { Reply } from '../slack/subcommand.ts';
+
+export interface StatusStep {
+  departmentName: string;
+  status: string;
+  assigneeId: string | null;
+  progress: number;
+  openedAt: Date | null;
+  acceptedAt: Date | null;
+  startedAt: Date | null;
+  doneAt: Date | null;
+}
+
+export interface OrderStatusView {
+  number: string;
+  status: string;
+  customerName: string;
+  deliveryDate: string;
+  totalCents: number;
+  steps: StatusStep[];
+  shipment: {
+    carrier: string;
+    trackingNumber: string;
+    expectedDate: string;
+    deliveredOn: string | null;
+  } | null;
+}
+
+const stepWords: Record<string, string> = {
+  pending: 'waiting for earlier steps',
+  open: 'waiting to be accepted',
+  accepted: 'accepted',
+  started: 'in progress',
+  done: 'done',
+  cancelled: 'cancelled',
+};
+
+/** `/order status SO-…`: where the order is on its route, who has it, and where the parcel is. */
+export function renderOrderStatus(view: OrderStatusView): Reply {
+  const status = isOrderStatus(view.status) ? statusWords[view.status] : view.status;
+  const steps = view.steps.map((s, i) => {
+    const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '—' : '_unassigned_';
+    const progress = s.status === 'started' && s.progress ? ` · ${s.progress} %` : '';
+    const times = [
+      s.openedAt ? `opened ${slackDate(s.openedAt)}` : '',
+      s.startedAt ? `started ${slackDate(s.startedAt)}` : '',
+      s.doneAt ? `done ${slackDate(s.doneAt)}` : '',
+    ].filter(Boolean);
+    return `${i + 1}. *${escapeMrkdwn(s.departmentName)}* — ${stepWords[s.status] ?? s.status}${progress} · ${who}${times.length ? `\n      ${times.join(' · ')}` : ''}`;
+  });
+  const blocks: Block[] = [
+    header(`${view.number} · ${view.customerName}`),
+    section(`*${status}* · due ${view.deliveryDate} · ${formatCents(view.totalCents)}`),
+    section(steps.length ? `*Route*\n${steps.join('\n')}` : '_Not allocated to departments yet._'),
+  ];
+  if (view.shipment) {
+    const s = view.shipment;
+    blocks.push(
+      section(
+        `*Shipping*\n${escapeMrkdwn(s.carrier)} · tracking \`${escapeMrkdwn(s.trackingNumber)}\` · expected ${s.expectedDate}` +
+          (s.deliveredOn ? ` · delivered ${s.deliveredOn}` : ''),
+      ),
+    );
+  }
+  return { text: `${view.number}: ${status}`, blocks };
+}
+
+export interface QueueItem {
+  number: string;
+  customerName: string;
+  departmentName: string;
+  status: string;
+  assigneeId: string | null;
+  deliveryDate: string;
+}
+
+/** `/order queue`: open work by delivery date, overdue first (it sorts first by date anyway). */
+export function renderQueue(title: string, items: readonly QueueItem[], today: string): Reply {
+  if (!items.length) return { text: `${title}: nothing open.` };
+  const lines = items.map((q) => {
+    const overdue = q.deliveryDate < today ? ' :red_circle: *overdue*' : '';
+    const who = q.assigneeId ? mention(q.assigneeId) : '_unassigned_';
+    return `*${q.number}* · ${escapeMrkdwn(q.customerName)} · ${escapeMrkdwn(q.departmentName)} · ${stepWords[q.status] ?? q.status} · ${who} · due ${q.deliveryDate}${overdue}`;
+  });
+  return {
+    text: `${title}: ${items.length} open`,
+    blocks: [
+      section(`*${escapeMrkdwn(title)}*`),
+      section(lines.join('\n')),
+      context([`${items.length} open, due first`]),
+    ],
+  };
+}
