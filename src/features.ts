@@ -1,6 +1,7 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { homeFeature } from './home/home.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
@@ -17,5 +18,6 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     customersFeature(deps),
     productsFeature(deps),
     rolesFeature(deps),
+    homeFeature(deps),
   ];
 }

@@ -81,6 +81,19 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       },
     ],
     register(app: SlackRouter) {
+      app.action<BlockAction>(orderModal.homeButton, async ({ ack, body, client }) => {
+        await ack();
+        try {
+          requireRole(
+            await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
+            ['admin'],
+            'create orders',
+          );
+          await openModal(client, body.trigger_id, emptyDraft(), []);
+        } catch (error) {
+          logger.warn('could not open the order modal from the App Home', error);
+        }
+      });
       app.shortcut(orderModal.shortcutId, async ({ ack, body, client }) => {
         await ack();
         try {

@@ -4,6 +4,8 @@ import type { LineField } from './review-types.ts';
 export const orderModal = {
   callbackId: 'order_new',
   shortcutId: 'order_new_shortcut',
+  /** The App Home's New order button. */
+  homeButton: 'home.new_order',
   confirmCallbackId: 'order_new_confirm',
   addLine: 'order_modal.add_line',
   removeLine: 'order_modal.remove_line',

@@ -3,6 +3,7 @@ import type {
   App,
   BlockAction,
   SlackActionMiddlewareArgs,
+  SlackEventMiddlewareArgs,
   SlackOptionsMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
   SlackViewAction,
@@ -13,6 +14,7 @@ type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddl
 type ViewArgs<V extends SlackViewAction> = SlackViewMiddlewareArgs<V> & AllMiddlewareArgs;
 type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 type ShortcutArgs = SlackShortcutMiddlewareArgs & AllMiddlewareArgs;
+type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 type Handler<T> = (args: T) => Promise<void>;
 
 /**
@@ -26,6 +28,7 @@ export class SlackRouter {
   readonly #views = new Map<string, Handler<ViewArgs<SlackViewAction>>>();
   readonly #options = new Map<string, Handler<OptionsArgs>>();
   readonly #shortcuts = new Map<string, Handler<ShortcutArgs>>();
+  #homeOpened: Handler<HomeOpenedArgs> | null = null;
 
   action<A extends BlockAction = BlockAction>(actionId: string, handler: Handler<ActionArgs<A>>): void {
     set(this.#actions, actionId, handler as unknown as Handler<ActionArgs<BlockAction>>);
@@ -41,6 +44,12 @@ export class SlackRouter {
 
   shortcut(callbackId: string, handler: Handler<ShortcutArgs>): void {
     set(this.#shortcuts, callbackId, handler);
+  }
+
+  /** The App Home was opened: the one event orderdesk subscribes to (manifest.yml). */
+  homeOpened(handler: Handler<HomeOpenedArgs>): void {
+    if (this.#homeOpened) throw new Error('two handlers for app_home_opened');
+    this.#homeOpened = handler;
   }
 
   /** Installs the one listener per kind. An id nobody handles is still acknowledged, never left to time out. */
@@ -60,6 +69,8 @@ export class SlackRouter {
       if (handler) return handler(args);
       await args.ack({ options: [] });
     });
+    const homeOpened = this.#homeOpened;
+    if (homeOpened) app.event('app_home_opened', homeOpened);
     app.shortcut(/.*/, async (args) => {
       const handler = this.#shortcuts.get(args.shortcut.callback_id);
       if (handler) return handler(args);

@@ -209,3 +209,33 @@ describe('where is my order', () => {
     expect(unknown).toContain('There is no department \\"bakery\\".');
   });
 });
+
+describe('the App Home', () => {
+  const homeOf = async (user: string) => {
+    const before = flow.slack.views.home(user)?.hash;
+    await flow.driver.appHomeOpened(user);
+    const home = await eventually(() => {
+      const view = flow.slack.views.home(user);
+      return view && view.hash !== before ? view : null;
+    }, `the Home of ${user}`);
+    return JSON.stringify(home.blocks);
+  };
+
+  it('a production member sees their assignments and their department’s unassigned queue', async () => {
+    const home = await homeOf(production.members[0]);
+    expect(home).toContain('My assignments');
+    expect(home).toContain('Unassigned in production');
+    expect(home).not.toContain('home.new_order');
+  });
+
+  it('an admin gets the New order button, which opens the order form', async () => {
+    const home = await homeOf(people.admin);
+    expect(home).toContain('home.new_order');
+    expect(home).toContain('My orders that need me');
+    const view = flow.slack.views.home(people.admin);
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.clickButton(people.admin, { view: view?.id ?? '', action_id: 'home.new_order' });
+    const modal = await openModal(flow, people.admin, before);
+    expect(modal.callback_id).toBe('order_new');
+  });
+});
