@@ -21,6 +21,12 @@ import { reviewDraft } from './review-draft.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
 import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
 
+interface EmptyFormArgs {
+  ack: () => Promise<void>;
+  body: { user: { id: string; team_id?: string }; trigger_id: string };
+  client: WebClient;
+}
+
 /** The intake: `/order new`, the New order shortcut, the order modal and its review. */
 export function intakeFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
@@ -81,27 +87,12 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       },
     ],
     register(app: SlackRouter) {
-      app.action<BlockAction>(orderModal.homeButton, async ({ ack, body, client }) => {
+      /** The empty form, for an admin; anyone else is told why in a small modal instead. */
+      const openEmptyForm = async ({ ack, body, client }: EmptyFormArgs) => {
         await ack();
         try {
-          requireRole(
-            await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
-            ['admin'],
-            'create orders',
-          );
-          await openModal(client, body.trigger_id, emptyDraft(), []);
-        } catch (error) {
-          logger.warn('could not open the order modal from the App Home', error);
-        }
-      });
-      app.shortcut(orderModal.shortcutId, async ({ ack, body, client }) => {
-        await ack();
-        try {
-          requireRole(
-            await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
-            ['admin'],
-            'create orders',
-          );
+          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+          requireRole(actor, ['admin'], 'create orders');
           await openModal(client, body.trigger_id, emptyDraft(), []);
         } catch (error) {
           const { text } = replyForError(error, logger);
@@ -109,7 +100,9 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             .open({ trigger_id: body.trigger_id, view: noticeView(text) as never })
             .catch((e: unknown) => logger.warn('could not show the refusal', e));
         }
-      });
+      };
+      app.action<BlockAction>(orderModal.homeButton, openEmptyForm);
+      app.shortcut(orderModal.shortcutId, openEmptyForm);
 
       app.options(orderModal.customer, async ({ ack, options }) => {
         const found = await searchCustomers(ctx.db, options.value ?? '');
