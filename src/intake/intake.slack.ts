@@ -86,7 +86,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         },
       },
     ],
-    register(app: SlackRouter) {
+    register(router: SlackRouter) {
       /** The empty form, for an admin; anyone else is told why in a small modal instead. */
       const openEmptyForm = async ({ ack, body, client }: EmptyFormArgs) => {
         await ack();
@@ -101,31 +101,31 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             .catch((e: unknown) => logger.warn('could not show the refusal', e));
         }
       };
-      app.action<BlockAction>(orderModal.homeButton, openEmptyForm);
-      app.shortcut(orderModal.shortcutId, openEmptyForm);
+      router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
+      router.shortcut(orderModal.shortcutId, openEmptyForm);
 
-      app.options(orderModal.customer, async ({ ack, options }) => {
+      router.options(orderModal.customer, async ({ ack, options }) => {
         const found = await searchCustomers(ctx.db, options.value ?? '');
         await ack({ options: found.map(customerOption) });
       });
-      app.options(orderModal.product, async ({ ack, options }) => {
+      router.options(orderModal.product, async ({ ack, options }) => {
         const found = await searchProducts(ctx.db, options.value ?? '');
         await ack({ options: found.map(productOption) });
       });
 
-      app.action<BlockAction>(
+      router.action<BlockAction>(
         orderModal.customer,
         onModalAction(() => ({ kind: 'customer_chosen' })),
       );
-      app.action<BlockAction>(
+      router.action<BlockAction>(
         orderModal.product,
         onModalAction((body) => ({ kind: 'product_chosen', blockId: body.actions[0]?.block_id ?? '' })),
       );
-      app.action<BlockAction>(
+      router.action<BlockAction>(
         orderModal.addLine,
         onModalAction(() => ({ kind: 'add_line' })),
       );
-      app.action<BlockAction>(
+      router.action<BlockAction>(
         orderModal.removeLine,
         onModalAction((body) => {
           const action = body.actions[0];
@@ -135,7 +135,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         }),
       );
 
-      app.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
           requireRole(actor, ['admin'], 'create orders');
@@ -167,7 +167,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         }
       });
 
-      app.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
           const [pending] = await ctx.db

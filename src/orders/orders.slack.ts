@@ -100,8 +100,8 @@ export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
         },
       },
     ],
-    register(app: SlackRouter) {
-      app.action(moreOrdersAction, async ({ ack, action, respond }) => {
+    register(router: SlackRouter) {
+      router.action(moreOrdersAction, async ({ ack, action, respond }) => {
         await ack();
         try {
           const raw = action.type === 'button' ? action.value : undefined;
