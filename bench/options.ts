@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 
 /**
- * How long and how hard to measure. Defaults fit in about 2 minutes, `--quick` in about 30 s.
+ * How long and how hard to measure. Defaults fit in about 3 minutes with DATABASE_URL (2 without),
+ * `--quick` in about a minute.
  * Many short rounds beat few long ones here: the machine is shared, other work comes and goes,
  * and alternating the bots often lets both see the same background.
  */
@@ -28,7 +29,7 @@ export interface BenchOptions {
 
 const usage = `npm run bench [-- options]
 
-  --quick               ~30 s smoke run: 1 s pre-warm, 0.3 s warm-ups, 1.2 s windows, one round
+  --quick               ~1 min smoke run: 1 s pre-warm, 0.3 s warm-ups, 1.2 s windows, one round
   --prewarm=S           load on each bot before anything is measured  (env BENCH_PREWARM_S, default 3)
   --warmup=S            warm-up seconds before each measured window   (env BENCH_WARMUP_S, default 0.5)
   --window=S            measured seconds per bot, request and round   (env BENCH_WINDOW_S, default 2)

@@ -210,10 +210,11 @@ function printAckTable(rows: AckRow[]): void {
 
 function printSubmission(r: SubmissionReport): void {
   console.log(
-    `orderdesk on ${r.database}, in a process of its own. An admin (ORDERDESK_ADMINS) submits a one-line\n` +
-      `order for the seeded customer (credit limit 50,000,000.00) and product, delivery ${r.deliveryDate};\n` +
-      'each request a distinct view (orderdesk dedupes by view id). The floor: the bare Bolt app acking\n' +
-      '/order help at the same concurrency, measured in alternating rounds.',
+    `orderdesk in a process of its own, on ${r.database}, with the fake Slack Web API.\n` +
+      'An admin (ORDERDESK_ADMINS) submits a one-line order for the seeded customer (credit limit ' +
+      `50,000,000.00)\nand product, delivery ${r.deliveryDate}, each request a distinct view (orderdesk ` +
+      'dedupes by view id).\nThe floor: the bare Bolt app acking /order help at the same concurrency, ' +
+      'in alternating rounds.',
   );
   printAckTable([r.bare, r.orderdesk]);
   const { bare, orderdesk: od } = r;
@@ -225,8 +226,10 @@ function printSubmission(r: SubmissionReport): void {
         [
           od.request,
           String(od.concurrency),
-          fmt.ratio(od.reqPerS / bare.reqPerS),
-          od.perRoundReqPerS.map((x, i) => fmt.ratio(x / (bare.perRoundReqPerS[i] ?? Number.NaN))).join(' '),
+          fmt.fineRatio(od.reqPerS / bare.reqPerS),
+          od.perRoundReqPerS
+            .map((x, i) => fmt.fineRatio(x / (bare.perRoundReqPerS[i] ?? Number.NaN)))
+            .join(' '),
           fmt.ratio(od.p50Ms / bare.p50Ms),
           fmt.ratio(od.p99Ms / bare.p99Ms),
           fmt.ratio(od.cpuMicrosPerReq / bare.cpuMicrosPerReq),
@@ -234,10 +237,7 @@ function printSubmission(r: SubmissionReport): void {
       ],
     ),
   );
-  console.log(
-    `orderdesk req/s per round: ${od.perRoundReqPerS.map(fmt.count).join(', ')} ` +
-      '(the one customer gathers open orders as the run goes on; its credit check sums them)',
-  );
+  console.log(`orderdesk req/s per round: ${od.perRoundReqPerS.map(fmt.count).join(', ')}`);
   const storedTotal = Object.values(r.stored).reduce((a, b) => a + b, 0);
   const byStatus = Object.entries(r.stored)
     .map(([status, n]) => `${fmt.count(n)} ${status}`)
@@ -245,7 +245,8 @@ function printSubmission(r: SubmissionReport): void {
   console.log(
     `submissions sent ${fmt.count(r.sent)} (pre-warm and warm-ups included): ${fmt.count(r.acked)} acked 200, ` +
       `${fmt.count(r.notAcked)} not; ${fmt.count(r.nonEmptyAcks)} acks with a body. ` +
-      `Orders stored afterwards: ${fmt.count(storedTotal)}${byStatus ? ` (${byStatus})` : ''}; ` +
+      `Orders stored afterwards: ${fmt.count(storedTotal)}${byStatus ? ` (${byStatus})` : ''}, all the one ` +
+      `customer's open orders, which its credit check sums; ` +
       `stored − acked = ${fmt.count(storedTotal - r.acked)}`,
   );
   if (r.nonEmptyAcks) {
@@ -277,7 +278,9 @@ function printSearch(r: SearchReport): void {
       `${fmt.count(r.maxMs)} ms). orderdesk start-up on this database: ${fmt.count(r.startupMs)} ms`,
   );
 
-  console.log('\nsearchCustomers(db, q) called directly, one at a time, nothing else running:');
+  console.log(
+    '\nsearchCustomers(db, q) called directly from the bench process, one at a time, orderdesk stopped:',
+  );
   console.log(
     formatTable(
       ['typed', 'shape', 'options', 'runs', 'p50 ms', 'p99 ms'],
@@ -294,7 +297,7 @@ function printSearch(r: SearchReport): void {
   console.log(`\nindexes on customers: ${r.indexes.join('; ')}`);
   console.log(
     `EXPLAIN (ANALYZE, BUFFERS) of the slowest (by p50) query, ${JSON.stringify(r.slowest.query.typed)} ` +
-      `(${r.slowest.query.shape}):\n${r.slowest.sql}`,
+      `(${r.slowest.query.shape}); the SQL searchCustomers sends, parameters inlined here:\n${r.slowest.sql}`,
   );
   for (const line of r.slowest.plan) console.log(`  ${line}`);
 }
@@ -434,7 +437,7 @@ function printSummary(results: Results): void {
     console.log(
       `order submission (view_submission → stored → ack), concurrency ${od.concurrency}: ` +
         `${fmt.count(od.reqPerS)} req/s, p50 ${fmt.ms(od.p50Ms)} ms, p99 ${fmt.ms(od.p99Ms)} ms = ` +
-        `${fmt.ratio(od.reqPerS / bare.reqPerS)} the floor's throughput, p50 ${fmt.ratio(od.p50Ms / bare.p50Ms)}, ` +
+        `${fmt.fineRatio(od.reqPerS / bare.reqPerS)} the floor's throughput, p50 ${fmt.ratio(od.p50Ms / bare.p50Ms)}, ` +
         `p99 ${fmt.ratio(od.p99Ms / bare.p99Ms)} (bare Bolt /order help at ${bare.concurrency}: ` +
         `${fmt.count(bare.reqPerS)} req/s, p99 ${fmt.ms(bare.p99Ms)} ms); ` +
         `${fmt.count(storedTotal)} orders stored for ${fmt.count(acked)} acks`,

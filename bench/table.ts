@@ -25,6 +25,11 @@ export const fmt = {
   },
   mb: (bytes: number) => (bytes > 0 ? (bytes / 1024 / 1024).toFixed(0) : '–'),
   ratio: (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–'),
+  /** Like ratio, with two significant digits below 0.1: 0.0091× rather than 0.01×. */
+  fineRatio: (n: number) => {
+    if (!Number.isFinite(n)) return '–';
+    return n > 0 && n < 0.1 ? `${n.toPrecision(2)}×` : `${n.toFixed(2)}×`;
+  },
   percent: (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)} %` : '–'),
 };
 

@@ -41,7 +41,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function openPostgres(url: string, max = 10): Database {
-  const client = postgres(url, { max, onnotice: () => {} });
+  // At least two connections: migrations hold an advisory lock on one while running on another.
+  const client = postgres(url, { max: Math.max(2, max), onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
   return {
     db,
