@@ -1,5 +1,5 @@
 import { formatCents } from '../money.ts';
-import { isOrderStatus, statusWords } from '../orders/order-states.ts';
+import { describeStatus } from '../orders/order-states.ts';
 import {
   type Block,
   context,
@@ -48,7 +48,7 @@ const stepWords: Record<string, string> = {
 
 /** `/order status SO-…`: where the order is on its route, who has it, and where the parcel is. */
 export function renderOrderStatus(view: OrderStatusView): Reply {
-  const status = isOrderStatus(view.status) ? statusWords[view.status] : view.status;
+  const status = describeStatus(view.status);
   const steps = view.steps.map((s, i) => {
     const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '—' : '_unassigned_';
     const progress = s.status === 'started' && s.progress ? ` · ${s.progress} %` : '';

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
 import { hasRole } from '../auth/roles.ts';
 import { orderModal } from '../intake/order-modal-ids.ts';
-import { isOrderStatus, statusWords } from '../orders/order-states.ts';
+import { describeStatus } from '../orders/order-states.ts';
 import { type Block, context, divider, escapeMrkdwn, header, plain, section } from '../slack/block-kit.ts';
 import type { HomeData, HomeItem } from './home-queries.ts';
 
@@ -11,9 +11,7 @@ function line(item: HomeItem, today: string): string {
   const overdue = item.deliveryDate < today ? ' :red_circle: *overdue*' : '';
   const what = item.departmentName
     ? `${escapeMrkdwn(item.departmentName)} · ${stepWords[item.status] ?? item.status}`
-    : isOrderStatus(item.status)
-      ? statusWords[item.status]
-      : item.status;
+    : describeStatus(item.status);
   return `*${item.number}* · ${escapeMrkdwn(item.customerName)} · ${what} · due ${item.deliveryDate}${overdue}`;
 }
 

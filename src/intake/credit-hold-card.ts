@@ -1,5 +1,5 @@
 import { formatCents } from '../money.ts';
-import { statusWords } from '../orders/order-states.ts';
+import { describeStatus } from '../orders/order-states.ts';
 import type { SlackMessage } from '../outbox/effects.ts';
 import {
   type Block,
@@ -83,8 +83,7 @@ export function renderCreditHoldCard({ order, check, decision }: CreditHoldView)
       ],
     });
   } else {
-    const status =
-      order.status in statusWords ? statusWords[order.status as keyof typeof statusWords] : order.status;
+    const status = describeStatus(order.status);
     blocks.push(context([`No longer on hold: the order is ${status}.`], `hold.done.${v}`));
   }
   return { text: `Credit hold: ${order.number} · ${escapeMrkdwn(order.customer.name)}`, blocks };

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { BlockAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { and, eq } from 'drizzle-orm';
 import { requireRole } from '../auth/roles.ts';
-import { intakeDrafts } from '../db/schema.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -16,6 +13,7 @@ import { buildOrderModal, customerOption, productOption } from './order-modal.ts
 import { metaFor, modalContent } from './order-modal-content.ts';
 import { orderModal } from './order-modal-ids.ts';
 import { readMeta, readOrderDraft, viewStateValues } from './order-modal-state.ts';
+import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './pending-drafts.ts';
 import { prefillFromProduct } from './prefill-from-product.ts';
 import { reviewDraft } from './review-draft.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
@@ -152,10 +150,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             return;
           }
           if (outcome.warnings.length) {
-            const id = randomUUID();
-            await ctx.db
-              .insert(intakeDrafts)
-              .values({ id, userId: actor.userId, viewId: intakeKey, draft, createdAt: ctx.clock.now() });
+            const id = await keepForConfirmation(ctx, actor.userId, intakeKey, draft);
             await ack({ response_action: 'push', view: buildWarningsView(id, outcome.warnings) as never });
             return;
           }
@@ -170,10 +165,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          const [pending] = await ctx.db
-            .select()
-            .from(intakeDrafts)
-            .where(and(eq(intakeDrafts.id, view.private_metadata), eq(intakeDrafts.userId, actor.userId)));
+          const pending = await findPendingDraft(ctx, view.private_metadata, actor.userId);
           if (!pending) {
             await ack({
               response_action: 'update',
@@ -181,7 +173,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             });
             return;
           }
-          const outcome = await reviewDraft(ctx, ctx.db, pending.draft as OrderDraft);
+          const outcome = await reviewDraft(ctx, ctx.db, pending.draft);
           if (!outcome.ok) {
             const problems = outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message);
             await ack({ response_action: 'update', view: buildStaleConfirmationView(problems) as never });
@@ -190,9 +182,9 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           await submitOrder(ctx, actor, {
             order: outcome.order,
             warnings: outcome.warnings,
-            intakeKey: pending.viewId,
+            intakeKey: pending.intakeKey,
           });
-          await ctx.db.delete(intakeDrafts).where(eq(intakeDrafts.id, pending.id));
+          await dropPendingDraft(ctx, pending.id);
           await ack({ response_action: 'clear' });
           deps.afterWrite();
         } catch (error) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { calendarDate } from '../dates.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, orders, products } from '../db/schema.ts';
@@ -32,7 +32,7 @@ export async function reviewDraft(
               ne(orders.status, 'cancelled'),
             ),
           )
-          .orderBy(sql`${orders.id} desc`)
+          .orderBy(desc(orders.id))
           .limit(1)
       : [];
   return reviewedOrder({

@@ -11,7 +11,7 @@ import {
   slackDate,
 } from '../slack/block-kit.ts';
 import type { OrderSnapshot } from './order-snapshot.ts';
-import { isOrderStatus, statusWords } from './order-states.ts';
+import { describeStatus } from './order-states.ts';
 
 /** Lines shown on a card before "and N more": keeps a 20-line order inside Slack's text budget. */
 const maxCardLines = 12;
@@ -37,7 +37,7 @@ export function renderOrderCard(
   order: OrderSnapshot,
   extras: { route?: string; buttons?: Record<string, unknown>[] } = {},
 ): SlackMessage {
-  const status = isOrderStatus(order.status) ? statusWords[order.status] : order.status;
+  const status = describeStatus(order.status);
   const emoji = statusEmoji[order.status] ?? ':grey_question:';
   const v = `${order.id}.${order.version}`;
   const customer = `${escapeMrkdwn(order.customer.name)} (${escapeMrkdwn(order.customer.code)})`;

@@ -2,7 +2,7 @@ import { formatCents } from '../money.ts';
 import { type Block, context, escapeMrkdwn, section } from '../slack/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
 import type { OrderFilter, OrderListItem } from './order-queries.ts';
-import { isOrderStatus, statusWords } from './order-states.ts';
+import { describeStatus, statusWords } from './order-states.ts';
 
 export const listPageSize = 10;
 export const moreOrdersAction = 'orders.list.more';
@@ -29,7 +29,7 @@ export function renderOrderList(filter: OrderFilter, items: readonly OrderListIt
     return { text: page > 1 ? `${title}: no more orders.` : `${title}: none.` };
   }
   const lines = items.map((o) => {
-    const status = isOrderStatus(o.status) ? statusWords[o.status] : o.status;
+    const status = describeStatus(o.status);
     return `*${o.number}* · ${escapeMrkdwn(o.customerName)} · ${status} · due ${o.deliveryDate} · ${formatCents(o.totalCents)}`;
   });
   const blocks: Block[] = [section(`*${title}*`), section(lines.join('\n'))];

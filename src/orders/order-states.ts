@@ -108,6 +108,11 @@ function refuse(from: OrderStatus, action: OrderAction, statusBeforeHold?: Order
   };
 }
 
+/** A status in words; a value this version does not know is shown as stored rather than hidden. */
+export function describeStatus(value: string): string {
+  return isOrderStatus(value) ? statusWords[value] : value;
+}
+
 export function isOrderStatus(value: string): value is OrderStatus {
   return (orderStatuses as readonly string[]).includes(value);
 }

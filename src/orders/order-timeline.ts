@@ -1,6 +1,6 @@
 import { formatCents } from '../money.ts';
 import { escapeMrkdwn, mention, slackDate } from '../slack/block-kit.ts';
-import { isOrderStatus, statusWords } from './order-states.ts';
+import { describeStatus } from './order-states.ts';
 
 export interface TimelineEntry {
   type: string;
@@ -33,7 +33,7 @@ function describe(e: TimelineEntry): string {
       return `${data.decision} the credit${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
     case 'status_changed': {
       const after = String(data.after);
-      const word = isOrderStatus(after) ? statusWords[after] : after;
+      const word = describeStatus(after);
       return `→ *${word}*${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
     }
     default:
