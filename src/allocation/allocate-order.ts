@@ -58,11 +58,13 @@ export async function allocateOrder(
         step: i,
         departmentId: departments.get(step.department)?.id ?? firstDept.id,
         status: 'pending' as const,
+        pick: step.pick,
+        fixedPersonId: step.personId ?? null,
       })),
     )
     .returning();
   const allocated = await moveOrder(tx, now, order, order.version, [{ action: 'allocate' }], actor);
   const opening = steps.find((s) => s.step === 0);
-  if (opening) await openStep(tx, now, allocated, opening, firstDept, first);
+  if (opening) await openStep(tx, now, allocated, opening, firstDept);
   return allocated;
 }

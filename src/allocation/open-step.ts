@@ -5,12 +5,11 @@ import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { escapeMrkdwn } from '../slack/block-kit.ts';
-import type { RouteStep } from './allocation-rules.ts';
 import { pickPerson } from './allocation-rules.ts';
 import { type AssignmentRow, candidatesIn, type DepartmentRow, lastAssignee } from './allocation-store.ts';
 
 /**
- * Hands a step to its department: someone is picked by the step's strategy (or nobody, and it
+ * Hands a step to its department: someone is picked by the strategy its rule gave the step (or nobody, and it
  * waits in the department's queue), and the order's card goes to the department's channel. The
  * order's owner hears of anything that keeps the step from being seen.
  */
@@ -20,10 +19,9 @@ export async function openStep(
   order: OrderRow,
   assignment: AssignmentRow,
   department: DepartmentRow,
-  how: Pick<RouteStep, 'pick' | 'personId'> = { pick: 'round_robin' },
 ): Promise<void> {
   const assignee = pickPerson(
-    { department: department.key, ...how },
+    { department: department.key, pick: assignment.pick, personId: assignment.fixedPersonId ?? undefined },
     await candidatesIn(tx, department.id),
     await lastAssignee(tx, department.id),
   );

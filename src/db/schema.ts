@@ -255,6 +255,15 @@ export const assignments = pgTable(
     status: text('status', {
       enum: ['pending', 'open', 'accepted', 'started', 'done', 'cancelled'],
     }).notNull(),
+    /** How the department picks the person when the step opens (round_robin, least_open, fixed). */
+    pick: text('pick', { enum: ['round_robin', 'least_open', 'fixed'] })
+      .notNull()
+      .default('round_robin'),
+    fixedPersonId: text('fixed_person_id'),
+    /** The order's size in units (its lines' quantities), for departments that count capacity in units. */
+    units: integer('units').notNull().default(0),
+    /** Set when the department's capacity cannot fit the step by the delivery date: the earliest date it would. */
+    fitsOn: date('fits_on', { mode: 'string' }),
     progress: integer('progress').notNull().default(0),
     note: text('note').notNull().default(''),
     openedAt: at('opened_at'),
@@ -267,6 +276,9 @@ export const assignments = pgTable(
     index('assignments_open_idx')
       .on(t.departmentId, t.assigneeId)
       .where(sql`${t.status} in ('open', 'accepted', 'started')`),
+    index('assignments_load_idx')
+      .on(t.departmentId)
+      .where(sql`${t.status} in ('pending', 'open', 'accepted', 'started')`),
   ],
 );
 
