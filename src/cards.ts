@@ -1,4 +1,5 @@
 import { routeOf } from './allocation/allocation-store.ts';
+import { capacityRiskLine } from './allocation/capacity-view.ts';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import type { Db } from './db/client.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
@@ -26,7 +27,8 @@ async function renderCurrentOrderCard(
 ): Promise<SlackMessage | null> {
   const order = await loadOrderSnapshot(db, orderId);
   if (!order) return null;
-  const route: RouteStepView[] = (await routeOf(db, orderId)).map(({ assignment, department }) => ({
+  const steps = await routeOf(db, orderId);
+  const route: RouteStepView[] = steps.map(({ assignment, department }) => ({
     assignmentId: assignment.id,
     step: assignment.step,
     departmentKey: department.key,
@@ -37,5 +39,12 @@ async function renderCurrentOrderCard(
     progress: assignment.progress,
   }));
   if (!route.length) return renderOrderCard(order);
-  return renderOrderCard(order, { route: routeLine(route), buttons: stepButtons(route, channel, order) });
+  const risk = capacityRiskLine(
+    steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
+    order.deliveryDate,
+  );
+  return renderOrderCard(order, {
+    route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
+    buttons: stepButtons(route, channel, order),
+  });
 }

@@ -4,7 +4,10 @@ import { assignments } from '../db/schema.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute } from './allocation-rules.ts';
-import { departmentsByKey, loadRules, orderTraitsData } from './allocation-store.ts';
+import { type DepartmentRow, departmentsByKey, loadRules, orderTraitsData } from './allocation-store.ts';
+import { earliestFit } from './capacity.ts';
+import { departmentLoad } from './capacity-store.ts';
+import { capacityRiskLine } from './capacity-view.ts';
 import { openStep, tellOwner } from './open-step.ts';
 
 const dayMs = 86_400_000;
@@ -14,7 +17,8 @@ const dayMs = 86_400_000;
  * departments it passes through; the first department's step is opened and given to a person,
  * and the order's card is posted in that department's channel. Runs in the caller's
  * transaction. An order whose route names a department that does not exist stays confirmed,
- * and its owner is told why.
+ * and its owner is told why. A department too full to finish its step by the delivery date
+ * still gets it, flagged with the earliest date it could, and the owner is told.
  */
 export async function allocateOrder(
   tx: DbOrTx,
@@ -50,21 +54,55 @@ export async function allocateOrder(
     );
     return order;
   }
+  const risks = new Map<number, string | null>();
+  for (const dept of new Set(departments.values())) {
+    risks.set(dept.id, await capacityRisk(tx, today, order, traits.units, dept));
+  }
+  const planned = route.map((step) => ({ step, department: departments.get(step.department) ?? firstDept }));
   const steps = await tx
     .insert(assignments)
     .values(
-      route.map((step, i) => ({
+      planned.map(({ step, department }, i) => ({
         orderId: order.id,
         step: i,
-        departmentId: departments.get(step.department)?.id ?? firstDept.id,
+        departmentId: department.id,
         status: 'pending' as const,
         pick: step.pick,
         fixedPersonId: step.personId ?? null,
+        units: traits.units,
+        fitsOn: risks.get(department.id) ?? null,
       })),
     )
     .returning();
+  const risk = capacityRiskLine(
+    planned.map(({ department }) => ({
+      departmentName: department.name,
+      status: 'pending',
+      fitsOn: risks.get(department.id) ?? null,
+    })),
+    order.deliveryDate,
+  );
+  if (risk) await tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`);
   const allocated = await moveOrder(tx, now, order, order.version, [{ action: 'allocate' }], actor);
   const opening = steps.find((s) => s.step === 0);
   if (opening) await openStep(tx, now, allocated, opening, firstDept);
   return allocated;
+}
+
+/** When the department counts capacity, whether the order fits its load by the delivery date. */
+async function capacityRisk(
+  tx: DbOrTx,
+  today: string,
+  order: OrderRow,
+  units: number,
+  department: DepartmentRow,
+): Promise<string | null> {
+  if (department.dailyCapacity <= 0) return null;
+  return earliestFit({
+    today,
+    dueOn: order.deliveryDate,
+    amount: department.capacityUnit === 'units' ? units : 1,
+    dailyCapacity: department.dailyCapacity,
+    load: await departmentLoad(tx, department.id, department.capacityUnit),
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
   allocationRules,
@@ -45,7 +45,15 @@ export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
     .select({ tier: customers.tier })
     .from(customers)
     .where(eq(customers.id, order.customerId));
-  return { categories: categories.map((c) => c.category), tier: customer?.tier ?? 'standard' };
+  const [size] = await db
+    .select({ units: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id));
+  return {
+    categories: categories.map((c) => c.category),
+    tier: customer?.tier ?? 'standard',
+    units: Number(size?.units ?? 0),
+  };
 }
 
 export async function departmentsByKey(

@@ -10,6 +10,7 @@ import {
   slackDate,
 } from '../slack/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
+import { capacityRiskLine } from './capacity-view.ts';
 
 export interface StatusStep {
   departmentName: string;
@@ -20,6 +21,7 @@ export interface StatusStep {
   acceptedAt: Date | null;
   startedAt: Date | null;
   doneAt: Date | null;
+  fitsOn: string | null;
 }
 
 export interface OrderStatusView {
@@ -64,6 +66,8 @@ export function renderOrderStatus(view: OrderStatusView): Reply {
     section(`*${status}* · due ${view.deliveryDate} · ${formatCents(view.totalCents)}`),
     section(steps.length ? `*Route*\n${steps.join('\n')}` : '_Not allocated to departments yet._'),
   ];
+  const risk = capacityRiskLine(view.steps, view.deliveryDate);
+  if (risk) blocks.push(section(`:warning: ${risk}`));
   if (view.shipment) {
     const s = view.shipment;
     blocks.push(

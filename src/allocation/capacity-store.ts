@@ -1,0 +1,31 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { assignments, orders } from '../db/schema.ts';
+import type { DueLoad } from './capacity.ts';
+
+/**
+ * A department's work still to do, by the delivery date of its orders: every step not yet done
+ * (pending ones too — the order will reach the department), less the part reported done.
+ */
+export async function departmentLoad(
+  db: DbOrTx,
+  departmentId: number,
+  countsIn: 'orders' | 'units',
+): Promise<DueLoad[]> {
+  const size = countsIn === 'units' ? sql`${assignments.units}` : sql`1`;
+  const rows = await db
+    .select({
+      dueOn: orders.deliveryDate,
+      amount: sql<number>`sum(${size} * (100 - ${assignments.progress}) / 100.0)::float8`,
+    })
+    .from(assignments)
+    .innerJoin(orders, eq(orders.id, assignments.orderId))
+    .where(
+      and(
+        eq(assignments.departmentId, departmentId),
+        inArray(assignments.status, ['pending', 'open', 'accepted', 'started']),
+      ),
+    )
+    .groupBy(orders.deliveryDate);
+  return rows.map((r) => ({ dueOn: r.dueOn, amount: Number(r.amount) }));
+}
