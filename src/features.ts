@@ -1,4 +1,5 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
+import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
@@ -15,6 +16,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     ordersFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
+    rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),
     rolesFeature(deps),

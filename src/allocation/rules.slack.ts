@@ -1,0 +1,161 @@
+import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { hasRole, requireRole } from '../auth/roles.ts';
+import { AppError } from '../errors.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import { cardButton } from '../slack/card-button.ts';
+import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { replyForError } from '../slack/reply-for-error.ts';
+import type { SlackRouter } from '../slack/router.ts';
+import { deleteRule, saveRule } from './edit-rules.ts';
+import { buildRuleModal, deletedRuleView, ruleModal } from './rule-modal.ts';
+import { errorsInModal, readRuleForm, readRuleMeta } from './rule-modal-state.ts';
+import { findRule, knownDepartments, listRules } from './rule-store.ts';
+import { renderRules, rulesActions } from './rules-view.ts';
+
+const ruleId = z.coerce.number().int().positive();
+
+/** `/order rules`: managers and admins read the allocation rules; admins add, edit, reorder and delete them. */
+export function rulesFeature(deps: FeatureDeps): SlackFeature {
+  const { ctx, logger } = deps;
+  const actorOf = (user: { id: string; team_id?: string }) =>
+    deps.loadActor({ userId: user.id, teamId: user.team_id });
+
+  /** Shows the rules as they are now where the admin's list was, so it never tells an old story. */
+  async function refreshList(responseUrl: string | null) {
+    if (!responseUrl) return;
+    const reply = await rulesReply(ctx, true);
+    const res = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ replace_original: true, ...reply }),
+    }).catch((error: unknown) => error);
+    // The list may be older than Slack keeps its response_url; the change itself is saved.
+    if (!(res instanceof Response) || !res.ok) logger.warn('the rules list was not refreshed', res);
+  }
+
+  const openForm = (client: WebClient, triggerId: string, id: number | null, responseUrl: string | null) =>
+    formFor(ctx, id, responseUrl).then((view) =>
+      client.views.open({ trigger_id: triggerId, view: view as never }),
+    );
+
+  return {
+    subcommands: [
+      {
+        name: 'rules',
+        usage: 'rules',
+        example: '/order rules',
+        summary: 'the allocation rules in the order they are tried (admins edit them)',
+        async run(req) {
+          const actor = await req.actor();
+          requireRole(actor, ['manager'], 'see the allocation rules');
+          await req.reply(await rulesReply(ctx, hasRole(actor, [])));
+        },
+      },
+    ],
+    register(router: SlackRouter) {
+      router.action<BlockAction<ButtonAction>>(
+        rulesActions.edit,
+        cardButton(deps, async ({ action, body, client }) => {
+          requireRole(await actorOf(body.user), ['admin'], 'change allocation rules');
+          await openForm(client, body.trigger_id, ruleId.parse(action.value), body.response_url ?? null);
+        }),
+      );
+      router.action<BlockAction<ButtonAction>>(
+        rulesActions.add,
+        cardButton(deps, async ({ body, client }) => {
+          requireRole(await actorOf(body.user), ['admin'], 'change allocation rules');
+          await openForm(client, body.trigger_id, null, body.response_url ?? null);
+        }),
+      );
+
+      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view }) => {
+        const meta = readRuleMeta(view.private_metadata);
+        const form = readRuleForm(view.state.values);
+        if (!meta) {
+          await ack({
+            response_action: 'errors',
+            errors: { name: 'This form could not be read. Close it and run `/order rules` again.' },
+          });
+          return;
+        }
+        if (!form.ok) {
+          await ack({ response_action: 'errors', errors: form.errors });
+          return;
+        }
+        try {
+          const outcome = await saveRule(ctx, await actorOf(body.user), {
+            ruleId: meta.ruleId,
+            position: form.rule.position,
+            draft: form.rule.draft,
+          });
+          if (!outcome.saved) {
+            await ack({ response_action: 'errors', errors: errorsInModal(outcome.problems, form.rule.rows) });
+            return;
+          }
+          await ack();
+        } catch (error) {
+          await ack({
+            response_action: 'errors',
+            errors: { name: plainText(replyForError(error, logger).text) },
+          });
+          return;
+        }
+        await refreshList(meta.responseUrl);
+      });
+
+      router.action<BlockAction<ButtonAction>>(
+        ruleModal.deleteButton,
+        async ({ ack, action, body, client }) => {
+          await ack();
+          const view = body.view;
+          if (!view) return;
+          const meta = readRuleMeta(view.private_metadata);
+          let next: object;
+          try {
+            const id = ruleId.parse(action.value);
+            const rule = await findRule(ctx.db, id);
+            await deleteRule(ctx, await actorOf(body.user), id);
+            next = deletedRuleView(rule?.name ?? 'The rule');
+          } catch (error) {
+            next = noticeView(replyForError(error, logger).text);
+          }
+          await client.views
+            .update({ view_id: view.id, view: next as never })
+            .catch((error: unknown) => logger.warn('the rule modal was not updated', error));
+          await refreshList(meta?.responseUrl ?? null);
+        },
+      );
+    },
+  };
+}
+
+async function rulesReply(ctx: UseCaseContext, canEdit: boolean) {
+  const [rules, departments] = await Promise.all([listRules(ctx.db), knownDepartments(ctx.db)]);
+  return renderRules(rules, new Map(departments.map((d) => [d.key, d.name])), canEdit);
+}
+
+async function formFor(ctx: UseCaseContext, id: number | null, responseUrl: string | null) {
+  const [rules, departments] = await Promise.all([listRules(ctx.db), knownDepartments(ctx.db)]);
+  const rule = id === null ? null : rules.find((r) => r.id === id);
+  if (rule === undefined) {
+    throw new AppError(
+      'not_found',
+      'That rule was deleted meanwhile. Run `/order rules` to see the rules as they are now.',
+    );
+  }
+  return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl });
+}
+
+/** Errors under inputs are plain text: an emoji code would show as typed. */
+const plainText = (text: string) => text.replace(/^:[a-z_]+: /, '');
+
+function noticeView(text: string) {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Allocation rule' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}
