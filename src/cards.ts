@@ -37,6 +37,7 @@ async function renderCurrentOrderCard(
     assigneeId: assignment.assigneeId,
     status: assignment.status,
     progress: assignment.progress,
+    note: assignment.note,
   }));
   if (!route.length) return renderOrderCard(order);
   const risk = capacityRiskLine(

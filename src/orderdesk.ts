@@ -57,6 +57,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
       priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
     },
+    admins: config.ORDERDESK_ADMINS,
   };
 
   const dispatcher = new OutboxDispatcher({

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
 import { orderNumberPattern } from '../orders/order-number.ts';
 import { plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
@@ -10,10 +10,16 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { departmentsByKey } from './allocation-store.ts';
+import { problemModal } from './problem-modal.ts';
+import { progressModal } from './progress-modal.ts';
+import { reassignModal } from './reassign-modal.ts';
 import { stepActions } from './route-view.ts';
 import { loadOrderStatus, loadQueue } from './status-queries.ts';
 import { renderOrderStatus, renderQueue } from './status-view.ts';
-import { acceptStep, finishStep, markDelivered, type StepRef, startStep } from './work-on-step.ts';
+import type { StepRef } from './step-guard.ts';
+import type { StepModal } from './step-modal.ts';
+import { lookAtStep, reassignStep, recordProgress, reportProblem } from './step-updates.ts';
+import { acceptStep, finishStep, markDelivered, startStep } from './work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
 
@@ -28,7 +34,10 @@ const shipment = z.object({
 });
 const shipmentBlocks = { carrier: 'carrier', trackingNumber: 'tracking', expectedDate: 'expected' } as const;
 
-/** The buttons on department cards: Accept, Start, Done, shipping details and Delivered. */
+/**
+ * The buttons on department cards: Accept, Start, Done, shipping details and Delivered; and
+ * Progress, Reassign and Report problem, each through its modal.
+ */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   const actorOf = (user: { id: string; team_id?: string }) =>
@@ -37,6 +46,43 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
     cardButton(deps, async ({ action, body }) => {
       await work(stepRef.parse(action.value), await actorOf(body.user));
     });
+  /** The refusal goes under the modal's input: a use case's words as written, anything else with a reference. */
+  const inlineError = (error: unknown) =>
+    isAppError(error) ? error.message : replyForError(error, logger).text;
+
+  /**
+   * A step button that opens a modal: the same guard as the use case runs first, so someone
+   * who may not act, or a card the order has moved past, gets an ephemeral answer, not a form.
+   */
+  function withModal<T>(
+    router: SlackRouter,
+    actionId: string,
+    modal: StepModal<T>,
+    run: (actor: Actor, ref: StepRef, input: T) => Promise<unknown>,
+  ) {
+    router.action<BlockAction<ButtonAction>>(
+      actionId,
+      cardButton(deps, async ({ action, body, client }) => {
+        const ref = stepRef.parse(action.value);
+        const step = await lookAtStep(ctx, await actorOf(body.user), ref, modal.update);
+        await client.views.open({ trigger_id: body.trigger_id, view: modal.view(action.value ?? '', step) });
+      }),
+    );
+    router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view }) => {
+      const typed = modal.read(view.state.values);
+      if (!typed.ok) {
+        await ack({ response_action: 'errors', errors: typed.errors });
+        return;
+      }
+      try {
+        await run(await actorOf(body.user), stepRef.parse(view.private_metadata), typed.input);
+        await ack();
+        deps.afterWrite();
+      } catch (error) {
+        await ack({ response_action: 'errors', errors: { [modal.errorBlock]: inlineError(error) } });
+      }
+    });
+  }
 
   return {
     subcommands: [
@@ -102,6 +148,15 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
             view: shipModal(action.value ?? '') as never,
           });
         }),
+      );
+      withModal(router, stepActions.progress, progressModal, (actor, ref, input) =>
+        recordProgress(ctx, actor, { ...ref, ...input }),
+      );
+      withModal(router, stepActions.reassign, reassignModal, (actor, ref, input) =>
+        reassignStep(ctx, actor, { ...ref, ...input }),
+      );
+      withModal(router, stepActions.problem, problemModal, (actor, ref, input) =>
+        reportProblem(ctx, actor, { ...ref, ...input }),
       );
       router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view }) => {
         const values = view.state.values;

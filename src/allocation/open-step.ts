@@ -1,17 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { arrayContains, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments } from '../db/schema.ts';
+import { assignments, people } from '../db/schema.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { escapeMrkdwn } from '../slack/block-kit.ts';
-import { pickPerson } from './allocation-rules.ts';
+import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { type Candidate, pickPerson, type RouteStep } from './allocation-rules.ts';
 import { type AssignmentRow, candidatesIn, type DepartmentRow, lastAssignee } from './allocation-store.ts';
 
 /**
  * Hands a step to its department: someone is picked by the strategy its rule gave the step (or nobody, and it
  * waits in the department's queue), and the order's card goes to the department's channel. The
- * order's owner hears of anything that keeps the step from being seen.
+ * order's owner hears of anything that keeps the step from being seen; when nobody can take the
+ * step, the admins (on record, and `configAdmins` from ORDERDESK_ADMINS) hear of it too.
  */
 export async function openStep(
   tx: DbOrTx,
@@ -19,12 +20,15 @@ export async function openStep(
   order: OrderRow,
   assignment: AssignmentRow,
   department: DepartmentRow,
+  configAdmins: readonly string[] = [],
 ): Promise<void> {
-  const assignee = pickPerson(
-    { department: department.key, pick: assignment.pick, personId: assignment.fixedPersonId ?? undefined },
-    await candidatesIn(tx, department.id),
-    await lastAssignee(tx, department.id),
-  );
+  const routeStep: RouteStep = {
+    department: department.key,
+    pick: assignment.pick,
+    personId: assignment.fixedPersonId ?? undefined,
+  };
+  const candidates = await candidatesIn(tx, department.id);
+  const assignee = pickPerson(routeStep, candidates, await lastAssignee(tx, department.id));
   await tx
     .update(assignments)
     .set({ status: 'open', assigneeId: assignee, openedAt: now })
@@ -40,14 +44,52 @@ export async function openStep(
       `${order.number} went to ${name}, which has no Slack channel yet.`,
     );
   if (!assignee) {
-    await tellOwner(
-      tx,
-      now,
-      order,
-      `unassigned:${department.id}`,
-      `${order.number} waits unassigned in ${name}'s queue: nobody there is available (no members, or all away).`,
-    );
+    const text = `${order.number} waits unassigned in ${name}'s queue: ${whyNobody(routeStep, candidates)}.`;
+    await tellOwner(tx, now, order, `unassigned:${department.id}`, text);
+    const what = `${text} Give it to someone there with Reassign on its card, or add people to ${name}.`;
+    await tellAdmins(tx, now, order, assignment, configAdmins, what);
   }
+}
+
+/** Why a department has nobody to take a step, in words for the admins. */
+export function whyNobody(step: RouteStep, candidates: readonly Candidate[]): string {
+  if (!candidates.length) return 'it has no members yet';
+  if (candidates.every((c) => c.away)) return 'everyone there is away';
+  if (step.pick === 'fixed') {
+    return step.personId
+      ? `its rule names ${mention(step.personId)}, who is away or not a member`
+      : 'its rule names no person to give it to';
+  }
+  return 'nobody there is available';
+}
+
+/**
+ * Each admin hears once per step. The owner was told already, so an admin who owns the order
+ * gets no second message.
+ */
+async function tellAdmins(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  assignment: AssignmentRow,
+  configAdmins: readonly string[],
+  text: string,
+): Promise<void> {
+  const onRecord = await tx
+    .select({ id: people.slackUserId })
+    .from(people)
+    .where(arrayContains(people.roles, ['admin']));
+  const admins = new Set([...onRecord.map((a) => a.id), ...configAdmins]);
+  admins.delete(order.ownerId);
+  await enqueue(
+    tx,
+    now,
+    [...admins].map((admin) => ({
+      key: `allocation:unassigned-admin:${assignment.id}:${admin}`,
+      channel: admin,
+      effect: { kind: 'message' as const, v: 1 as const, message: { text: `:warning: ${text}` } },
+    })),
+  );
 }
 
 /** A note for the order's owner (the admin who entered it). */

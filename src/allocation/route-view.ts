@@ -1,4 +1,4 @@
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { escapeMrkdwn, mention, truncate } from '../slack/block-kit.ts';
 
 /** One step of an order's route as the cards show it. */
 export interface RouteStepView {
@@ -10,6 +10,8 @@ export interface RouteStepView {
   assigneeId: string | null;
   status: 'pending' | 'open' | 'accepted' | 'started' | 'done' | 'cancelled';
   progress: number;
+  /** The latest progress note, shown while the step is under way. */
+  note?: string;
 }
 
 export const stepActions = {
@@ -18,7 +20,13 @@ export const stepActions = {
   done: 'step.done',
   ship: 'step.ship',
   delivered: 'step.delivered',
+  progress: 'step.progress',
+  reassign: 'step.reassign',
+  problem: 'step.problem',
 } as const;
+
+/** A route line shows only the start of a long note; the whole note is in the card's thread. */
+const noteOnRoute = 100;
 
 /** What a step button carries: the step, and the order version the card showed. */
 export const stepButtonValue = (assignmentId: number, orderVersion: number) =>
@@ -33,13 +41,18 @@ const marks: Record<RouteStepView['status'], string> = {
   cancelled: ':x:',
 };
 
-/** "✅ Production (@ann) → ▶ QA (@bo, 40 %) → ⚪ Logistics": where the order is on its way. */
+/**
+ * "✅ Production (@ann) → ▶ QA (@bo, 40 % — _frame welded_) → ⚪ Logistics": where the order is
+ * on its way.
+ */
 export function routeLine(route: readonly RouteStepView[]): string {
   return route
     .map((s) => {
       const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '' : 'unassigned';
-      const progress = s.status === 'started' && s.progress ? `, ${s.progress} %` : '';
-      const detail = who || progress ? ` (${who}${progress})` : '';
+      const working = s.status === 'accepted' || s.status === 'started';
+      const progress = working && s.progress ? `, ${s.progress} %` : '';
+      const note = working && s.note ? ` — _${escapeMrkdwn(truncate(s.note, noteOnRoute))}_` : '';
+      const detail = who || progress || note ? ` (${who}${progress}${note})` : '';
       return `${marks[s.status]} ${escapeMrkdwn(s.departmentName)}${detail}`;
     })
     .join(' → ');
@@ -52,7 +65,8 @@ export function currentStep(route: readonly RouteStepView[]): RouteStepView | nu
 
 /**
  * The buttons a card in `channel` offers: the next move of the current step when it belongs to
- * this channel's department, and Delivered on logistics' card once the order is shipped.
+ * this channel's department (the primary button), then Progress, Reassign and Report problem
+ * while the step is under way; and Delivered on logistics' card once the order is shipped.
  */
 export function stepButtons(
   route: readonly RouteStepView[],
@@ -83,15 +97,20 @@ export function stepButtons(
   const step = currentStep(route);
   if (!step || step.channelId !== channel) return [];
   const value = stepButtonValue(step.assignmentId, order.version);
+  const progress = button(stepActions.progress, 'Progress…', value);
+  const others = [
+    button(stepActions.reassign, 'Reassign…', value),
+    button(stepActions.problem, 'Report problem…', value),
+  ];
   switch (step.status) {
     case 'open':
-      return [button(stepActions.accept, 'Accept', value, 'primary')];
+      return [button(stepActions.accept, 'Accept', value, 'primary'), ...others];
     case 'accepted':
-      return [button(stepActions.start, 'Start', value, 'primary')];
+      return [button(stepActions.start, 'Start', value, 'primary'), progress, ...others];
     case 'started':
       return step.departmentKey === 'logistics'
-        ? [button(stepActions.ship, 'Done: shipped…', value, 'primary')]
-        : [button(stepActions.done, 'Done', value, 'primary')];
+        ? [button(stepActions.ship, 'Done: shipped…', value, 'primary'), progress, ...others]
+        : [button(stepActions.done, 'Done', value, 'primary'), progress, ...others];
     default:
       return [];
   }

@@ -1,19 +1,15 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { type Actor, requireDepartment } from '../auth/roles.ts';
+import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
-import { AppError, staleOrderMessage } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
-import { findOrder, type OrderRow } from '../orders/order-store.ts';
+import type { OrderRow } from '../orders/order-store.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import type { AssignmentRow } from './allocation-store.ts';
 import { openStep } from './open-step.ts';
-
-export interface StepRef {
-  assignmentId: number;
-  /** The order version the card showed. */
-  expectedVersion: number;
-}
+import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';
 
 export interface ShipmentDetails {
   carrier: string;
@@ -107,7 +103,7 @@ export function finishStep(
       ? `${mention(actor.userId)} shipped it: ${escapeMrkdwn(ref.shipment?.carrier ?? '')} ${escapeMrkdwn(ref.shipment?.trackingNumber ?? '')}, expected ${ref.shipment?.expectedDate}`
       : `${mention(actor.userId)} finished ${dept}'s part${next ? ` → ${escapeMrkdwn(next.department.name)}` : ''}`;
     const moved = await moveOrder(tx, now, order, ref.expectedVersion, steps, actor.userId, line);
-    if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department);
+    if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department, ctx.admins ?? []);
     return moved;
   });
 }
@@ -134,17 +130,9 @@ export function markDelivered(
   });
 }
 
-interface StepContext {
-  order: OrderRow;
-  step: typeof assignments.$inferSelect;
-  /** The department's name, escaped for mrkdwn. */
-  dept: string;
-  departmentKey: string;
-}
-
 /**
- * The common part of every button on a department card: one transaction; only the
- * department's members, its manager and admins may act; a card older than the order is refused.
+ * The buttons that take the step on (Accept, Start, Done, Delivered): when two people press at
+ * once and the other one won, the loser is told who has it.
  */
 async function onStep(
   ctx: UseCaseContext,
@@ -152,32 +140,9 @@ async function onStep(
   ref: StepRef,
   act: (tx: DbOrTx, now: Date, c: StepContext) => Promise<OrderRow>,
 ): Promise<OrderRow> {
-  const now = ctx.clock.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ step: assignments, department: departments })
-        .from(assignments)
-        .innerJoin(departments, eq(departments.id, assignments.departmentId))
-        .where(eq(assignments.id, ref.assignmentId));
-      if (!row) throw new AppError('not_found', 'That step no longer exists.');
-      const { step, department } = row;
-      if (department.managerId !== actor.userId) {
-        requireDepartment(actor, department.id, department.name, 'work on its orders');
-      }
-      const order = await findOrder(tx, step.orderId);
-      if (order.status === 'cancelled')
-        throw new AppError('invalid_transition', `${order.number} was cancelled.`);
-      if (order.version !== ref.expectedVersion) throw new AppError('stale', staleOrderMessage);
-      return act(tx, now, {
-        order,
-        step,
-        dept: escapeMrkdwn(department.name),
-        departmentKey: department.key,
-      });
-    });
+    return await inStep(ctx, actor, ref, act);
   } catch (error) {
-    // Two people pressed at once and the other one won: say who.
     if (error instanceof AppError && error.code === 'stale') {
       const [step] = await ctx.db.select().from(assignments).where(eq(assignments.id, ref.assignmentId));
       if (step?.assigneeId && step.assigneeId !== actor.userId && step.status !== 'open') {
@@ -188,15 +153,8 @@ async function onStep(
   }
 }
 
-function alreadyTaken(step: typeof assignments.$inferSelect, order: OrderRow): AppError {
+function alreadyTaken(step: AssignmentRow, order: OrderRow): AppError {
   return step.assigneeId && step.status !== 'pending'
     ? new AppError('conflict', `<@${step.assigneeId}> already took it.`)
     : new AppError('invalid_transition', `${order.number}: this step is not open.`);
-}
-
-function notNow(step: typeof assignments.$inferSelect, order: OrderRow, what: string): AppError {
-  return new AppError(
-    'invalid_transition',
-    `${order.number}: this step is ${step.status}, so you can't ${what} it.`,
-  );
 }

@@ -9,4 +9,6 @@ export interface UseCaseContext {
   timeZone: string;
   /** How far a typed price may stray from the list price (percent): warn beyond, refuse below the floor. */
   pricePolicy: { priceWarnPercent: number; priceFloorPercent: number };
+  /** Slack user ids that are admins by configuration (ORDERDESK_ADMINS), besides those on record. */
+  admins?: readonly string[];
 }

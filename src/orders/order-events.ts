@@ -29,6 +29,8 @@ export type OrderEvent =
   | {
       type: 'status_changed';
       data: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string };
-    };
+    }
+  /** Someone working on a department's step reported a problem; the owner was alerted. */
+  | { type: 'problem_reported'; data: { department: string; departmentName: string; note: string } };
 
 export type OrderEventType = OrderEvent['type'];

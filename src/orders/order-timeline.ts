@@ -1,5 +1,5 @@
 import { formatCents } from '../money.ts';
-import { escapeMrkdwn, mention, slackDate } from '../slack/block-kit.ts';
+import { escapeMrkdwn, mention, slackDate, truncate } from '../slack/block-kit.ts';
 import { describeStatus } from './order-states.ts';
 
 export interface TimelineEntry {
@@ -8,6 +8,9 @@ export interface TimelineEntry {
   at: Date;
   data: unknown;
 }
+
+/** A long problem note is cut short in the timeline, so the newest lines still fit one section. */
+const noteInTimeline = 300;
 
 /** One line per event, oldest first: who did what, when. Unknown event types still show. */
 export function timelineLines(events: readonly TimelineEntry[]): string[] {
@@ -36,6 +39,8 @@ function describe(e: TimelineEntry): string {
       const word = describeStatus(after);
       return `→ *${word}*${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
     }
+    case 'problem_reported':
+      return `reported a problem in ${escapeMrkdwn(String(data.departmentName))}: ${escapeMrkdwn(truncate(String(data.note), noteInTimeline))}`;
     default:
       return escapeMrkdwn(e.type.replaceAll('_', ' '));
   }

@@ -1,0 +1,175 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../auth/roles.ts';
+import { assignments, people } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { moveOrder } from '../orders/move-order.ts';
+import type { UseCaseContext } from '../orders/order-context.ts';
+import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import type { AssignmentRow } from './allocation-store.ts';
+import { inStep, notNow, type StepRef } from './step-guard.ts';
+
+/**
+ * Work on a department's step that leaves the order where it is: progress, handing the step to
+ * a colleague, reporting a problem. Each bumps the order's version, so every card of the order
+ * is redrawn and gets a line in its thread.
+ */
+export type StepUpdate = 'progress' | 'reassign' | 'problem';
+
+const allowed: Record<StepUpdate, { statuses: readonly AssignmentRow['status'][]; what: string }> = {
+  progress: { statuses: ['accepted', 'started'], what: 'record progress on' },
+  reassign: { statuses: ['open', 'accepted', 'started'], what: 'reassign' },
+  problem: { statuses: ['open', 'accepted', 'started'], what: 'report a problem on' },
+};
+
+/** What a step's modal shows. */
+export interface StepSummary {
+  orderNumber: string;
+  departmentName: string;
+  assigneeId: string | null;
+  progress: number;
+  note: string;
+}
+
+/**
+ * Checks that `actor` may make `update` on the step the card showed, before its modal opens, so
+ * a refusal or an outdated card is said at once rather than after typing.
+ */
+export function lookAtStep(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef,
+  update: StepUpdate,
+): Promise<StepSummary> {
+  return inStep(ctx, actor, ref, async (_tx, _now, { order, step, department }) => {
+    requireStatus(step, order, update);
+    return {
+      orderNumber: order.number,
+      departmentName: department.name,
+      assigneeId: step.assigneeId,
+      progress: step.progress,
+      note: step.note,
+    };
+  });
+}
+
+/** "40 % — frame welded": how far the department is, shown on every card of the order. */
+export function recordProgress(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef & { percent: number; note: string },
+): Promise<OrderRow> {
+  return inStep(ctx, actor, ref, async (tx, now, { order, step, dept }) => {
+    requireStatus(step, order, 'progress');
+    await tx
+      .update(assignments)
+      .set({ progress: ref.percent, note: ref.note })
+      .where(eq(assignments.id, step.id));
+    const note = ref.note ? ` — ${escapeMrkdwn(ref.note)}` : '';
+    const line = `${mention(actor.userId)}: ${dept} ${ref.percent} %${note}`;
+    return moveOrder(tx, now, order, ref.expectedVersion, [], actor.userId, line);
+  });
+}
+
+/**
+ * Hands the step to a colleague in the same department who is not away. The step keeps its
+ * state: an accepted or started step stays so, with someone else doing it. The new assignee is
+ * told by DM.
+ */
+export function reassignStep(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef & { assigneeId: string },
+): Promise<OrderRow> {
+  return inStep(ctx, actor, ref, async (tx, now, { order, step, department, dept }) => {
+    requireStatus(step, order, 'reassign');
+    const who = mention(ref.assigneeId);
+    const [person] = await tx.select().from(people).where(eq(people.slackUserId, ref.assigneeId));
+    if (!person || person.departmentId !== department.id || !person.roles.includes('member')) {
+      throw new AppError('invalid_input', `${who} is not in ${department.name}.`);
+    }
+    if (person.away) throw new AppError('invalid_input', `${who} is away.`);
+    if (step.assigneeId === ref.assigneeId) throw new AppError('invalid_input', `${who} has it already.`);
+    await tx.update(assignments).set({ assigneeId: ref.assigneeId }).where(eq(assignments.id, step.id));
+    const moved = await moveOrder(
+      tx,
+      now,
+      order,
+      ref.expectedVersion,
+      [],
+      actor.userId,
+      `${mention(actor.userId)} gave ${dept}'s part to ${who}`,
+    );
+    if (ref.assigneeId !== actor.userId) {
+      const where = department.channelId ? ` Its card is in <#${department.channelId}>.` : '';
+      await enqueue(tx, now, [
+        {
+          key: `step:reassigned:${step.id}:${ref.assigneeId}:v${moved.version}`,
+          channel: ref.assigneeId,
+          effect: {
+            kind: 'message',
+            v: 1,
+            message: {
+              text: `:inbox_tray: ${mention(actor.userId)} gave you ${dept}'s part of ${order.number}.${where}`,
+            },
+          },
+        },
+      ]);
+    }
+    return moved;
+  });
+}
+
+/**
+ * A problem with the order, in the words of whoever works on it: recorded on the order's
+ * timeline, written under every card, and sent to the order's owner.
+ */
+export function reportProblem(
+  ctx: UseCaseContext,
+  actor: Actor,
+  ref: StepRef & { note: string },
+): Promise<OrderRow> {
+  return inStep(ctx, actor, ref, async (tx, now, { order, step, department, dept }) => {
+    requireStatus(step, order, 'problem');
+    await appendOrderEvent(tx, order.id, actor.userId, now, {
+      type: 'problem_reported',
+      data: { department: department.key, departmentName: department.name, note: ref.note },
+    });
+    const note = escapeMrkdwn(ref.note);
+    const moved = await moveOrder(
+      tx,
+      now,
+      order,
+      ref.expectedVersion,
+      [],
+      actor.userId,
+      `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
+    );
+    if (order.ownerId !== actor.userId) {
+      const quoted = note
+        .split('\n')
+        .map((l) => `>${l}`)
+        .join('\n');
+      await enqueue(tx, now, [
+        {
+          key: `step:problem:${order.id}:v${moved.version}`,
+          channel: order.ownerId,
+          effect: {
+            kind: 'message',
+            v: 1,
+            message: {
+              text: `:warning: ${mention(actor.userId)} reported a problem with ${order.number} in ${dept}:\n${quoted}`,
+            },
+          },
+        },
+      ]);
+    }
+    return moved;
+  });
+}
+
+function requireStatus(step: AssignmentRow, order: OrderRow, update: StepUpdate): void {
+  const rule = allowed[update];
+  if (!rule.statuses.includes(step.status)) throw notNow(step, order, rule.what);
+}
