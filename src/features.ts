@@ -7,6 +7,7 @@ import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
+import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
 
 /** Every feature's Slack surface, in the order `/order help` lists their subcommands. */
@@ -20,6 +21,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     customersFeature(deps),
     productsFeature(deps),
     rolesFeature(deps),
+    settingsFeature(deps),
     homeFeature(deps),
   ];
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/roles.ts';
 import { hasRole } from '../auth/roles.ts';
 import { orderModal } from '../intake/order-modal-ids.ts';
 import { describeStatus } from '../orders/order-states.ts';
+import { settingsIds } from '../settings/settings-ids.ts';
 import { type Block, context, divider, escapeMrkdwn, header, plain, section } from '../slack/block-kit.ts';
 import type { HomeData, HomeItem } from './home-queries.ts';
 
@@ -38,6 +39,7 @@ export function buildHomeView(actor: Actor, data: HomeData, today: string): Reco
           style: 'primary',
           value: 'new',
         },
+        { type: 'button', action_id: settingsIds.homeButton, text: plain('Settings'), value: 'settings' },
       ],
     });
   }

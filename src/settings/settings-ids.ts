@@ -1,0 +1,12 @@
+/** Ids of the Settings modal and the forms pushed on it, shared by the views and their listeners. */
+export const settingsIds = {
+  /** The App Home's Settings button (admins). */
+  homeButton: 'home.settings',
+  callbackId: 'settings',
+  editDepartment: 'settings.edit_department',
+  addDepartment: 'settings.add_department',
+  pickPerson: 'settings.pick_person',
+  page: 'settings.page',
+  departmentCallbackId: 'settings_department',
+  personCallbackId: 'settings_person',
+} as const;

@@ -1,0 +1,67 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { departments, people } from '../db/schema.ts';
+
+export type DepartmentRow = typeof departments.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+
+export interface DepartmentSummary extends DepartmentRow {
+  /** People on record in the department, whatever their roles. */
+  people: number;
+}
+
+export interface PersonSummary {
+  slackUserId: string;
+  name: string;
+  roles: string[];
+  departmentName: string | null;
+  away: boolean;
+}
+
+export interface SettingsData {
+  departments: DepartmentSummary[];
+  people: PersonSummary[];
+}
+
+/** What the Settings modal lists: every department with its head count, every person on record. */
+export async function loadSettings(db: DbOrTx): Promise<SettingsData> {
+  const heads = await db
+    .select({ departmentId: people.departmentId, n: count() })
+    .from(people)
+    .groupBy(people.departmentId);
+  const headsOf = new Map(heads.map((h) => [h.departmentId, h.n]));
+  const depts = await db.select().from(departments).orderBy(asc(departments.name), asc(departments.key));
+  const persons = await db
+    .select({
+      slackUserId: people.slackUserId,
+      name: people.name,
+      roles: people.roles,
+      departmentName: departments.name,
+      away: people.away,
+    })
+    .from(people)
+    .leftJoin(departments, eq(departments.id, people.departmentId))
+    .orderBy(asc(people.name), asc(people.slackUserId));
+  return {
+    departments: depts.map((d) => ({ ...d, people: headsOf.get(d.id) ?? 0 })),
+    people: persons,
+  };
+}
+
+export async function findDepartment(db: DbOrTx, key: string): Promise<DepartmentRow | undefined> {
+  const [row] = await db.select().from(departments).where(eq(departments.key, key));
+  return row;
+}
+
+export async function findPerson(db: DbOrTx, slackUserId: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.slackUserId, slackUserId));
+  return row;
+}
+
+/** The departments a person may be put in, as the person form offers them. */
+export function departmentChoices(db: DbOrTx) {
+  return db
+    .select({ id: departments.id, key: departments.key, name: departments.name })
+    .from(departments)
+    .orderBy(asc(departments.name), asc(departments.key));
+}

@@ -1,0 +1,246 @@
+import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { requireRole } from '../auth/roles.ts';
+import { answerSubmission, unreadableForm } from '../customers/form-submission.ts';
+import { AppError } from '../errors.ts';
+import { plain, section } from '../slack/block-kit.ts';
+import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { replyForError } from '../slack/reply-for-error.ts';
+import type { SlackRouter } from '../slack/router.ts';
+import {
+  buildDepartmentForm,
+  type DepartmentFormMeta,
+  departmentInputIds,
+  departmentInputSchema,
+  readDepartmentForm,
+} from './department-form.ts';
+import { buildPersonForm, personFields, readPersonForm } from './person-form.ts';
+import { type DepartmentChange, saveDepartment } from './save-department.ts';
+import { type PersonChange, savePerson } from './save-person.ts';
+import { settingsIds } from './settings-ids.ts';
+import { departmentChoices, findDepartment, findPerson, loadSettings } from './settings-queries.ts';
+import { buildSettingsView } from './settings-view.ts';
+
+type Parent = DepartmentFormMeta['parent'];
+/** A Settings modal a form is pushed on: its view id, and the page of departments it shows. */
+type SettingsModal = NonNullable<Parent>;
+type ModalAction = { body: BlockAction; client: WebClient; parent: SettingsModal; triggerId: string };
+
+const what = 'set up departments and people';
+const placeOf = z.object({ page: z.number().int().min(0) }).catch({ page: 0 });
+const buttonValue = z.object({ value: z.string().min(1) });
+const pickedUser = z.object({ selected_user: z.string().regex(/^[UW][A-Z0-9]{2,}$/) });
+
+/** `/order setup` and the App Home's Settings button: admins keep departments and people in Slack. */
+export function settingsFeature(deps: FeatureDeps): SlackFeature {
+  const { ctx, logger } = deps;
+  const actorOf = (user: { id: string; team_id?: string }) =>
+    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const settingsView = async (page: number) => buildSettingsView(await loadSettings(ctx.db), { page });
+
+  /** After a save, the Settings modal underneath shows the change when the person goes back to it. */
+  async function refreshSettings(client: WebClient, parent: Parent) {
+    if (!parent) return;
+    const view = await settingsView(parent.page);
+    await client.views
+      .update({ view_id: parent.viewId, view: view as never })
+      .catch((error: unknown) => logger.warn('the Settings modal was not refreshed', error));
+  }
+
+  /** A button or select inside the Settings modal: admins only, refusals shown in a small pushed view. */
+  const inSettings =
+    (work: (a: ModalAction) => Promise<void>) =>
+    async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction; client: WebClient }) => {
+      await ack();
+      const view = body.view;
+      if (!view) return;
+      try {
+        requireRole(await actorOf(body.user), ['admin'], what);
+        const { page } = placeOf.parse(safeJson(view.private_metadata));
+        await work({ body, client, parent: { viewId: view.id, page }, triggerId: body.trigger_id });
+      } catch (error) {
+        await client.views
+          .push({ trigger_id: body.trigger_id, view: noticeView(replyForError(error, logger).text) as never })
+          .catch((e: unknown) => logger.warn('could not show the refusal', e));
+      }
+    };
+
+  async function slackName(client: WebClient, userId: string): Promise<string> {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      return user?.real_name || user?.profile?.display_name || user?.name || '';
+    } catch (error) {
+      logger.warn('could not look up a person’s name', error);
+      return '';
+    }
+  }
+
+  return {
+    subcommands: [
+      {
+        name: 'setup',
+        usage: 'setup',
+        example: '/order setup',
+        summary:
+          'departments (channel, capacity, manager) and people (roles, department, away) — admins only',
+        async run(req) {
+          requireRole(await req.actor(), ['admin'], what);
+          await req.acknowledge();
+          try {
+            await req.client.views.open({
+              trigger_id: req.triggerId,
+              view: (await settingsView(0)) as never,
+            });
+          } catch (error) {
+            logger.warn('could not open the Settings modal', error);
+            await req.reply({
+              text: ':hourglass: Settings could not open in time. Please run the command again.',
+            });
+          }
+        },
+      },
+    ],
+    register(router: SlackRouter) {
+      router.action<BlockAction>(settingsIds.homeButton, async ({ ack, body, client }) => {
+        await ack();
+        let view: Record<string, unknown>;
+        try {
+          requireRole(await actorOf(body.user), ['admin'], what);
+          view = await settingsView(0);
+        } catch (error) {
+          view = noticeView(replyForError(error, logger).text);
+        }
+        await client.views
+          .open({ trigger_id: body.trigger_id, view: view as never })
+          .catch((error: unknown) => logger.warn('could not open the Settings modal', error));
+      });
+
+      for (const direction of ['previous', 'next']) {
+        router.action<BlockAction>(
+          `${settingsIds.page}.${direction}`,
+          inSettings(async ({ body, client, parent }) => {
+            const page = Number(buttonValue.parse(body.actions[0]).value);
+            const view = await settingsView(Number.isInteger(page) ? page : 0);
+            await client.views.update({ view_id: parent.viewId, view: view as never });
+          }),
+        );
+      }
+
+      router.action<BlockAction>(
+        settingsIds.addDepartment,
+        inSettings(async ({ client, parent, triggerId }) => {
+          const view = buildDepartmentForm({ to: { mode: 'add' }, parent });
+          await client.views.push({ trigger_id: triggerId, view: view as never });
+        }),
+      );
+
+      router.action<BlockAction>(
+        settingsIds.editDepartment,
+        inSettings(async ({ body, client, parent, triggerId }) => {
+          const key = buttonValue.parse(body.actions[0]).value;
+          const record = await findDepartment(ctx.db, key);
+          if (!record) {
+            await refreshSettings(client, parent);
+            throw new AppError('not_found', `The department "${key}" no longer exists.`);
+          }
+          const view = buildDepartmentForm({ to: { mode: 'edit', key }, parent }, record);
+          await client.views.push({ trigger_id: triggerId, view: view as never });
+        }),
+      );
+
+      router.action<BlockAction>(
+        settingsIds.pickPerson,
+        inSettings(async ({ body, client, parent, triggerId }) => {
+          const userId = pickedUser.parse(body.actions[0]).selected_user;
+          const [person, choices] = await Promise.all([
+            findPerson(ctx.db, userId),
+            departmentChoices(ctx.db),
+          ]);
+          const name = person?.name || (await slackName(client, userId));
+          const view = buildPersonForm({ userId, name, parent }, person, choices);
+          await client.views.push({ trigger_id: triggerId, view: view as never });
+        }),
+      );
+
+      router.view<ViewSubmitAction>(settingsIds.departmentCallbackId, async ({ ack, body, view, client }) => {
+        let form: ReturnType<typeof readDepartmentForm>;
+        try {
+          form = readDepartmentForm(view);
+        } catch (error) {
+          logger.error('a department form came back unreadable', error);
+          await ack({ response_action: 'errors', errors: { name: unreadableForm } });
+          return;
+        }
+        const saved: { by?: string; change?: DepartmentChange } = {};
+        const answer = await answerSubmission({
+          inputs: departmentInputIds(form.meta.to),
+          parsed: departmentInputSchema.safeParse(form.fields),
+          async save(input) {
+            const actor = await actorOf(body.user);
+            saved.change = await saveDepartment(ctx, actor, form.meta.to, input);
+            saved.by = actor.userId;
+          },
+          blockFor: (error) => (error.code === 'conflict' ? 'key' : undefined),
+          logger,
+        });
+        await ack(answer);
+        if (!saved.change) return;
+        const { before, after } = saved.change;
+        logger.info(before ? 'settings: department changed' : 'settings: department added', {
+          by: saved.by,
+          department: after.key,
+          before,
+          after,
+        });
+        await refreshSettings(client, form.meta.parent);
+      });
+
+      router.view<ViewSubmitAction>(settingsIds.personCallbackId, async ({ ack, body, view, client }) => {
+        let form: ReturnType<typeof readPersonForm>;
+        try {
+          form = readPersonForm(view);
+        } catch (error) {
+          logger.error('a person form came back unreadable', error);
+          await ack({ response_action: 'errors', errors: { roles: unreadableForm } });
+          return;
+        }
+        const { meta } = form;
+        const saved: { by?: string; change?: PersonChange } = {};
+        const answer = await answerSubmission({
+          inputs: view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
+          parsed: personFields.safeParse(form.fields),
+          async save(input) {
+            const actor = await actorOf(body.user);
+            saved.change = await savePerson(ctx, actor, { userId: meta.userId, name: meta.name }, input);
+            saved.by = actor.userId;
+          },
+          blockFor: (error) => (error.code === 'not_found' ? 'department' : 'roles'),
+          logger,
+        });
+        await ack(answer);
+        if (!saved.change) return;
+        const { before, after } = saved.change;
+        logger.info('settings: person changed', { by: saved.by, person: after.slackUserId, before, after });
+        await refreshSettings(client, meta.parent);
+      });
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function noticeView(text: string) {
+  return {
+    type: 'modal',
+    title: plain('Settings', 24),
+    close: plain('Close', 24),
+    blocks: [section(text)],
+  };
+}
