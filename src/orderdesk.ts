@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { slackFeatures } from './features.ts';
+import { homeRenderer } from './home/render-home.ts';
 import { createLogger } from './logger.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
@@ -65,6 +66,11 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     clock,
     logger,
     renderCard,
+    renderHome: homeRenderer({
+      clock,
+      timeZone: config.ORDERDESK_TIMEZONE,
+      policy: { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId },
+    }),
     client: new WebClient(config.SLACK_BOT_TOKEN, {
       ...slackApiUrl,
       rejectRateLimitedCalls: true,

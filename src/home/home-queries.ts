@@ -1,67 +1,128 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders } from '../db/schema.ts';
+import { type HomeList, type HomePages, pageSize } from './home-pages.ts';
 
 export interface HomeItem {
   number: string;
   customerName: string;
+  /** The step's department; null for an order as a whole. */
   departmentName: string | null;
+  /** The step's status, or the order's. */
   status: string;
   deliveryDate: string;
+  /** When a department cannot finish by the delivery date: the earliest date it could. */
+  fitsOn: string | null;
+  /** The departments where a step of the order waits with nobody to take it. */
+  waitingIn: string | null;
 }
 
-export interface HomeData {
-  mine: HomeItem[];
-  unassigned: HomeItem[];
-  needsMe: HomeItem[];
+/** One page of a list, and how long the whole list is. */
+export interface HomePage {
+  items: HomeItem[];
+  total: number;
+  page: number;
 }
 
-/** Enough for a glance; the Home tab allows 100 blocks. */
-const shown = 15;
+export type HomeData = Record<HomeList, HomePage>;
 
-/** What the App Home shows this person: their work, their department's queue, their orders that wait on them. */
-export async function loadHome(db: DbOrTx, actor: Actor): Promise<HomeData> {
-  const active = inArray(assignments.status, ['open', 'accepted', 'started']);
-  const step = {
-    number: orders.number,
-    customerName: customers.name,
-    departmentName: departments.name,
-    status: assignments.status,
-    deliveryDate: orders.deliveryDate,
-  };
-  const steps = () =>
-    db
-      .select(step)
-      .from(assignments)
-      .innerJoin(orders, eq(orders.id, assignments.orderId))
-      .innerJoin(customers, eq(customers.id, orders.customerId))
-      .innerJoin(departments, eq(departments.id, assignments.departmentId));
-  const [mine, unassigned, needsMe] = await Promise.all([
-    steps()
-      .where(and(active, eq(assignments.assigneeId, actor.userId)))
-      .orderBy(asc(orders.deliveryDate))
-      .limit(shown),
-    actor.departmentId
-      ? steps()
-          .where(
-            and(active, isNull(assignments.assigneeId), eq(assignments.departmentId, actor.departmentId)),
-          )
-          .orderBy(asc(orders.deliveryDate))
-          .limit(shown)
-      : Promise.resolve([]),
+const activeSteps = ['open', 'accepted', 'started'] as const;
+const unfinished = sql.raw(`('pending', 'open', 'accepted', 'started')`);
+
+/**
+ * What the App Home shows this person, a page of each list: their work, their department's
+ * queue, and the orders that wait on them. Earliest delivery first, so overdue work leads.
+ */
+export async function loadHome(db: DbOrTx, actor: Actor, pages: HomePages): Promise<HomeData> {
+  const active = and(inArray(assignments.status, activeSteps), ne(orders.status, 'cancelled'));
+  const mine = and(active, eq(assignments.assigneeId, actor.userId));
+  const unassigned = actor.departmentId
+    ? and(active, isNull(assignments.assigneeId), eq(assignments.departmentId, actor.departmentId))
+    : undefined;
+  const [mineList, unassignedList, needsMeList] = await Promise.all([
+    stepPage(db, mine, pages.mine),
+    unassigned ? stepPage(db, unassigned, pages.unassigned) : { items: [], total: 0, page: 0 },
+    orderPage(db, needsMe(actor.userId), pages.needsMe),
+  ]);
+  return { mine: mineList, unassigned: unassignedList, needsMe: needsMeList };
+}
+
+/**
+ * Orders waiting on this person: their own that are held, not yet routed or at capacity risk,
+ * and any order whose step in a department they manage is late or has nobody to take it.
+ */
+function needsMe(userId: string): SQL | undefined {
+  const atRisk = sql`exists (select 1 from assignments a where a.order_id = ${orders.id}
+    and a.fits_on is not null and a.status in ${unfinished})`;
+  const managed = sql`exists (select 1 from assignments a join departments d on d.id = a.department_id
+    where a.order_id = ${orders.id} and d.manager_id = ${userId}
+      and ((a.status = 'open' and a.assignee_id is null) or (a.fits_on is not null and a.status in ${unfinished})))`;
+  return and(
+    notInArray(orders.status, ['cancelled', 'shipped', 'delivered', 'completed']),
+    or(
+      and(eq(orders.ownerId, userId), or(inArray(orders.status, ['on_hold', 'confirmed']), atRisk)),
+      managed,
+    ),
+  );
+}
+
+async function stepPage(db: DbOrTx, where: SQL | undefined, page: number): Promise<HomePage> {
+  const from = () =>
     db
       .select({
         number: orders.number,
         customerName: customers.name,
-        status: orders.status,
+        departmentName: departments.name,
+        status: assignments.status,
         deliveryDate: orders.deliveryDate,
+        fitsOn: assignments.fitsOn,
       })
-      .from(orders)
+      .from(assignments)
+      .innerJoin(orders, eq(orders.id, assignments.orderId))
       .innerJoin(customers, eq(customers.id, orders.customerId))
-      .where(and(eq(orders.ownerId, actor.userId), inArray(orders.status, ['on_hold', 'confirmed'])))
-      .orderBy(asc(orders.deliveryDate))
-      .limit(shown),
-  ]);
-  return { mine, unassigned, needsMe: needsMe.map((o) => ({ ...o, departmentName: null })) };
+      .innerJoin(departments, eq(departments.id, assignments.departmentId));
+  const [counted] = await db
+    .select({ n: count() })
+    .from(assignments)
+    .innerJoin(orders, eq(orders.id, assignments.orderId))
+    .where(where);
+  const total = counted?.n ?? 0;
+  const at = clamp(page, total);
+  const rows = await from()
+    .where(where)
+    .orderBy(asc(orders.deliveryDate), asc(orders.number))
+    .limit(pageSize)
+    .offset(at * pageSize);
+  return { items: rows.map((r) => ({ ...r, waitingIn: null })), total, page: at };
+}
+
+async function orderPage(db: DbOrTx, where: SQL | undefined, page: number): Promise<HomePage> {
+  const [counted] = await db.select({ n: count() }).from(orders).where(where);
+  const total = counted?.n ?? 0;
+  const at = clamp(page, total);
+  const rows = await db
+    .select({
+      number: orders.number,
+      customerName: customers.name,
+      status: orders.status,
+      deliveryDate: orders.deliveryDate,
+      fitsOn: sql<string | null>`(select max(a.fits_on)::text from assignments a
+        where a.order_id = ${orders.id} and a.fits_on is not null and a.status in ${unfinished})`,
+      waitingIn: sql<string | null>`(select string_agg(d.name, ', ' order by a.step) from assignments a
+        join departments d on d.id = a.department_id
+        where a.order_id = ${orders.id} and a.status = 'open' and a.assignee_id is null)`,
+    })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(where)
+    .orderBy(asc(orders.deliveryDate), asc(orders.number))
+    .limit(pageSize)
+    .offset(at * pageSize);
+  return { items: rows.map((r) => ({ ...r, departmentName: null })), total, page: at };
+}
+
+/** A page past the end (the list shrank since the button was drawn) shows the last one. */
+function clamp(page: number, total: number): number {
+  return Math.max(0, Math.min(page, Math.ceil(total / pageSize) - 1));
 }

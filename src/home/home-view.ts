@@ -1,30 +1,15 @@
 import type { Actor } from '../auth/roles.ts';
 import { hasRole } from '../auth/roles.ts';
 import { orderModal } from '../intake/order-modal-ids.ts';
-import { describeStatus } from '../orders/order-states.ts';
 import { settingsIds } from '../settings/settings-ids.ts';
-import { type Block, context, divider, escapeMrkdwn, header, plain, section } from '../slack/block-kit.ts';
-import type { HomeData, HomeItem } from './home-queries.ts';
+import { type Block, divider, header, plain } from '../slack/block-kit.ts';
+import { listBlocks } from './home-list-view.ts';
+import type { HomeData } from './home-queries.ts';
 
-const stepWords: Record<string, string> = { open: 'to accept', accepted: 'accepted', started: 'in progress' };
-
-function line(item: HomeItem, today: string): string {
-  const overdue = item.deliveryDate < today ? ' :red_circle: *overdue*' : '';
-  const what = item.departmentName
-    ? `${escapeMrkdwn(item.departmentName)} · ${stepWords[item.status] ?? item.status}`
-    : describeStatus(item.status);
-  return `*${item.number}* · ${escapeMrkdwn(item.customerName)} · ${what} · due ${item.deliveryDate}${overdue}`;
-}
-
-function list(title: string, items: readonly HomeItem[], today: string, empty: string): Block[] {
-  const sorted = [...items].sort((a, b) => a.deliveryDate.localeCompare(b.deliveryDate));
-  return [
-    section(`*${title}*`),
-    sorted.length ? section(sorted.map((i) => line(i, today)).join('\n')) : context([empty]),
-  ];
-}
-
-/** The App Home for one person: their assignments, their department's unassigned queue, their orders that wait on them. */
+/**
+ * The App Home for one person: their assignments, their department's unassigned queue, their
+ * orders that wait on them, a page of each (Slack allows a Home 100 blocks).
+ */
 export function buildHomeView(actor: Actor, data: HomeData, today: string): Record<string, unknown> {
   const blocks: Block[] = [header('orderdesk')];
   if (hasRole(actor, ['admin'])) {
@@ -43,22 +28,23 @@ export function buildHomeView(actor: Actor, data: HomeData, today: string): Reco
       ],
     });
   }
-  blocks.push(...list('My assignments', data.mine, today, 'Nothing assigned to you.'));
+  blocks.push(...listBlocks('mine', 'My assignments', data, today, 'Nothing assigned to you.'));
   if (actor.departmentKey) {
     blocks.push(
       divider(),
-      ...list(
+      ...listBlocks(
+        'unassigned',
         `Unassigned in ${actor.departmentKey}`,
-        data.unassigned,
+        data,
         today,
         'Nobody is waiting for a taker.',
       ),
     );
   }
-  if (hasRole(actor, ['admin', 'manager']) || data.needsMe.length) {
+  if (hasRole(actor, ['admin', 'manager']) || data.needsMe.total) {
     blocks.push(
       divider(),
-      ...list('My orders that need me', data.needsMe, today, 'None on hold or waiting.'),
+      ...listBlocks('needsMe', 'My orders that need me', data, today, 'None on hold, waiting or late.'),
     );
   }
   return { type: 'home', blocks };

@@ -1,31 +1,52 @@
-import { calendarDate } from '../dates.ts';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { SlackRouter } from '../slack/router.ts';
-import { loadHome } from './home-queries.ts';
-import { buildHomeView } from './home-view.ts';
+import { homePageActions } from './home-list-view.ts';
+import { decodePages, firstPages, type HomePages } from './home-pages.ts';
+import { rememberHomeOpened } from './home-refresh.ts';
+import { renderHome } from './render-home.ts';
 
-/** The App Home tab, drawn for the person who opens it. */
+/**
+ * The App Home tab, drawn for the person who opens it and at the page they turn to. Later
+ * changes redraw it through the outbox (home-refresh.ts), once it has been opened.
+ */
 export function homeFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+
+  async function publish(
+    client: WebClient,
+    who: { userId: string; teamId: string | undefined },
+    pages: HomePages,
+    opened = false,
+  ) {
+    try {
+      const actor = await deps.loadActor(who);
+      // Remembered before drawing, so a change committed while it is drawn still refreshes it.
+      if (opened) await rememberHomeOpened(ctx.db, ctx.clock.now(), actor.userId);
+      const view = await renderHome(ctx.db, actor, ctx, pages);
+      await client.views.publish({ user_id: who.userId, view: view as never });
+    } catch (error) {
+      // A guest from another workspace simply gets no Home; anything else is worth a look.
+      if (!isAppError(error)) logger.error('could not publish the App Home', error);
+    }
+  }
+
   return {
     register(router: SlackRouter) {
       router.homeOpened(async ({ event, client, body }) => {
         if (event.tab !== 'home') return;
-        try {
-          const teamId = (body as { team_id?: string }).team_id;
-          const actor = await deps.loadActor({ userId: event.user, teamId });
-          const view = buildHomeView(
-            actor,
-            await loadHome(ctx.db, actor),
-            calendarDate(ctx.clock.now(), ctx.timeZone),
-          );
-          await client.views.publish({ user_id: event.user, view: view as never });
-        } catch (error) {
-          // A guest from another workspace simply gets no Home; anything else is worth a look.
-          if (!isAppError(error)) logger.error('could not publish the App Home', error);
-        }
+        const teamId = (body as { team_id?: string }).team_id;
+        await publish(client, { userId: event.user, teamId }, firstPages, true);
       });
+      for (const actionId of Object.values(homePageActions)) {
+        router.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+          await ack();
+          const teamId = body.user.team_id ?? body.team?.id;
+          await publish(client, { userId: body.user.id, teamId }, decodePages(action.value));
+        });
+      }
     },
   };
 }

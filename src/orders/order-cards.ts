@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { slackMessages } from '../db/schema.ts';
+import { refreshOrderHomes } from '../home/home-refresh.ts';
 import type { CardKind } from '../outbox/effects.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 
@@ -17,6 +18,8 @@ export async function showOrderCard(
 ): Promise<void> {
   await tx.insert(slackMessages).values({ orderId: order.id, channel, card }).onConflictDoNothing();
   await enqueue(tx, now, [cardEntry(order, channel, card)]);
+  // A card is shown when an order arrives or a step opens: both change someone's App Home.
+  await refreshOrderHomes(tx, now, order);
 }
 
 const cardEntry = (order: { id: number; version: number }, channel: string, card: CardKind) => ({
@@ -26,8 +29,9 @@ const cardEntry = (order: { id: number; version: number }, channel: string, card
 });
 
 /**
- * After a change: every card of the order is updated in place, and each order card (not the
- * finance hold card, which only shows its decision) gets one line in its thread.
+ * After a change: every card of the order is updated in place, each order card (not the
+ * finance hold card, which only shows its decision) gets one line in its thread, and the App
+ * Home of everyone it concerns is drawn again.
  */
 export async function refreshOrderCards(
   tx: DbOrTx,
@@ -55,4 +59,5 @@ export async function refreshOrderCards(
         : []),
     ]),
   );
+  await refreshOrderHomes(tx, now, order);
 }

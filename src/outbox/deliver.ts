@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orders, outbox, slackMessages } from '../db/schema.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
@@ -15,10 +15,14 @@ export type CardRenderer = (
   channel: string,
 ) => Promise<SlackMessage | null>;
 
+/** Draws a person's App Home (a `home` view) as the database has it now. */
+export type HomeRenderer = (db: Db, userId: string) => Promise<Record<string, unknown>>;
+
 export interface DeliveryDeps {
   db: Db;
   client: WebClient;
   renderCard: CardRenderer;
+  renderHome: HomeRenderer;
   now: () => Date;
 }
 
@@ -42,7 +46,20 @@ export class EffectDelivery {
         return this.#threadLine(row.channel, effect.orderId, effect.text, metadata);
       case 'order_card':
         return this.#card(row, effect.orderId, effect.card, metadata);
+      case 'home':
+        return this.#home(row, effect.userId);
     }
+  }
+
+  /**
+   * A burst of changes queues one row per change; only the newest is drawn, since drawing
+   * happens now and shows them all. views.publish replaces the whole tab, so nothing is kept.
+   */
+  async #home(row: { id: number; channel: string }, userId: string): Promise<Delivered> {
+    if (await this.#newerQueued(row, sql`${outbox.payload}->>'kind' = 'home'`)) return { ts: null };
+    const view = await this.deps.renderHome(this.deps.db, userId);
+    await this.deps.client.apiCall('views.publish', { user_id: userId, view });
+    return { ts: null };
   }
 
   async #card(
@@ -130,18 +147,19 @@ export class EffectDelivery {
     orderId: number,
     card: CardKind,
   ): Promise<boolean> {
+    return this.#newerQueued(
+      row,
+      sql`${outbox.payload}->>'kind' = 'order_card' and (${outbox.payload}->>'orderId')::bigint = ${orderId}
+        and coalesce(${outbox.payload}->>'card', 'order') = ${card}`,
+    );
+  }
+
+  /** Whether a later row of the same channel, still waiting, asks for the same thing. */
+  async #newerQueued(row: { id: number; channel: string }, same: SQL): Promise<boolean> {
     const [newer] = await this.deps.db
       .select({ id: outbox.id })
       .from(outbox)
-      .where(
-        and(
-          eq(outbox.channel, row.channel),
-          gt(outbox.id, row.id),
-          eq(outbox.status, 'pending'),
-          sql`${outbox.payload}->>'kind' = 'order_card' and (${outbox.payload}->>'orderId')::bigint = ${orderId}`,
-          sql`coalesce(${outbox.payload}->>'card', 'order') = ${card}`,
-        ),
-      )
+      .where(and(eq(outbox.channel, row.channel), gt(outbox.id, row.id), eq(outbox.status, 'pending'), same))
       .limit(1);
     return Boolean(newer);
   }

@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import { backoffMs, maxAttempts } from './backoff.ts';
 import { type ClaimedRow, claimDue } from './claim.ts';
 import { classifySendError } from './classify-error.ts';
-import { type CardRenderer, EffectDelivery } from './deliver.ts';
+import { type CardRenderer, EffectDelivery, type HomeRenderer } from './deliver.ts';
 import { effectSchema } from './effects.ts';
 import { markDead, markRetry, markSent } from './outcomes.ts';
 
@@ -16,6 +16,7 @@ export interface DispatcherOptions {
   /** A client of its own, made with `rejectRateLimitedCalls: true` and no retries: the database owns retrying. */
   client: WebClient;
   renderCard: CardRenderer;
+  renderHome: HomeRenderer;
   logger: Logger;
   workerId?: string;
   /** Channels served per round; each gets at most one message. */
@@ -41,6 +42,7 @@ export class OutboxDispatcher {
       db: opts.db,
       client: opts.client,
       renderCard: opts.renderCard,
+      renderHome: opts.renderHome,
       now: () => opts.clock.now(),
     });
   }

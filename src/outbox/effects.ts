@@ -27,5 +27,7 @@ export const effectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('card_thread'), v: z.literal(1), orderId: z.number().int(), text: z.string() }),
   /** A message of its own: an alert in a department channel, or a DM when the channel is a user id. */
   z.object({ kind: z.literal('message'), v: z.literal(1), message: slackMessage }),
+  /** The person's App Home, drawn as it is when sent; the row's channel is only its pacing key. */
+  z.object({ kind: z.literal('home'), v: z.literal(1), userId: z.string().min(1) }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;

@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { renderCard } from '../../src/cards.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
+import { homeRenderer } from '../../src/home/render-home.ts';
 import { createLogger } from '../../src/logger.ts';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.ts';
 import type { FakeSlack } from '../../src/sandbox/fake-slack/index.ts';
@@ -16,6 +17,7 @@ export function dispatcherFor(db: Db, slack: FakeSlack, clock: Clock, workerId?:
     clock,
     workerId,
     renderCard,
+    renderHome: homeRenderer({ clock, timeZone: 'UTC', policy: { admins: [], homeTeamId: 'T0TEST' } }),
     logger: createLogger('info', (line) => logs.push(line)),
     client: new WebClient(botToken, {
       slackApiUrl: slack.apiUrl,

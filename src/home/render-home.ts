@@ -1,0 +1,34 @@
+import { type ActorPolicy, loadActor } from '../auth/load-actor.ts';
+import type { Actor } from '../auth/roles.ts';
+import type { Clock } from '../clock.ts';
+import { calendarDate } from '../dates.ts';
+import type { DbOrTx } from '../db/client.ts';
+import type { HomeRenderer } from '../outbox/deliver.ts';
+import { firstPages, type HomePages } from './home-pages.ts';
+import { loadHome } from './home-queries.ts';
+import { buildHomeView } from './home-view.ts';
+
+export interface HomeSettings {
+  clock: Clock;
+  timeZone: string;
+}
+
+/** The person's App Home as the database has it now, at the pages asked for. */
+export async function renderHome(
+  db: DbOrTx,
+  actor: Actor,
+  settings: HomeSettings,
+  pages: HomePages = firstPages,
+): Promise<Record<string, unknown>> {
+  const today = calendarDate(settings.clock.now(), settings.timeZone);
+  return buildHomeView(actor, await loadHome(db, actor, pages), today);
+}
+
+/**
+ * How the outbox draws a Home it was asked to refresh: from the first page of each list, since
+ * a refresh cannot know which page the person had turned to.
+ */
+export function homeRenderer(settings: HomeSettings & { policy: ActorPolicy }): HomeRenderer {
+  return async (db, userId) =>
+    renderHome(db, await loadActor(db, { userId, teamId: null }, settings.policy), settings);
+}
