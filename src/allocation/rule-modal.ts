@@ -132,11 +132,17 @@ export function buildRuleModal({ rule, ruleCount, departments, responseUrl }: Ru
 
 function stepInputs(row: number, step: RouteStep | undefined, departments: Choice[]): Block[] {
   const picks = choicesOf(pickStrategies, pickLabels);
+  // A step through a department that is gone stays visible, so saving refuses it by name
+  // instead of quietly dropping it from the route.
+  const missing =
+    step && !departments.some((d) => d.value === step.department)
+      ? [{ value: step.department, label: `${step.department} (missing)` }]
+      : [];
   return [
     input(
       stepBlock(row, 'department'),
       `Step ${row}: department`,
-      selectElement(departments, step?.department, 'No step'),
+      selectElement([...departments, ...missing], step?.department, 'No step'),
       {
         optional: true,
       },

@@ -25,9 +25,10 @@ const userId = z
 
 const departmentKey = z
   .string({ error: 'must be a department key, like production' })
+  .max(32, 'must be a department key of at most 32 characters')
   .regex(
-    /^[a-z][a-z0-9-]{0,39}$/,
-    'must be a department key: lower-case letters, digits and -, like after-sales',
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be a department key: lower-case letters, digits and single hyphens, like after-sales',
   );
 
 const name = (max: number) =>
@@ -75,7 +76,8 @@ const department = z.strictObject({
   key: departmentKey,
   name: name(80),
   channel,
-  daily_capacity: capacity,
+  /** Absent: no limit (stored as 0, as the settings form does for a blank capacity). */
+  daily_capacity: capacity.default(0),
   capacity_unit: z.enum(['orders', 'units'], { error: oneOf(['orders', 'units']) }).default('orders'),
   manager: userId.optional(),
 });

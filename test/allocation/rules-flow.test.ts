@@ -251,4 +251,38 @@ describe('allocation rules in Slack', () => {
     expect(JSON.stringify(gone.blocks)).toContain('*Everything through QA* was deleted');
     expect((await storedRules()).map((r) => [r.position, r.name])).toEqual([[1, 'Prepaid custom work']]);
   });
+  it('a rule through a department that is gone shows it as missing, and is refused until the step changes', async () => {
+    const [rule] = await flow.database.db
+      .insert(allocationRules)
+      .values({
+        position: 2,
+        name: 'Painted parts',
+        route: [
+          { department: 'paint', pick: 'round_robin' },
+          { department: 'logistics', pick: 'round_robin' },
+        ],
+        updatedAt: new Date(),
+      })
+      .returning();
+    const list = await listRulesAs(people.admin);
+    expect(JSON.stringify(list.blocks)).toContain(
+      'Route: paint (missing) (round-robin) → Logistics (round-robin)',
+    );
+    const modal = await clickInList(list, 'rules.edit', `rule.${rule?.id}`);
+    const res = await flow.driver.submitView(people.admin, modal, {
+      name: { value: 'Painted parts, renamed' },
+    });
+    expect(res.body).toEqual({
+      response_action: 'errors',
+      errors: { 'step1.department': 'There is no department "paint".' },
+    });
+    const fixed = await flow.driver.submitView(people.admin, modal, {
+      'step1.department': { value: 'production' },
+    });
+    expect(fixed.body).toBe('');
+    expect((await storedRules()).map((r) => [r.position, r.name])).toEqual([
+      [1, 'Prepaid custom work'],
+      [2, 'Painted parts, renamed'],
+    ]);
+  });
 });

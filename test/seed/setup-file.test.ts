@@ -121,6 +121,13 @@ describe('npm run db:seed -- setup FILE.yml', () => {
     expect((await stored()).rules).toHaveLength(1);
   });
 
+  it('a department without a daily capacity has no limit (stored as 0)', async () => {
+    const text = 'departments:\n  - key: managers\n    name: Managers\n    channel: "#qa"\n';
+    expect(await setUp(text)).toMatchObject({ ok: true, report: { departments: { added: 1 } } });
+    const managers = (await stored()).departments.find((d) => d.key === 'managers');
+    expect(managers).toMatchObject({ dailyCapacity: 0, channelId: channelIds.qa });
+  });
+
   it('each problem in the shape of the file names its line; nothing is written', async () => {
     const before = await stored();
     const text = [
@@ -147,7 +154,7 @@ describe('npm run db:seed -- setup FILE.yml', () => {
     expect(linesOf(await setUp(text))).toEqual([
       'setup.yml:4: departments[0].channel: must be a channel name in quotes, like "#production" (unquoted, # starts a comment)',
       'setup.yml:5: departments[0].daily_capacity: must be a whole number above 0',
-      'setup.yml:6: departments[1].key: must be a department key: lower-case letters, digits and -, like after-sales',
+      'setup.yml:6: departments[1].key: must be a department key: lower-case letters, digits and single hyphens, like after-sales',
       'setup.yml:9: departments[1].daily_capacity: must be a whole number above 0',
       'setup.yml:10: departments[1].colour: is not a field here: check its spelling',
       'setup.yml:12: people[0].id: must be a Slack user id, like U012AB3CD',
