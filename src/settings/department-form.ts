@@ -27,17 +27,18 @@ function fail(ctx: z.core.$RefinementCtx, message: string): never {
   return z.NEVER;
 }
 
+/** The same rule as the setup file's, so a key written in either place can be edited in the other. */
 const departmentKey = z
   .string({ error: 'Key is required' })
   .nullish()
   .transform((value, ctx): string => {
     const typed = (value ?? '').trim().toLowerCase();
     if (!typed) return fail(ctx, 'Key is required');
-    if (typed.length > 32) return fail(ctx, `Key is ${typed.length} characters long; at most 32 are allowed`);
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(typed)) {
+    if (typed.length > 40) return fail(ctx, `Key is ${typed.length} characters long; at most 40 are allowed`);
+    if (!/^[a-z][a-z0-9-]*$/.test(typed)) {
       return fail(
         ctx,
-        `${quoted(typed)} is not a valid key: use lowercase letters, digits and single hyphens`,
+        `${quoted(typed)} is not a valid key: start with a letter, then lowercase letters, digits and -, like after-sales`,
       );
     }
     return typed;
@@ -140,7 +141,7 @@ export function buildDepartmentForm(
 ): Record<string, unknown> {
   const first =
     meta.to.mode === 'add' || !record
-      ? input('key', 'Key', textElement(null, { max: 32 }), {
+      ? input('key', 'Key', textElement(null, { max: 40 }), {
           hint: 'A short name for commands and files, e.g. production: lowercase letters, digits, hyphens.',
         })
       : section(

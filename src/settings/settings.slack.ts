@@ -15,7 +15,7 @@ import {
   departmentInputSchema,
   readDepartmentForm,
 } from './department-form.ts';
-import { buildPersonForm, personFields, readPersonForm } from './person-form.ts';
+import { buildPersonForm, personFields, personInputIds, readPersonForm } from './person-form.ts';
 import { type DepartmentChange, saveDepartment } from './save-department.ts';
 import { type PersonChange, savePerson } from './save-person.ts';
 import { settingsIds } from './settings-ids.ts';
@@ -208,7 +208,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         const { meta } = form;
         const saved: { by?: string; change?: PersonChange } = {};
         const answer = await answerSubmission({
-          inputs: view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])),
+          inputs: personInputIds(view),
           parsed: personFields.safeParse(form.fields),
           async save(input) {
             const actor = await actorOf(body.user);

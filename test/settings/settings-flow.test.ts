@@ -142,6 +142,13 @@ describe('departments in Settings', () => {
     expect(noChannel.body).toMatchObject({
       errors: { channel: expect.stringContaining('Choose the channel') },
     });
+    const badKey = await flow.driver.submitView(people.admin, form, {
+      key: { value: 'QA team' },
+      channel: { value: production },
+    });
+    expect(badKey.body).toMatchObject({
+      errors: { key: expect.stringContaining('"qa team" is not a valid key') },
+    });
     expect((await departmentRow('finance'))?.name).toBe('Finance');
   });
 
@@ -285,10 +292,17 @@ describe('Settings on the App Home', () => {
     expect(shows(modal, '*Production* `production`')).toBe(true);
   });
 
-  it('someone who is not an admin has no Settings button on their App Home', async () => {
+  it('someone who is not an admin has no Settings button on their App Home, and a replayed press is refused', async () => {
     await flow.driver.appHomeOpened(finance.member);
     const home = await eventually(() => flow.slack.views.home(finance.member), 'the App Home');
     expect(shows(home, settingsIds.homeButton)).toBe(false);
+
+    const adminHome = flow.slack.views.home(people.admin);
+    if (!adminHome) throw new Error('no admin Home');
+    await flow.driver.clickButton(finance.member, { view: adminHome, action_id: settingsIds.homeButton });
+    const notice = await openModal(flow, finance.member);
+    expect(shows(notice, 'Only an admin can set up departments and people')).toBe(true);
+    expect(shows(notice, settingsIds.addDepartment)).toBe(false);
   });
 });
 
