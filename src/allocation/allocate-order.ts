@@ -26,6 +26,8 @@ export async function allocateOrder(
   timeZone: string,
   order: OrderRow,
   actor: string,
+  /** The admins named in the configuration, told too when a step has nobody to take it. */
+  configAdmins: readonly string[] = [],
 ): Promise<OrderRow> {
   if (order.status !== 'confirmed') return order;
   const today = calendarDate(now, timeZone);
@@ -85,7 +87,7 @@ export async function allocateOrder(
   if (risk) await tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`);
   const allocated = await moveOrder(tx, now, order, order.version, [{ action: 'allocate' }], actor);
   const opening = steps.find((s) => s.step === 0);
-  if (opening) await openStep(tx, now, allocated, opening, firstDept);
+  if (opening) await openStep(tx, now, allocated, opening, firstDept, configAdmins);
   return allocated;
 }
 

@@ -3,13 +3,14 @@ import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { moveOrder, type Step } from '../orders/move-order.ts';
+import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import type { AssignmentRow } from './allocation-store.ts';
 import { openStep } from './open-step.ts';
 import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';
+import { movesOnDone, movesOnStart } from './step-moves.ts';
 
 export interface ShipmentDetails {
   carrier: string;
@@ -37,9 +38,9 @@ export function acceptStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Pro
   });
 }
 
-/** Work begins; the first start after allocation puts the order in production. */
+/** Work begins; production's first start puts the order in production. */
 export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Promise<OrderRow> {
-  return onStep(ctx, actor, ref, async (tx, now, { order, step, dept }) => {
+  return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
     if (step.status !== 'open' && step.status !== 'accepted') throw notNow(step, order, 'start');
     await tx
       .update(assignments)
@@ -50,13 +51,12 @@ export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Prom
         acceptedAt: step.acceptedAt ?? now,
       })
       .where(eq(assignments.id, step.id));
-    const steps: Step[] = order.status === 'allocated' ? [{ action: 'start_production' }] : [];
     return moveOrder(
       tx,
       now,
       order,
       ref.expectedVersion,
-      steps,
+      movesOnStart(order.status, departmentKey),
       actor.userId,
       `${mention(actor.userId)} started ${dept}'s part`,
     );
@@ -64,8 +64,8 @@ export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Prom
 }
 
 /**
- * The department's part is done: the order goes to the next department on its route. When what
- * is left is shipping, the order is ready; logistics' own Done ships it, with the tracking.
+ * The department's part is done: the order goes to the next department on its route, and may
+ * become ready or, for logistics, shipped with the tracking (see step-moves.ts).
  */
 export function finishStep(
   ctx: UseCaseContext,
@@ -74,13 +74,13 @@ export function finishStep(
 ): Promise<OrderRow> {
   return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
     if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
-    const [next] = await tx
+    const later = await tx
       .select({ assignment: assignments, department: departments })
       .from(assignments)
       .innerJoin(departments, eq(departments.id, assignments.departmentId))
       .where(and(eq(assignments.orderId, order.id), gt(assignments.step, step.step)))
-      .orderBy(asc(assignments.step))
-      .limit(1);
+      .orderBy(asc(assignments.step));
+    const next = later[0];
     const shipping = departmentKey === 'logistics';
     if (shipping && !ref.shipment)
       throw new AppError('invalid_input', 'Say the carrier, tracking number and expected delivery date.');
@@ -88,14 +88,11 @@ export function finishStep(
       .update(assignments)
       .set({ status: 'done', progress: 100, doneAt: now, assigneeId: step.assigneeId ?? actor.userId })
       .where(eq(assignments.id, step.id));
-    const toReady: Step[] =
-      order.status === 'allocated'
-        ? [{ action: 'start_production' }, { action: 'finish_production' }]
-        : order.status === 'in_production'
-          ? [{ action: 'finish_production' }]
-          : [];
-    const nextIsShipping = !next || next.department.key === 'logistics';
-    const steps: Step[] = shipping ? [...toReady, { action: 'ship' }] : nextIsShipping ? toReady : [];
+    const steps = movesOnDone(
+      order.status,
+      departmentKey,
+      later.map((l) => l.department.key),
+    );
     if (shipping && ref.shipment) {
       await tx.insert(shipments).values({ orderId: order.id, ...ref.shipment, shippedAt: now });
     }

@@ -99,7 +99,7 @@ export async function submitOrder(
           [{ action: 'confirm' }],
           actor.userId,
         );
-        const allocated = await allocateOrder(tx, now, ctx.timeZone, confirmed, actor.userId);
+        const allocated = await allocateOrder(tx, now, ctx.timeZone, confirmed, actor.userId, ctx.admins);
         return { order: allocated, held: false, repeated: false };
       }
       const held = await moveOrder(

@@ -1,8 +1,9 @@
 import { desc } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
+import type { FakeMessage } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people } from './flow.ts';
-import { acmeOrder, openModal } from './intake-world.ts';
+import { acmeOrder, eventually, openModal } from './intake-world.ts';
 
 type DepartmentValues = typeof departments.$inferInsert;
 
@@ -27,11 +28,13 @@ export async function aDepartment(
 export async function placeOrder(
   flow: Flow,
   lines: Parameters<typeof acmeOrder>[0] = [{ product: 'WIDGET-A', quantity: '2' }],
+  paymentMethod = 'net30',
 ): Promise<string> {
   const before = flow.slack.views.top(people.admin);
   await flow.driver.command(people.admin, 'new');
   const view = await openModal(flow, people.admin, before);
-  const res = await flow.driver.submitView(people.admin, view, acmeOrder(lines));
+  const values = { ...acmeOrder(lines), payment_method: { payment_method: paymentMethod } };
+  const res = await flow.driver.submitView(people.admin, view, values);
   expect(res.body).toBe('');
   await flow.drainOutbox();
   const [latest] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
@@ -43,3 +46,24 @@ export const cardIn = (flow: Flow, channel: string, number: string) =>
   flow.slack
     .messages(channel)
     .find((m) => m.text.startsWith(number) && (!m.thread_ts || m.thread_ts === m.ts));
+
+/** The action ids of the buttons on a card. */
+export const buttonsOn = (card: FakeMessage | undefined): string[] =>
+  (JSON.stringify(card?.blocks ?? []).match(/"action_id":"step\.[a-z_]+"/g) ?? []).map((m) =>
+    m.slice('"action_id":"'.length, -1),
+  );
+
+/** A person presses a button on the order's card in a channel; returns once its effects are sent. */
+export async function press(flow: Flow, user: string, channel: string, number: string, actionId: string) {
+  const card = cardIn(flow, channel, number);
+  if (!card) throw new Error(`no card for ${number} in ${channel}`);
+  const before = flow.slack.calls.length;
+  const told = flow.slack.workspace.ephemerals({ user }).length;
+  await flow.driver.clickButton(user, { message: { channel, ts: card.ts }, action_id: actionId });
+  // The bot acknowledges first and works after; wait for its writes, then send what they queued.
+  await eventually(async () => {
+    await flow.drainOutbox();
+    return flow.slack.calls.length > before || flow.slack.workspace.ephemerals({ user }).length > told;
+  }, `${actionId} to take effect`);
+  await flow.drainOutbox();
+}
