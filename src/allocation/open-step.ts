@@ -1,6 +1,7 @@
 import { arrayContains, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, people } from '../db/schema.ts';
+import { refreshOrderHomes } from '../home/home-refresh.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue } from '../outbox/enqueue.ts';
@@ -35,7 +36,8 @@ export async function openStep(
     .where(eq(assignments.id, assignment.id));
   const name = escapeMrkdwn(department.name);
   if (department.channelId) await showOrderCard(tx, now, order, department.channelId);
-  else
+  else {
+    await refreshOrderHomes(tx, now, order);
     await tellOwner(
       tx,
       now,
@@ -43,6 +45,7 @@ export async function openStep(
       `no-channel:${department.id}`,
       `${order.number} went to ${name}, which has no Slack channel yet.`,
     );
+  }
   if (!assignee) {
     const text = `${order.number} waits unassigned in ${name}'s queue: ${whyNobody(routeStep, candidates)}.`;
     await tellOwner(tx, now, order, `unassigned:${department.id}`, text);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
 import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { refreshHomes } from '../home/home-refresh.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
@@ -101,6 +102,9 @@ export function reassignStep(
       actor.userId,
       `${mention(actor.userId)} gave ${dept}'s part to ${who}`,
     );
+    // The order no longer names the person it was taken from, so their Home is refreshed by name.
+    if (step.assigneeId)
+      await refreshHomes(tx, now, [step.assigneeId], `reassign:${step.id}:v${moved.version}`);
     if (ref.assigneeId !== actor.userId) {
       const where = department.channelId ? ` Its card is in <#${department.channelId}>.` : '';
       await enqueue(tx, now, [

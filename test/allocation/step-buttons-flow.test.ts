@@ -161,7 +161,10 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(text).toBe(':warning: This order changed since you opened it. Look at it again and retry.');
   });
 
-  it('reassigning to lou (logistics) or otto (away) is refused inline; to ben, the card and ben’s DMs say so', async () => {
+  it('reassigning to lou (logistics) or otto (away) is refused inline; to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
+    await flow.driver.appHomeOpened(production.ann);
+    const annsHome = () => JSON.stringify(flow.slack.views.home(production.ann)?.blocks ?? []);
+    await eventually(() => annsHome().includes(number), 'the order on ann’s Home');
     const modal = await openFromCard(production.ann, number, 'step.reassign');
     const elsewhere = await flow.driver.submitView(production.ann, modal, {
       assignee: { assignee: logistics.member },
@@ -191,6 +194,7 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(dmsTo(production.ben)).toContain(
       `:inbox_tray: <@${production.ann}> gave you Production's part of ${number}. Its card is in <#${production.channelId}>.`,
     );
+    expect(annsHome()).not.toContain(number);
   });
 
   it('ben reports a problem: it is on the order’s timeline, under the cards, and the owner gets it by DM', async () => {
