@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 
 /**
- * How long and how hard to measure. Defaults fit in about 3 minutes with DATABASE_URL (2 without),
- * `--quick` in about a minute.
+ * How long and how hard to measure. Defaults fit in about 7 minutes with DATABASE_URL (5 without),
+ * `--quick` in about 3; the card burst alone is paced to about a second per outbox row in each
+ * channel, as Slack's posting limit asks.
  * Many short rounds beat few long ones here: the machine is shared, other work comes and goes,
  * and alternating the bots often lets both see the same background.
  */
@@ -21,6 +22,11 @@ export interface BenchOptions {
   intakeS: number;
   /** Seconds of block_suggestion customer searches measured (Postgres only). */
   searchS: number;
+  /** Confirmed orders allocated one by one and timed, per database. */
+  allocations: number;
+  /** Card posts and updates in the dispatcher burst, and the channels they are spread over. */
+  cards: number;
+  cardChannels: number;
   /** Postgres server for the Postgres runs; scratch databases are created on it and dropped. */
   databaseUrl: string | undefined;
   /** Write V8 CPU profiles of both bot processes and print their hottest functions. */
@@ -29,7 +35,7 @@ export interface BenchOptions {
 
 const usage = `npm run bench [-- options]
 
-  --quick               ~1 min smoke run: 1 s pre-warm, 0.3 s warm-ups, 1.2 s windows, one round
+  --quick               ~3 min smoke run: 1 s pre-warm, 0.3 s warm-ups, 1.2 s windows, one round
   --prewarm=S           load on each bot before anything is measured  (env BENCH_PREWARM_S, default 3)
   --warmup=S            warm-up seconds before each measured window   (env BENCH_WARMUP_S, default 0.5)
   --window=S            measured seconds per bot, request and round   (env BENCH_WINDOW_S, default 2)
@@ -37,9 +43,13 @@ const usage = `npm run bench [-- options]
   --concurrency=1,10,50 closed-loop clients for /order help           (env BENCH_CONCURRENCY)
   --intake=S            createOrder and pgbench seconds               (env BENCH_INTAKE_S, default 4)
   --search=S            customer-search seconds, Postgres only        (env BENCH_SEARCH_S, default 5)
+  --allocations=N       orders allocated and timed, per database      (env BENCH_ALLOCATIONS, default 500)
+  --cards=N             card posts and updates in the dispatcher burst (env BENCH_CARDS, default 500
+                        over 10 channels; --quick: 100 over 5)
   --cpu-prof            profile both bots while measured, print their hottest functions
-  DATABASE_URL=postgres://…  also run orderdesk, order intake and submission on that Postgres
-                        server, and the customer search over 100,000 customers
+  DATABASE_URL=postgres://…  also run orderdesk, order intake, submission and allocation on that
+                        Postgres server, the customer search over 100,000 customers, and the card
+                        burst there instead of on PGlite
 
 Longer, steadier figures: BENCH_ROUNDS=10 BENCH_WINDOW_S=3 npm run bench`;
 
@@ -55,6 +65,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       concurrency: { type: 'string' },
       intake: { type: 'string' },
       search: { type: 'string' },
+      allocations: { type: 'string' },
+      cards: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -79,6 +91,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     concurrencies,
     intakeS: Math.max(1, Math.round(pick(values.intake, 'BENCH_INTAKE_S', 4, 2))),
     searchS: pick(values.search, 'BENCH_SEARCH_S', 5, 1.5),
+    allocations: Math.round(pick(values.allocations, 'BENCH_ALLOCATIONS', 500, 50)),
+    cards: Math.round(pick(values.cards, 'BENCH_CARDS', 500, 100)),
+    cardChannels: quick ? 5 : 10,
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     cpuProf: values['cpu-prof'] ?? false,
   };

@@ -1,12 +1,16 @@
 /**
  * `npm run bench [-- --quick | --help]`: how close orderdesk comes to the floor a bare Bolt app
  * reaches (slack-platform.md §6), how fast it takes orders in (createOrder, and the order modal's
- * Submit end to end), and how fast its customer search answers over 100,000 customers. Prints
- * figures; never asserts.
+ * Submit end to end), how fast its customer search answers over 100,000 customers, how long
+ * allocating a confirmed order takes, and how a burst of cards gets through the outbox under
+ * Slack's per-channel rate limit. Prints figures; never asserts.
  */
 import os from 'node:os';
 import { openDatabase } from '../src/db/client.ts';
 import { type AckReport, type AckRow, measureAckLatency } from './ack-latency.ts';
+import { type AllocationReport, measureAllocation } from './allocation.ts';
+import { RULE_COUNT } from './allocation-fixture.ts';
+import { type BurstReport, CARD_VERSIONS, measureCardBurst } from './card-burst.ts';
 import { cleanUpEverything, cleanUpOnSignals, onCleanup } from './cleanup.ts';
 import { planCpus } from './cpu-affinity.ts';
 import { formatProfile, summarizeProfile } from './cpu-profile.ts';
@@ -29,6 +33,7 @@ const TARGET_P99 = 1.1;
 const TARGET_PGBENCH_SHARE = 0.7;
 const PG_CLIENTS = 8;
 const PG_POOL = 10;
+const BACKLOG_ORDERS = 10_000;
 
 interface Results {
   ack: AckReport | null;
@@ -37,6 +42,8 @@ interface Results {
   pgbench: PgbenchResult | null;
   submission: SubmissionReport | null;
   search: SearchReport | null;
+  allocation: AllocationReport[];
+  burst: BurstReport | null;
   failures: string[];
 }
 
@@ -61,6 +68,8 @@ async function main(opts: BenchOptions): Promise<void> {
     pgbench: null,
     submission: null,
     search: null,
+    allocation: [],
+    burst: null,
     failures: [],
   };
 
@@ -102,6 +111,23 @@ async function main(opts: BenchOptions): Promise<void> {
         '(e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)',
     );
   }
+
+  console.log(
+    section(
+      `5. Allocation: allocateOrder with ${RULE_COUNT} rules and 20 departments over ` +
+        `${fmt.count(BACKLOG_ORDERS)} orders`,
+    ),
+  );
+  await allocationOnPglite(opts, results);
+  await allocationOnPostgres(opts, results);
+  printAllocation(results.allocation);
+
+  console.log(
+    section(
+      `6. Card burst: ${opts.cards} card posts and updates over ${opts.cardChannels} channels, rate-limited`,
+    ),
+  );
+  await cardBurst(opts, results);
 
   printSummary(results);
   console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
@@ -391,7 +417,7 @@ function printIntake(where: string, r: IntakeResult): void {
 }
 
 function printSummary(results: Results): void {
-  console.log(section('5. Summary'));
+  console.log(section('7. Summary'));
   if (results.ack) {
     const rows = pairs(results.ack.rows).map(([bare, od]) => {
       const throughput = od.reqPerS / bare.reqPerS;
@@ -456,7 +482,279 @@ function printSummary(results: Results): void {
   } else if (!results.failures.some((f) => f.startsWith('customer search'))) {
     console.log('customer search: skipped (DATABASE_URL not set)');
   }
+  for (const r of results.allocation) {
+    console.log(
+      `allocation on ${r.database}: p50 ${fmt.ms(r.p50Ms)} ms, p95 ${fmt.ms(r.p95Ms)} ms, ` +
+        `p99 ${fmt.ms(r.p99Ms)} ms, ${fmt.count(r.ordersPerS)} orders/s one at a time ` +
+        `(${fmt.count(r.timed)} orders, ${r.world.rules} rules, ${r.world.departments} departments, ` +
+        `${fmt.count(r.world.backlogOrders)} orders in the backlog)`,
+    );
+  }
+  if (results.burst) {
+    const b = results.burst;
+    console.log(
+      `card burst on ${b.database}: ${fmt.count(b.effects)} card effects over ${b.channels} channels in ` +
+        `${(b.wallMs / 1000).toFixed(1)} s (${(b.effects / (b.wallMs / 1000)).toFixed(1)} effects/s); ` +
+        `${fmt.count(b.posts + b.updates)} Slack calls, ${fmt.count(b.rateLimited)} 429s; ` +
+        `lost: ${b.lost}, duplicated: ${b.duplicated}, stale: ${b.stale}, rows not sent: ${notSent(b)}`,
+    );
+  }
   for (const failure of results.failures) console.log(`FAILED: ${failure}`);
+}
+
+async function allocationOnPglite(opts: BenchOptions, results: Results): Promise<void> {
+  try {
+    const database = await openDatabase({ kind: 'pglite' });
+    const close = onCleanup(() => database.close());
+    try {
+      results.allocation.push(
+        await measureAllocation(database, {
+          label: 'PGlite',
+          ...allocationSize(opts),
+          explain: !opts.databaseUrl,
+        }),
+      );
+    } finally {
+      await close();
+    }
+  } catch (error) {
+    fail(results, 'allocation on PGlite', error);
+  }
+}
+
+async function allocationOnPostgres(opts: BenchOptions, results: Results): Promise<void> {
+  if (!opts.databaseUrl) {
+    console.log('Postgres: skipped — DATABASE_URL is not set');
+    return;
+  }
+  try {
+    const scratch = await createScratchDatabase(opts.databaseUrl, 'allocation');
+    const drop = onCleanup(() => scratch.drop());
+    try {
+      const database = await openDatabase({ kind: 'postgres', url: scratch.url, max: PG_POOL });
+      const close = onCleanup(() => database.close());
+      try {
+        results.allocation.push(
+          await measureAllocation(database, { label: 'Postgres', ...allocationSize(opts), explain: true }),
+        );
+      } finally {
+        await close();
+      }
+    } finally {
+      await drop();
+    }
+  } catch (error) {
+    fail(results, 'allocation on Postgres', error);
+  }
+}
+
+function allocationSize(opts: BenchOptions) {
+  return {
+    allocations: opts.allocations,
+    warmup: Math.max(5, Math.round(opts.allocations / 20)),
+    profile: opts.quick ? 10 : 20,
+    backlogOrders: BACKLOG_ORDERS,
+  };
+}
+
+function printAllocation(reports: AllocationReport[]): void {
+  const [first] = reports;
+  if (!first) return;
+  const w = first.world;
+  console.log(
+    `${w.rules} rules (2–3 conditions on categories, value, tier, payment, days; routes of 2–4 ` +
+      `departments picking round-robin, least open or a named person); ${w.departments} departments ` +
+      `(${w.unitDepartments} count units a day, the rest orders), each with a channel and ` +
+      `${w.people / w.departments} members.
+Backlog: ${fmt.count(w.backlogOrders)} allocated orders with ` +
+      `${fmt.count(w.backlogAssignments)} steps, ${fmt.count(w.backlogLoad)} of them not done (what the ` +
+      'capacity load query sums), bulk-inserted with SQL. The orders allocated are made with insertOrder ' +
+      "and the 'confirm' move, then each is allocated in a transaction of its own, one at a time, after " +
+      `${first.warmup} untimed.`,
+  );
+  console.log(
+    `
+${formatTable(
+  [
+    'database',
+    'orders',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'orders/s',
+    'by a rule',
+    'median rule #',
+    'default route',
+    'flagged late',
+    'unassigned',
+  ],
+  reports.map((r) => [
+    r.database,
+    fmt.count(r.timed),
+    fmt.ms(r.p50Ms),
+    fmt.ms(r.p95Ms),
+    fmt.ms(r.p99Ms),
+    fmt.ms(r.maxMs),
+    fmt.count(r.ordersPerS),
+    fmt.count(r.byRule),
+    fmt.count(r.medianRulePosition),
+    fmt.count(r.byDefault),
+    fmt.count(r.flaggedLate),
+    fmt.count(r.unassigned),
+  ]),
+)}`,
+  );
+  console.log(
+    'flagged late: a step of the order does not fit its department’s daily capacity by the delivery ' +
+      'date (still allocated, with the first date it would fit); unassigned: steps opened with nobody to ' +
+      `pick. Fixture built in ${reports.map((r) => `${fmt.count(r.seedMs / 1000)} s on ${r.database}`).join(', ')}.`,
+  );
+  for (const r of reports) {
+    if (r.failures)
+      console.log(`!! ${r.database}: ${r.failures} allocations failed; first: ${r.firstFailure}`);
+    if (r.allocated !== r.timed) {
+      console.log(`!! ${r.database}: ${r.timed - r.allocated} of ${r.timed} orders stayed confirmed`);
+    }
+  }
+  for (const r of reports) {
+    console.log(
+      `\nWhere the time goes on ${r.database}: ${r.profiled} more orders allocated through a drizzle ` +
+        'whose logger stamps each statement (a statement’s time runs to the next one’s start; the ' +
+        'last also holds the commit). The statements with the largest share:',
+    );
+    console.log(
+      formatTable(
+        ['statement', 'per order', 'mean ms', 'share'],
+        r.statements
+          .slice(0, 8)
+          .map((st) => [st.statement, st.perOrder.toFixed(1), fmt.ms(st.meanMs), fmt.percent(st.share)]),
+      ),
+    );
+    const perOrder = r.statements.reduce((n, st) => n + st.perOrder, 0);
+    console.log(`${perOrder.toFixed(0)} statements per allocation, ${r.statements.length} distinct`);
+  }
+  const explained = reports.find((r) => r.plan);
+  const plan = explained?.plan;
+  if (!explained || !plan) return;
+  console.log(
+    `
+The capacity load query (departmentLoad) on ${explained.database}, for ${plan.department} ` +
+      `(counts ${plan.countsIn}), parameters inlined here:
+${plan.sql}`,
+  );
+  console.log(`indexes on assignments: ${plan.indexes.join('; ')}`);
+  console.log('EXPLAIN (ANALYZE, BUFFERS), planned with the values known (a connection’s first runs):');
+  for (const line of plan.custom) console.log(`  ${line}`);
+  console.log(
+    'EXPLAIN (ANALYZE, BUFFERS) of the same statement with plan_cache_mode = force_generic_plan ' +
+      '(what a prepared statement reused often may get):',
+  );
+  for (const line of plan.generic) console.log(`  ${line}`);
+  const uses = (lines: string[]) => lines.some((l) => l.includes('assignments_load_idx'));
+  console.log(
+    `assignments_load_idx used: ${uses(plan.custom) ? 'yes' : 'NO'} with the values known, ` +
+      `${uses(plan.generic) ? 'yes' : 'NO'} in the generic plan`,
+  );
+}
+
+async function cardBurst(opts: BenchOptions, results: Results): Promise<void> {
+  const size = { effects: opts.cards, channels: opts.cardChannels };
+  try {
+    if (opts.databaseUrl) {
+      const scratch = await createScratchDatabase(opts.databaseUrl, 'cards');
+      const drop = onCleanup(() => scratch.drop());
+      try {
+        const database = await openDatabase({ kind: 'postgres', url: scratch.url, max: PG_POOL });
+        const close = onCleanup(() => database.close());
+        try {
+          results.burst = await measureCardBurst(database, { label: 'Postgres', ...size });
+        } finally {
+          await close();
+        }
+      } finally {
+        await drop();
+      }
+    } else {
+      const database = await openDatabase({ kind: 'pglite' });
+      const close = onCleanup(() => database.close());
+      try {
+        results.burst = await measureCardBurst(database, { label: 'PGlite', ...size });
+      } finally {
+        await close();
+      }
+    }
+    printBurst(results.burst);
+  } catch (error) {
+    fail(results, 'card burst', error);
+  }
+}
+
+function printBurst(b: BurstReport): void {
+  const seconds = b.wallMs / 1000;
+  const calls = b.posts + b.updates;
+  console.log(
+    `${b.orders} orders made with createOrder, each shown in one of ${b.channels} channels (showOrderCard), ` +
+      `then changed ${CARD_VERSIONS - 1} times (new notes, new version) and shown again: ` +
+      `${fmt.count(b.effects)} order_card rows, enqueued in ${(b.enqueueMs / 1000).toFixed(1)} s while the ` +
+      `real OutboxDispatcher ran on the system clock against the fake Slack on ${b.database}, with Slack's ` +
+      'one chat.postMessage a second per channel on (429, Retry-After: 1).',
+  );
+  console.log(
+    `
+${formatTable(
+  [
+    'effects',
+    'channels',
+    'wall s',
+    'effects/s',
+    'posts',
+    'updates',
+    'calls/s',
+    '429s',
+    'coalesced',
+    'other calls',
+  ],
+  [
+    [
+      fmt.count(b.effects),
+      String(b.channels),
+      seconds.toFixed(1),
+      (b.effects / seconds).toFixed(1),
+      fmt.count(b.posts),
+      fmt.count(b.updates),
+      (calls / seconds).toFixed(1),
+      fmt.count(b.rateLimited),
+      fmt.count(b.effects - calls),
+      fmt.count(b.otherCalls),
+    ],
+  ],
+)}`,
+  );
+  const rows = Object.entries(b.rowsByStatus)
+    .map(([status, n]) => `${fmt.count(n)} ${status}`)
+    .join(', ');
+  console.log(
+    `outbox rows of the burst: ${rows}. Cards in their channels: ${b.cards}; lost: ${b.lost}, ` +
+      `duplicated: ${b.duplicated}, not showing the last change: ${b.stale}` +
+      (b.timedOut ? ' — !! the outbox had not emptied when the wait ran out' : ''),
+  );
+  console.log(
+    `Why ${fmt.count(calls)} Slack calls for ${fmt.count(b.effects)} effects: a card row with a newer row ` +
+      'for the same card queued behind it in its channel is marked sent without a call (the newer one ' +
+      'draws the order as it is then), so queued updates coalesce; a card not yet posted is always posted. ' +
+      'Every row still takes its channel’s one-second slot, coalesced or not, so the wall time follows ' +
+      `rows per channel: ${fmt.count(b.effects / b.channels)} rows, ${(seconds / (b.effects / b.channels)).toFixed(2)} s ` +
+      'each. A 429 puts the row back for Retry-After and the channel waits.',
+  );
+  if (b.firstDispatcherError) console.log(`!! the dispatcher logged: ${b.firstDispatcherError}`);
+}
+
+function notSent(b: BurstReport): number {
+  return Object.entries(b.rowsByStatus).reduce(
+    (n, [status, count]) => (status === 'sent' ? n : n + count),
+    0,
+  );
 }
 
 function pairs(rows: AckRow[]): [AckRow, AckRow][] {
