@@ -11,6 +11,7 @@ import { inputValues, single } from '../customers/view-values.ts';
 import { oneOf, quoted, slackId, text } from '../db/field-rules.ts';
 import { departments } from '../db/schema.ts';
 import { type Block, escapeMrkdwn, plain, section } from '../slack/block-kit.ts';
+import { departmentKeyMaxLength, departmentKeyProblem } from './department-key.ts';
 import { settingsIds } from './settings-ids.ts';
 import type { DepartmentRow } from './settings-queries.ts';
 
@@ -27,21 +28,14 @@ function fail(ctx: z.core.$RefinementCtx, message: string): never {
   return z.NEVER;
 }
 
-/** The same rule as the setup file's, so a key written in either place can be edited in the other. */
 const departmentKey = z
   .string({ error: 'Key is required' })
   .nullish()
   .transform((value, ctx): string => {
     const typed = (value ?? '').trim().toLowerCase();
     if (!typed) return fail(ctx, 'Key is required');
-    if (typed.length > 40) return fail(ctx, `Key is ${typed.length} characters long; at most 40 are allowed`);
-    if (!/^[a-z][a-z0-9-]*$/.test(typed)) {
-      return fail(
-        ctx,
-        `${quoted(typed)} is not a valid key: start with a letter, then lowercase letters, digits and -, like after-sales`,
-      );
-    }
-    return typed;
+    const problem = departmentKeyProblem(typed);
+    return problem ? fail(ctx, `${quoted(typed)} is not a valid key: it ${problem}`) : typed;
   });
 
 /** Blank is "no limit", stored as 0: the capacity check skips departments without a limit. */
@@ -141,7 +135,7 @@ export function buildDepartmentForm(
 ): Record<string, unknown> {
   const first =
     meta.to.mode === 'add' || !record
-      ? input('key', 'Key', textElement(null, { max: 40 }), {
+      ? input('key', 'Key', textElement(null, { max: departmentKeyMaxLength }), {
           hint: 'A short name for commands and files, e.g. production: lowercase letters, digits, hyphens.',
         })
       : section(

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import { departments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { refreshHomes } from '../home/home-refresh.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import type { DepartmentInput, DepartmentTarget } from './department-form.ts';
 import type { DepartmentRow } from './settings-queries.ts';
@@ -41,6 +42,16 @@ export async function saveDepartment(
     if (!before) throw new AppError('not_found', `The department "${to.key}" no longer exists.`);
     const [after] = await tx.update(departments).set(values).where(eq(departments.id, before.id)).returning();
     if (!after) throw new AppError('not_found', `The department "${to.key}" no longer exists.`);
+    // A new manager sees the department's waiting work on their Home; the old one no longer does.
+    if (before.managerId !== after.managerId) {
+      const managers = [before.managerId, after.managerId].filter((m): m is string => !!m);
+      await refreshHomes(
+        tx,
+        ctx.clock.now(),
+        managers,
+        `department:${after.id}:${ctx.clock.now().getTime()}`,
+      );
+    }
     return { before, after };
   });
 }

@@ -2,6 +2,7 @@ import { arrayContains, eq } from 'drizzle-orm';
 import { type Actor, type Role, requireRole, roles } from '../auth/roles.ts';
 import { departments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { refreshHomes } from '../home/home-refresh.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import type { PersonInput } from './person-form.ts';
 import type { PersonRow } from './settings-queries.ts';
@@ -43,7 +44,8 @@ export async function savePerson(
     const [before] = await tx.select().from(people).where(eq(people.slackUserId, who.userId));
     const dropsOwnAdmin =
       who.userId === actor.userId && !!before?.roles.includes('admin') && !nextRoles.includes('admin');
-    if (dropsOwnAdmin && admins.every((a) => a.slackUserId === actor.userId)) {
+    const adminByConfig = ctx.admins?.includes(actor.userId) ?? false;
+    if (dropsOwnAdmin && !adminByConfig && admins.every((a) => a.slackUserId === actor.userId)) {
       throw new AppError('forbidden', lastAdminMessage);
     }
     const values = {
@@ -59,6 +61,8 @@ export async function savePerson(
       .onConflictDoUpdate({ target: people.slackUserId, set: values })
       .returning();
     if (!after) throw new Error('the person was not saved');
+    // Their roles, department or absence decide what their Home lists.
+    await refreshHomes(tx, now, [who.userId], `person:${who.userId}:${now.getTime()}`);
     return { before: before ?? null, after };
   });
 }

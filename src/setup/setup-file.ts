@@ -6,6 +6,7 @@ import { customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethods } from '../customers/payment-methods.ts';
 import { parseMoneyToCents } from '../intake/typed-numbers.ts';
 import { productCategories } from '../products/product-categories.ts';
+import { departmentKeyProblem } from '../settings/department-key.ts';
 
 /**
  * The declarative setup file (`npm run db:seed -- setup FILE.yml`): departments, people and
@@ -25,11 +26,10 @@ const userId = z
 
 const departmentKey = z
   .string({ error: 'must be a department key, like production' })
-  .max(32, 'must be a department key of at most 32 characters')
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'must be a department key: lower-case letters, digits and single hyphens, like after-sales',
-  );
+  .superRefine((key, ctx) => {
+    const problem = departmentKeyProblem(key);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const name = (max: number) =>
   z

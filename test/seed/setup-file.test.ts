@@ -154,7 +154,7 @@ describe('npm run db:seed -- setup FILE.yml', () => {
     expect(linesOf(await setUp(text))).toEqual([
       'setup.yml:4: departments[0].channel: must be a channel name in quotes, like "#production" (unquoted, # starts a comment)',
       'setup.yml:5: departments[0].daily_capacity: must be a whole number above 0',
-      'setup.yml:6: departments[1].key: must be a department key: lower-case letters, digits and single hyphens, like after-sales',
+      'setup.yml:6: departments[1].key: must be lower-case letters, digits and single hyphens, like after-sales',
       'setup.yml:9: departments[1].daily_capacity: must be a whole number above 0',
       'setup.yml:10: departments[1].colour: is not a field here: check its spelling',
       'setup.yml:12: people[0].id: must be a Slack user id, like U012AB3CD',

@@ -307,6 +307,18 @@ describe('Settings on the App Home', () => {
 });
 
 describe('many departments', () => {
+  it('an admin makes Frank an admin: his App Home, opened before, gets the Settings button without him reopening it', async () => {
+    expect(shows(flow.slack.views.home(finance.member), settingsIds.homeButton)).toBe(false);
+    const form = await pickPerson(await openSettings(), finance.member);
+    const res = await flow.driver.submitView(people.admin, form, {
+      roles: { value: ['admin', 'member'] },
+      department: { value: 'finance' },
+    });
+    expect(res.body).toBe('');
+    await flow.drainOutbox();
+    expect(shows(flow.slack.views.home(finance.member), settingsIds.homeButton)).toBe(true);
+  });
+
   it('an admin with more departments than one page pages through them with Next and Previous', async () => {
     await flow.database.db
       .insert(departments)
