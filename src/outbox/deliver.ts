@@ -26,7 +26,8 @@ export interface DeliveryDeps {
   now: () => Date;
 }
 
-export type Delivered = { ts: string | null };
+/** `skipped`: nothing was sent to Slack, so the channel's pacing slot is free again. */
+export type Delivered = { ts: string | null; skipped?: true };
 
 /**
  * Performs one effect in Slack. No transaction is open while Slack is called: on PGlite it
@@ -56,7 +57,9 @@ export class EffectDelivery {
    * happens now and shows them all. views.publish replaces the whole tab, so nothing is kept.
    */
   async #home(row: { id: number; channel: string }, userId: string): Promise<Delivered> {
-    if (await this.#newerQueued(row, sql`${outbox.payload}->>'kind' = 'home'`)) return { ts: null };
+    if (await this.#newerQueued(row, sql`${outbox.payload}->>'kind' = 'home'`)) {
+      return { ts: null, skipped: true };
+    }
     const view = await this.deps.renderHome(this.deps.db, userId);
     await this.deps.client.apiCall('views.publish', { user_id: userId, view });
     return { ts: null };
@@ -72,9 +75,9 @@ export class EffectDelivery {
     const existing = await this.#cardTs(orderId, row.channel, card);
     // A newer request for the same card is queued behind this one: it will show the same or a
     // later state, so one update is enough. A card not posted yet is still posted now.
-    if (existing && (await this.#newerCardQueued(row, orderId, card))) return { ts: existing };
+    if (existing && (await this.#newerCardQueued(row, orderId, card))) return { ts: existing, skipped: true };
     const message = await this.deps.renderCard(db, orderId, card, row.channel);
-    if (!message) return { ts: null };
+    if (!message) return { ts: null, skipped: true };
     if (existing) {
       const channel = await this.#resolve(row.channel);
       try {

@@ -8,7 +8,7 @@ import { type ClaimedRow, claimDue } from './claim.ts';
 import { classifySendError } from './classify-error.ts';
 import { type CardRenderer, EffectDelivery, type HomeRenderer } from './deliver.ts';
 import { effectSchema } from './effects.ts';
-import { markDead, markRetry, markSent } from './outcomes.ts';
+import { markDead, markRetry, markSent, markSkipped } from './outcomes.ts';
 
 export interface DispatcherOptions {
   db: Db;
@@ -106,8 +106,9 @@ export class OutboxDispatcher {
       return;
     }
     try {
-      const { ts } = await this.#delivery.deliver(row, effect.data);
-      await markSent(db, row.id, this.workerId, clock.now(), ts);
+      const { ts, skipped } = await this.#delivery.deliver(row, effect.data);
+      if (skipped) await markSkipped(db, row, this.workerId, clock.now(), ts);
+      else await markSent(db, row.id, this.workerId, clock.now(), ts);
     } catch (error) {
       const failure = classifySendError(error);
       const now = clock.now().getTime();

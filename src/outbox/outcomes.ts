@@ -16,6 +16,32 @@ export async function markSent(db: DbOrTx, id: number, workerId: string, now: Da
     .where(leasedBy(id, workerId));
 }
 
+/**
+ * A row done without calling Slack (a newer row of the same card or Home will draw it): the
+ * channel's next row may go at once rather than a second later, so a burst of changes to one
+ * card costs one slot, not one per change.
+ */
+export async function markSkipped(
+  db: DbOrTx,
+  row: { id: number; channel: string },
+  workerId: string,
+  now: Date,
+  ts: string | null,
+) {
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(outbox)
+      .set({ status: 'sent', sentAt: now, slackTs: ts, lockedBy: null, lockedUntil: null, lastError: null })
+      .where(leasedBy(row.id, workerId))
+      .returning({ id: outbox.id });
+    if (!done.length) return;
+    await tx
+      .update(slackChannelGates)
+      .set({ nextSendAt: sql`least(${slackChannelGates.nextSendAt}, ${now.toISOString()}::timestamptz)` })
+      .where(eq(slackChannelGates.channel, row.channel));
+  });
+}
+
 export async function markDead(db: DbOrTx, id: number, workerId: string, error: string) {
   await db
     .update(outbox)

@@ -80,6 +80,22 @@ describe('the outbox dispatcher', () => {
     expect(slack.messages('C0QA').map((m) => m.text)).toEqual(['qa first']);
   });
 
+  it('three Home refreshes queued for one person become one views.publish, without waiting a second per refresh', async () => {
+    slack.addUser({ id: 'U0ANN', name: 'ann' });
+    const { dispatcher } = dispatcherFor(database.db, slack, clock);
+    const home = (key: string) => ({
+      key,
+      channel: 'home:U0ANN',
+      effect: { kind: 'home' as const, v: 1 as const, userId: 'U0ANN' },
+    });
+    await enqueue(database.db, clock.now(), [home('h1'), home('h2'), home('h3')]);
+
+    // The clock stands still: the two superseded rows give their slot back at once.
+    while ((await dispatcher.runOnce()) > 0);
+    expect(slack.callsTo('views.publish')).toHaveLength(1);
+    expect((await database.db.select().from(outbox)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
   it('marks a row Slack refuses for good as dead, records and logs why, and goes on with the next', async () => {
     const { dispatcher, logs } = dispatcherFor(database.db, slack, clock);
     await enqueue(database.db, clock.now(), [alert('gone', 'to nowhere', 'C0GONE'), alert('ok', 'fine')]);
