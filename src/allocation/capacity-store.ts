@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, orders } from '../db/schema.ts';
+import { stepToDo } from './allocation-store.ts';
 import type { DueLoad } from './capacity.ts';
 
 /**
@@ -20,12 +21,7 @@ export async function departmentLoad(
     })
     .from(assignments)
     .innerJoin(orders, eq(orders.id, assignments.orderId))
-    .where(
-      and(
-        eq(assignments.departmentId, departmentId),
-        inArray(assignments.status, ['pending', 'open', 'accepted', 'started']),
-      ),
-    )
+    .where(and(eq(assignments.departmentId, departmentId), stepToDo))
     .groupBy(orders.deliveryDate);
   return rows.map((r) => ({ dueOn: r.dueOn, amount: Number(r.amount) }));
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders, shipments } from '../db/schema.ts';
-import { routeOf } from './allocation-store.ts';
+import { routeOf, stepUnderWay } from './allocation-store.ts';
 import type { OrderStatusView, QueueItem } from './status-view.ts';
 
 export async function loadOrderStatus(db: DbOrTx, number: string): Promise<OrderStatusView | null> {
@@ -26,7 +26,7 @@ export async function loadOrderStatus(db: DbOrTx, number: string): Promise<Order
 
 /** Open steps, by the order's delivery date; for one department when a key is given. */
 export async function loadQueue(db: DbOrTx, departmentKey: string | null, limit = 40): Promise<QueueItem[]> {
-  const conditions = [inArray(assignments.status, ['open', 'accepted', 'started'])];
+  const conditions = [stepUnderWay];
   if (departmentKey) conditions.push(eq(departments.key, departmentKey));
   return db
     .select({

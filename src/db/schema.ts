@@ -279,6 +279,13 @@ export const assignments = pgTable(
     index('assignments_load_idx')
       .on(t.departmentId)
       .where(sql`${t.status} in ('pending', 'open', 'accepted', 'started')`),
+    // least_open counts each candidate's open work; round-robin asks who the department gave work to last.
+    index('assignments_assignee_open_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.status} in ('open', 'accepted', 'started')`),
+    index('assignments_last_given_idx')
+      .on(t.departmentId, t.openedAt, t.id)
+      .where(sql`${t.assigneeId} is not null`),
   ],
 );
 

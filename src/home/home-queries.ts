@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { stepUnderWay } from '../allocation/allocation-store.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders } from '../db/schema.ts';
@@ -27,7 +28,6 @@ export interface HomePage {
 
 export type HomeData = Record<HomeList, HomePage>;
 
-const activeSteps = ['open', 'accepted', 'started'] as const;
 const unfinished = sql.raw(`('pending', 'open', 'accepted', 'started')`);
 
 /**
@@ -35,7 +35,7 @@ const unfinished = sql.raw(`('pending', 'open', 'accepted', 'started')`);
  * queue, and the orders that wait on them. Earliest delivery first, so overdue work leads.
  */
 export async function loadHome(db: DbOrTx, actor: Actor, pages: HomePages): Promise<HomeData> {
-  const active = and(inArray(assignments.status, activeSteps), ne(orders.status, 'cancelled'));
+  const active = and(stepUnderWay, ne(orders.status, 'cancelled'));
   const mine = and(active, eq(assignments.assigneeId, actor.userId));
   const unassigned = actor.departmentId
     ? and(active, isNull(assignments.assigneeId), eq(assignments.departmentId, actor.departmentId))

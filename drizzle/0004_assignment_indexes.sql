@@ -1,0 +1,2 @@
+CREATE INDEX "assignments_assignee_open_idx" ON "assignments" USING btree ("assignee_id") WHERE "assignments"."status" in ('open', 'accepted', 'started');--> statement-breakpoint
+CREATE INDEX "assignments_last_given_idx" ON "assignments" USING btree ("department_id","opened_at","id") WHERE "assignments"."assignee_id" is not null;
