@@ -58,6 +58,9 @@ function seedReportLines(r: SeedReport, kind: string): string[] {
     `  ${upsertSummary('products', r.products)}`,
     `  ${upsertSummary('departments', r.departments)}`,
     `  ${upsertSummary('people', r.people)}`,
+    r.rules
+      ? `  allocation rules: ${r.rules} added`
+      : '  allocation rules: kept as they are (the demo adds its own only when there are none)',
   ];
   if (r.missingChannels === null) {
     lines.push(

@@ -1,3 +1,4 @@
+import type { RouteStep, RuleConditions } from '../allocation/allocation-rules.ts';
 import type { Role } from '../auth/roles.ts';
 import type { CustomerInput } from '../customers/customer-input.ts';
 import type { ProductInput } from '../products/product-input.ts';
@@ -335,4 +336,33 @@ export const demoPeople: readonly DemoPerson[] = [
     departmentKey: 'after-sales',
   },
   { slackUserId: demoPeopleIds.viewer, name: 'Sam Rivera', roles: ['viewer'], departmentKey: null },
+];
+
+export interface DemoRule {
+  name: string;
+  conditions: RuleConditions;
+  route: RouteStep[];
+}
+
+/** Custom work paid up front is checked by finance first; big orders of key customers get QA. */
+export const demoRules: readonly DemoRule[] = [
+  {
+    name: 'Prepaid custom work',
+    conditions: { categories: ['custom'], paymentMethods: ['prepaid'] },
+    route: [
+      { department: 'finance', pick: 'round_robin' },
+      { department: 'production', pick: 'least_open' },
+      { department: 'qa', pick: 'round_robin' },
+      { department: 'logistics', pick: 'round_robin' },
+    ],
+  },
+  {
+    name: 'Large orders for key customers',
+    conditions: { minValueCents: 1_000_000, tiers: ['gold', 'strategic'] },
+    route: [
+      { department: 'production', pick: 'round_robin' },
+      { department: 'qa', pick: 'round_robin' },
+      { department: 'logistics', pick: 'round_robin' },
+    ],
+  },
 ];

@@ -3,7 +3,8 @@ import { upsertCustomers } from '../customers/upsert-customers.ts';
 import type { Db } from '../db/client.ts';
 import type { UpsertCounts } from '../db/upsert-support.ts';
 import { upsertProducts } from '../products/upsert-products.ts';
-import { demoCustomers, demoDepartments, demoPeople, demoProducts } from './demo-data.ts';
+import { demoCustomers, demoDepartments, demoPeople, demoProducts, demoRules } from './demo-data.ts';
+import { addRulesIfNone } from './seed-demo-rules.ts';
 import { upsertDepartments, upsertPeople } from './upsert-organisation.ts';
 
 /** Channel ids by name, for the names the workspace has; names it lacks are simply absent. */
@@ -20,6 +21,8 @@ export interface SeedReport {
   products: UpsertCounts;
   departments: UpsertCounts;
   people: UpsertCounts;
+  /** Demo rules added: only into a workspace without rules, so rules edited since are kept. */
+  rules: number;
   /** Null when the workspace was not asked; else department channel names it does not have. */
   missingChannels: string[] | null;
 }
@@ -38,6 +41,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     products: await upsertProducts(tx, demoProducts, now),
     departments: await upsertDepartments(tx, demoDepartments, channelIds),
     people: await upsertPeople(tx, demoPeople, now),
+    rules: await addRulesIfNone(tx, demoRules, now),
     missingChannels,
   }));
 }

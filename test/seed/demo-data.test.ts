@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkRule } from '../../src/allocation/rule-validation.ts';
 import { roles } from '../../src/auth/roles.ts';
 import { customerInputSchema, customerToFields } from '../../src/customers/customer-input.ts';
 import {
@@ -9,10 +10,25 @@ import {
   demoDepartments,
   demoPeople,
   demoProducts,
+  demoRules,
 } from '../../src/demo/demo-data.ts';
 import { productInputSchema, productToFields } from '../../src/products/product-input.ts';
 
 describe('the demo data', () => {
+  it('has allocation rules an admin could have written: routes through the demo departments, categories it sells', () => {
+    const departments = demoDepartments.map((d) => ({
+      key: d.key,
+      name: d.name,
+      memberIds: demoPeople.filter((p) => p.departmentKey === d.key).map((p) => p.slackUserId),
+    }));
+    const categories = new Set(demoProducts.map((p) => p.category));
+    for (const rule of demoRules) {
+      const route = rule.route.map((s) => ({ ...s, personId: s.personId ?? null }));
+      expect(checkRule({ ...rule, route }, departments)).toMatchObject({ ok: true });
+      for (const c of rule.conditions.categories ?? []) expect(categories).toContain(c);
+    }
+  });
+
   it('is valid by the same rules as the forms and the import', () => {
     for (const c of demoCustomers) expect(customerInputSchema.parse(customerToFields(c))).toEqual(c);
     for (const p of demoProducts) expect(productInputSchema.parse(productToFields(p))).toEqual(p);

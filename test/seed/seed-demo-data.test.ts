@@ -2,7 +2,13 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { customers, departments, people, products } from '../../src/db/schema.ts';
-import { demoCustomers, demoDepartments, demoPeople, demoProducts } from '../../src/demo/demo-data.ts';
+import {
+  demoCustomers,
+  demoDepartments,
+  demoPeople,
+  demoProducts,
+  demoRules,
+} from '../../src/demo/demo-data.ts';
 import { seedDemoData } from '../../src/demo/seed-demo-data.ts';
 import { slackChannelLookup } from '../../src/demo/slack-channel-lookup.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
@@ -50,6 +56,7 @@ describe('seeding the demo data', () => {
       products: { added: demoProducts.length, updated: 0, unchanged: 0 },
       departments: { added: 6, updated: 0, unchanged: 0 },
       people: { added: demoPeople.length, updated: 0, unchanged: 0 },
+      rules: demoRules.length,
       missingChannels: ['qa'],
     });
     const byName = new Map(slack.workspace.channels().map((c) => [c.name, c.id]));
@@ -75,6 +82,7 @@ describe('seeding the demo data', () => {
       products: { added: 0, updated: 0, unchanged: demoProducts.length },
       departments: { added: 0, updated: 0, unchanged: 6 },
       people: { added: 0, updated: 0, unchanged: demoPeople.length },
+      rules: 0,
     });
     expect(await everything()).toEqual(before);
   });
