@@ -743,8 +743,8 @@ ${formatTable(
     `Why ${fmt.count(calls)} Slack calls for ${fmt.count(b.effects)} effects: a card row with a newer row ` +
       'for the same card queued behind it in its channel is marked sent without a call (the newer one ' +
       'draws the order as it is then), so queued updates coalesce; a card not yet posted is always posted. ' +
-      'Every row still takes its channel’s one-second slot, coalesced or not, so the wall time follows ' +
-      `rows per channel: ${fmt.count(b.effects / b.channels)} rows, ${(seconds / (b.effects / b.channels)).toFixed(2)} s ` +
+      'A coalesced row gives its channel’s one-second slot straight back, so the wall time follows the ' +
+      `Slack calls per channel: ${fmt.count(calls / b.channels)} calls, ${(seconds / (calls / b.channels)).toFixed(2)} s ` +
       'each. A 429 puts the row back for Retry-After and the channel waits.',
   );
   if (b.firstDispatcherError) console.log(`!! the dispatcher logged: ${b.firstDispatcherError}`);

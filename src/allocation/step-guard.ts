@@ -3,6 +3,7 @@ import { type Actor, requireDepartment } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
+import { redrawOrderCards } from '../orders/order-cards.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { escapeMrkdwn } from '../slack/block-kit.ts';
@@ -26,7 +27,7 @@ export interface StepContext {
 /**
  * The common part of every button on a department card: one transaction; only the
  * department's members, its manager and admins may act; a cancelled order and a card older
- * than the order are refused.
+ * than the order are refused, and the order's cards are drawn again so the clicker sees why.
  */
 export async function inStep<T>(
   ctx: UseCaseContext,
@@ -35,29 +36,39 @@ export async function inStep<T>(
   act: (tx: DbOrTx, now: Date, c: StepContext) => Promise<T>,
 ): Promise<T> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ step: assignments, department: departments })
-      .from(assignments)
-      .innerJoin(departments, eq(departments.id, assignments.departmentId))
-      .where(eq(assignments.id, ref.assignmentId));
-    if (!row) throw new AppError('not_found', 'That step no longer exists.');
-    const { step, department } = row;
-    if (department.managerId !== actor.userId) {
-      requireDepartment(actor, department.id, department.name, 'work on its orders');
-    }
-    const order = await findOrder(tx, step.orderId);
-    if (order.status === 'cancelled')
-      throw new AppError('invalid_transition', `${order.number} was cancelled.`);
-    if (order.version !== ref.expectedVersion) throw new AppError('stale', staleOrderMessage);
-    return act(tx, now, {
-      order,
-      step,
-      department,
-      dept: escapeMrkdwn(department.name),
-      departmentKey: department.key,
+  const seen: { order?: OrderRow } = {};
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ step: assignments, department: departments })
+        .from(assignments)
+        .innerJoin(departments, eq(departments.id, assignments.departmentId))
+        .where(eq(assignments.id, ref.assignmentId));
+      if (!row) throw new AppError('not_found', 'That step no longer exists.');
+      const { step, department } = row;
+      if (department.managerId !== actor.userId) {
+        requireDepartment(actor, department.id, department.name, 'work on its orders');
+      }
+      const order = await findOrder(tx, step.orderId);
+      seen.order = order;
+      if (order.status === 'cancelled')
+        throw new AppError('invalid_transition', `${order.number} was cancelled.`);
+      if (order.version !== ref.expectedVersion) throw new AppError('stale', staleOrderMessage);
+      return act(tx, now, {
+        order,
+        step,
+        department,
+        dept: escapeMrkdwn(department.name),
+        departmentKey: department.key,
+      });
     });
-  });
+  } catch (error) {
+    const { order } = seen;
+    if (order && error instanceof AppError && error.code === 'stale') {
+      await ctx.db.transaction((tx) => redrawOrderCards(tx, now, order));
+    }
+    throw error;
+  }
 }
 
 /** A move the step's state does not allow, e.g. starting a step that is done. */

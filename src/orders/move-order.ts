@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
+import { stepToDo } from '../allocation/allocation-store.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { assignments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { refreshOrderCards } from './order-cards.ts';
@@ -54,6 +57,13 @@ export async function moveOrder(
   });
   for (const data of events)
     await appendOrderEvent(tx, order.id, actor, now, { type: 'status_changed', data });
+  // A cancelled order's remaining work leaves every queue, capacity count and App Home.
+  if (status === 'cancelled') {
+    await tx
+      .update(assignments)
+      .set({ status: 'cancelled' })
+      .where(and(eq(assignments.orderId, order.id), stepToDo));
+  }
   const why = steps.findLast((s) => s.reason)?.reason;
   const moved = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
   await refreshOrderCards(tx, now, updated, line ?? moved);

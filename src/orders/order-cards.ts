@@ -61,3 +61,27 @@ export async function refreshOrderCards(
   );
   await refreshOrderHomes(tx, now, order);
 }
+
+/**
+ * Someone pressed a button on a card older than the order: its copy in Slack may be out of
+ * date (an update still queued, or one Slack refused), so each card of the order is drawn
+ * again, once per order version however many stale clicks there are.
+ */
+export async function redrawOrderCards(
+  tx: DbOrTx,
+  now: Date,
+  order: { id: number; version: number },
+): Promise<void> {
+  const cards = await tx
+    .select({ channel: slackMessages.channel, card: slackMessages.card })
+    .from(slackMessages)
+    .where(eq(slackMessages.orderId, order.id));
+  await enqueue(
+    tx,
+    now,
+    cards.map(({ channel, card }) => ({
+      ...cardEntry(order, channel, card),
+      key: `redraw:${order.id}:${channel}:${card}:v${order.version}`,
+    })),
+  );
+}

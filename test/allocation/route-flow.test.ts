@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationRules, assignments, orders } from '../../src/db/schema.ts';
+import { changeOrderStatus } from '../../src/orders/change-order-status.ts';
 import { aDepartment, buttonsOn, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import { eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
 
 const production = { channelId: 'C0PROD', members: ['U0PA', 'U0PB', 'U0PC'] } as const;
 const qa = { channelId: 'C0QA', member: 'U0QUINN' } as const;
@@ -136,5 +137,37 @@ describe('stock items go production → logistics, and production’s members ta
     // The custom order's production step went to the first member; the rotation goes on from there.
     const [first, second, third] = production.members;
     expect(picked).toEqual([second, third, first, second]);
+  });
+});
+
+describe('an order cancelled while a department has its card', () => {
+  it('a press on the card before it is redrawn is refused; then it has no buttons and its steps leave the queue', async () => {
+    const number = await placeOrder(flow);
+    const card = cardIn(flow, production.channelId, number);
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, number));
+    if (!order) throw new Error('no order');
+    await changeOrderStatus(flow.desk.ctx, {
+      orderId: order.id,
+      expectedVersion: order.version,
+      action: 'cancel',
+      actor: people.admin,
+      reason: 'customer withdrew',
+    });
+    const steps = await flow.database.db.select().from(assignments).where(eq(assignments.orderId, order.id));
+    expect(steps.map((s) => s.status)).toEqual(['cancelled', 'cancelled']);
+
+    // The card in Slack still shows Accept until the outbox has sent the change.
+    const member = steps[0]?.assigneeId ?? production.members[0];
+    await flow.driver.clickButton(member, {
+      message: { channel: production.channelId, ts: card?.ts ?? '' },
+      action_id: 'step.accept',
+    });
+    const told = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: member }).find((e) => e.text.includes(number)),
+      'the refusal',
+    );
+    expect(told.text).toContain(`${number} was cancelled.`);
+    await flow.drainOutbox();
+    expect(buttonsOn(cardIn(flow, production.channelId, number))).toEqual([]);
   });
 });

@@ -152,13 +152,21 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     );
   });
 
-  it('a Progress click on a card older than the order is told to look again', async () => {
+  it('a Progress click on a card older than the order is told to look again, and the card is drawn again', async () => {
     const { step, order } = await stepOf(number, 0);
+    const card = cardIn(flow, production.channelId, number);
+    const redraws = () =>
+      flow.slack
+        .callsTo('chat.update')
+        .filter((c) => c.args.channel === production.channelId && c.args.ts === card?.ts).length;
+    const before = redraws();
     const text = await refusalOf(production.ann, number, {
       action_id: 'step.progress',
       value: `${step.id}:${order.version - 1}`,
     });
     expect(text).toBe(':warning: This order changed since you opened it. Look at it again and retry.');
+    await flow.drainOutbox();
+    expect(redraws()).toBe(before + 1);
   });
 
   it('reassigning to lou (logistics) or otto (away) is refused inline; to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
