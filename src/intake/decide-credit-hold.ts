@@ -62,7 +62,9 @@ async function decide(
       type: 'credit_decided',
       data: { decision: verdict, ...(reason ? { reason } : {}) },
     });
-    return verdict === 'approved' ? allocateOrder(tx, now, ctx.timeZone, moved, actor.userId, ctx.admins) : moved;
+    return verdict === 'approved'
+      ? allocateOrder(tx, now, ctx.timeZone, moved, actor.userId, ctx.admins)
+      : moved;
   });
 }
 
