@@ -40,6 +40,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
     // Bolt's default conversation store creates and rejects an Error on every request (~20 % of
     // its time per request, slack-platform.md §6); orderdesk keeps no conversation state there.
     convoStore: false,
+    // Bolt's ignoreSelf middleware looks at every request for the bot's own events; the only
+    // event orderdesk subscribes to is app_home_opened, which a person causes.
+    ignoreSelf: false,
     clientOptions: {
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
       // Interactive calls (views.open) race a 3-second trigger: retry briefly or not at all.
@@ -53,12 +56,12 @@ export function createSlackApp(deps: SlackAppDeps): App {
   });
   const router = new SlackRouter();
   for (const feature of deps.features) feature.register?.(router);
-  router.install(app);
-  registerOrderCommand(app, {
+  registerOrderCommand(router, {
     subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });
+  router.install(app);
   app.error(async (error) => {
     logger.error('unhandled error in a listener', error);
   });

@@ -1,9 +1,9 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
 import { splitFirstWord, unescapeSlack } from './command-text.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { renderHelp, unknownSubcommandPreface } from './help.ts';
 import { replyForError } from './reply-for-error.ts';
+import type { CommandArgs, SlackRouter } from './router.ts';
 import type { CommandRequest, Reply, Subcommand } from './subcommand.ts';
 
 export interface OrderCommandDeps {
@@ -17,13 +17,13 @@ export interface OrderCommandDeps {
  * Routes `/order <subcommand> …`. Every path acknowledges: with the first reply when there is
  * one (it travels in the HTTP response, the fastest answer Slack can show), or empty.
  */
-export function registerOrderCommand(app: App, deps: OrderCommandDeps): void {
+export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps): void {
   const byName = new Map(deps.subcommands.map((s) => [s.name, s]));
   const names = deps.subcommands.map((s) => s.name);
   // Built once: `/order help` is the most frequent command and its answer never changes.
   const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.subcommands) };
 
-  app.command('/order', async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  router.command('/order', async (args: CommandArgs) => {
     const { command, ack, respond, client, logger } = args;
     const [word, rest] = splitFirstWord(unescapeSlack(command.text ?? ''));
     const name = word.toLowerCase();
