@@ -22,11 +22,23 @@ export async function showOrderCard(
   await refreshOrderHomes(tx, now, order);
 }
 
-const cardEntry = (order: { id: number; version: number }, channel: string, card: CardKind) => ({
-  key: `card:${order.id}:${channel}:${card}:v${order.version}`,
-  channel,
-  effect: { kind: 'order_card' as const, v: 1 as const, orderId: order.id, card },
+/** The outbox key of a card request, around the order's id: one per channel and order version. */
+export const cardKeyAround = (channel: string, card: CardKind, version: number) => ({
+  before: 'card:',
+  after: `:${channel}:${card}:v${version}`,
 });
+
+export const cardEffect = (orderId: number, card: CardKind) => ({
+  kind: 'order_card' as const,
+  v: 1 as const,
+  orderId,
+  card,
+});
+
+const cardEntry = (order: { id: number; version: number }, channel: string, card: CardKind) => {
+  const key = cardKeyAround(channel, card, order.version);
+  return { key: `${key.before}${order.id}${key.after}`, channel, effect: cardEffect(order.id, card) };
+};
 
 /**
  * After a change: every card of the order is updated in place, each order card (not the

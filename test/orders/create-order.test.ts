@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { orderEvents, outbox, slackMessages } from '../../src/db/schema.ts';
+import { orderEvents, orderLines, orders, outbox, slackMessages } from '../../src/db/schema.ts';
 import { createOrder, type NewOrder } from '../../src/orders/create-order.ts';
 import type { UseCaseContext } from '../../src/orders/order-context.ts';
 import { aCustomer, aProduct } from '../support/factories.ts';
@@ -50,6 +50,19 @@ describe('creating an order', () => {
     });
     const cards = await database.db.select().from(slackMessages).where(eq(slackMessages.orderId, created.id));
     expect(cards).toMatchObject([{ channel: 'U0ADMIN', ts: null }]);
+    expect(await database.db.select().from(orders).where(eq(orders.id, created.id))).toEqual([created]);
+    const lines = await database.db.select().from(orderLines).where(eq(orderLines.orderId, created.id));
+    expect(lines).toEqual([
+      {
+        orderId: created.id,
+        lineNo: 1,
+        productId: order.lines[0]?.productId,
+        spec: 'blue',
+        quantity: 10,
+        unitPriceCents: 1250,
+        amountCents: 12_500,
+      },
+    ]);
   });
 
   it('takes the year from the business time zone: 31 Dec 23:30 UTC is already next year in Berlin', async () => {
