@@ -1,7 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -67,6 +65,12 @@ function openPostgres(url: string, max = 10): Database {
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   const unlock = dataDir ? await lockDataDir(dataDir) : () => {};
   try {
+    // Loaded only when used: PGlite's module alone costs ~50 MB of RSS, which a bot on Postgres
+    // has no use for.
+    const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+    ]);
     const client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
