@@ -240,7 +240,7 @@ async function seedBacklog(
       from plan
     )
     insert into assignments (order_id, step, department_id, assignee_id, status, pick, units, progress,
-                             opened_at, accepted_at, done_at)
+                             opened_at, accepted_at, done_at, due_on)
     select shaped.order_id, shaped.step, d.id,
       case when shaped.status = 'pending' then null
            else 'U0D' || lpad(shaped.dept::text, 2, '0') || 'M' || (1 + shaped.order_id % ${MEMBERS_PER_DEPARTMENT}) end,
@@ -250,8 +250,10 @@ async function seedBacklog(
            else ${now}::timestamptz - (shaped.order_id % 4000) * interval '1 minute' end,
       case when shaped.status in ('accepted', 'started', 'done')
            then ${now}::timestamptz - (shaped.order_id % 3000) * interval '1 minute' end,
-      case when shaped.status = 'done' then ${now}::timestamptz - (shaped.order_id % 2000) * interval '1 minute' end
-    from shaped join departments d on d.channel_id = 'C0ALLOC' || lpad(shaped.dept::text, 2, '0')`);
+      case when shaped.status = 'done' then ${now}::timestamptz - (shaped.order_id % 2000) * interval '1 minute' end,
+      o.delivery_date
+    from shaped join departments d on d.channel_id = 'C0ALLOC' || lpad(shaped.dept::text, 2, '0')
+    join orders o on o.id = shaped.order_id`);
   const [counts] = await queryRows<{ total: unknown; load: unknown }>(
     db,
     sql`select count(*) as total,

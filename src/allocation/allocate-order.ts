@@ -72,6 +72,7 @@ export async function allocateOrder(
         pick: step.pick,
         fixedPersonId: step.personId ?? null,
         units: traits.units,
+        dueOn: order.deliveryDate,
         fitsOn: risks.get(department.id) ?? null,
       })),
     )

@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, orders } from '../db/schema.ts';
+import { assignments } from '../db/schema.ts';
 import { stepToDo } from './allocation-store.ts';
 import type { DueLoad } from './capacity.ts';
 
 /**
- * A department's work still to do, by the delivery date of its orders: every step not yet done
- * (pending ones too — the order will reach the department), less the part reported done.
+ * A department's work still to do, by the delivery date of its orders (kept on each step):
+ * every step not yet done (pending ones too — the order will reach the department), less the
+ * part reported done.
  */
 export async function departmentLoad(
   db: DbOrTx,
@@ -16,12 +17,11 @@ export async function departmentLoad(
   const size = countsIn === 'units' ? sql`${assignments.units}` : sql`1`;
   const rows = await db
     .select({
-      dueOn: orders.deliveryDate,
+      dueOn: assignments.dueOn,
       amount: sql<number>`sum(${size} * (100 - ${assignments.progress}) / 100.0)::float8`,
     })
     .from(assignments)
-    .innerJoin(orders, eq(orders.id, assignments.orderId))
     .where(and(eq(assignments.departmentId, departmentId), stepToDo))
-    .groupBy(orders.deliveryDate);
+    .groupBy(assignments.dueOn);
   return rows.map((r) => ({ dueOn: r.dueOn, amount: Number(r.amount) }));
 }

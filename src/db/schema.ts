@@ -262,6 +262,12 @@ export const assignments = pgTable(
     fixedPersonId: text('fixed_person_id'),
     /** The order's size in units (its lines' quantities), for departments that count capacity in units. */
     units: integer('units').notNull().default(0),
+    /**
+     * The order's delivery date, copied so a department's load is read from its own steps
+     * (an index range, not a join over every order). Whatever changes an order's delivery date
+     * changes this with it.
+     */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
     /** Set when the department's capacity cannot fit the step by the delivery date: the earliest date it would. */
     fitsOn: date('fits_on', { mode: 'string' }),
     progress: integer('progress').notNull().default(0),
@@ -277,7 +283,7 @@ export const assignments = pgTable(
       .on(t.departmentId, t.assigneeId)
       .where(sql`${t.status} in ('open', 'accepted', 'started')`),
     index('assignments_load_idx')
-      .on(t.departmentId)
+      .on(t.departmentId, t.dueOn)
       .where(sql`${t.status} in ('pending', 'open', 'accepted', 'started')`),
     // least_open counts each candidate's open work; round-robin asks who the department gave work to last.
     index('assignments_assignee_open_idx')
