@@ -3,9 +3,9 @@ import { upsertCustomers } from '../customers/upsert-customers.ts';
 import type { Db } from '../db/client.ts';
 import type { UpsertCounts } from '../db/upsert-support.ts';
 import { upsertProducts } from '../products/upsert-products.ts';
+import { upsertDepartments, upsertPeople } from '../settings/upsert-organisation.ts';
 import { demoCustomers, demoDepartments, demoPeople, demoProducts, demoRules } from './demo-data.ts';
 import { addRulesIfNone } from './seed-demo-rules.ts';
-import { upsertDepartments, upsertPeople } from './upsert-organisation.ts';
 
 /** Channel ids by name, for the names the workspace has; names it lacks are simply absent. */
 export type ChannelLookup = (names: readonly string[]) => Promise<Map<string, string>>;

@@ -1,8 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CheckedRule } from '../allocation/rule-validation.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { allocationRules, departments, people } from '../db/schema.ts';
-import { changes, type UpsertCounts } from '../db/upsert-support.ts';
+import { allocationRules } from '../db/schema.ts';
+import type { UpsertCounts } from '../db/upsert-support.ts';
+import { upsertDepartments, upsertPeople } from '../settings/upsert-organisation.ts';
 import type { SetupFile } from './setup-file.ts';
 
 export interface SetupReport {
@@ -28,72 +29,31 @@ export interface SetupToApply {
  */
 export function applySetup(db: Db, setup: SetupToApply): Promise<SetupReport> {
   return db.transaction(async (tx) => ({
-    departments: await upsertDepartments(tx, setup),
-    people: await upsertPeople(tx, setup),
+    departments: await upsertDepartments(
+      tx,
+      setup.file.departments.map((d) => ({
+        key: d.key,
+        name: d.name,
+        channelName: d.channel,
+        dailyCapacity: d.daily_capacity,
+        capacityUnit: d.capacity_unit,
+        managerId: d.manager ?? null,
+      })),
+      setup.channels,
+    ),
+    people: await upsertPeople(
+      tx,
+      setup.file.people.map((p) => ({
+        slackUserId: p.id,
+        name: p.name,
+        roles: p.roles,
+        departmentKey: p.department ?? null,
+        away: p.away,
+      })),
+      setup.now,
+    ),
     rules: setup.rules ? await replaceRules(tx, setup.rules, setup.now) : null,
   }));
-}
-
-async function upsertDepartments(tx: Tx, { file, channels }: SetupToApply): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
-  const keys = file.departments.map((d) => d.key);
-  if (!keys.length) return counts;
-  const existing = new Map(
-    (await tx.select().from(departments).where(inArray(departments.key, keys))).map((d) => [d.key, d]),
-  );
-  for (const d of file.departments) {
-    const row = existing.get(d.key);
-    const values = {
-      name: d.name,
-      channelId: channels ? (channels.get(d.channel) ?? null) : (row?.channelId ?? null),
-      dailyCapacity: d.daily_capacity,
-      capacityUnit: d.capacity_unit,
-      managerId: d.manager ?? null,
-    };
-    if (!row) {
-      await tx.insert(departments).values({ key: d.key, ...values });
-      counts.added++;
-    } else if (changes(row, values)) {
-      await tx.update(departments).set(values).where(eq(departments.key, d.key));
-      counts.updated++;
-    } else counts.unchanged++;
-  }
-  return counts;
-}
-
-async function upsertPeople(tx: Tx, { file, now }: SetupToApply): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
-  const ids = file.people.map((p) => p.id);
-  if (!ids.length) return counts;
-  const departmentIds = new Map(
-    (await tx.select({ key: departments.key, id: departments.id }).from(departments)).map((d) => [
-      d.key,
-      d.id,
-    ]),
-  );
-  const existing = new Map(
-    (await tx.select().from(people).where(inArray(people.slackUserId, ids))).map((p) => [p.slackUserId, p]),
-  );
-  for (const p of file.people) {
-    const row = existing.get(p.id);
-    const values = {
-      name: p.name,
-      roles: [...new Set(p.roles)].sort(),
-      departmentId: p.department ? (departmentIds.get(p.department) ?? null) : null,
-      away: p.away,
-    };
-    if (!row) {
-      await tx.insert(people).values({ slackUserId: p.id, ...values, updatedAt: now });
-      counts.added++;
-    } else if (changes(row, values)) {
-      await tx
-        .update(people)
-        .set({ ...values, updatedAt: now })
-        .where(eq(people.slackUserId, p.id));
-      counts.updated++;
-    } else counts.unchanged++;
-  }
-  return counts;
 }
 
 /** The stored rules become the file's, position by position; equal ones are left untouched. */
