@@ -1,9 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignments, departments, orders, people as peopleTable } from '../../src/db/schema.ts';
 import type { FakeMessage } from '../../src/sandbox/fake-slack/index.ts';
+import {
+  buttonsOn,
+  cardIn as cardOf,
+  placeOrder as placeOrderThroughModal,
+  press as pressOnCard,
+} from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import { eventually, openModal, seedIntakeWorld } from '../support/intake-world.ts';
 
 const production = { channel: 'C0PROD', members: ['U0PA', 'U0PB', 'U0PC'] } as const;
 const logistics = { channel: 'C0LOGI', member: 'U0LOG' } as const;
@@ -39,43 +45,13 @@ beforeAll(async () => {
 });
 afterAll(() => flow.stop());
 
-async function placeOrder(): Promise<string> {
-  const before = flow.slack.views.top(people.admin);
-  await flow.driver.command(people.admin, 'new');
-  const view = await openModal(flow, people.admin, before);
-  const res = await flow.driver.submitView(
-    people.admin,
-    view,
-    acmeOrder([{ product: 'WIDGET-A', quantity: '2' }]),
-  );
-  expect(res.body).toBe('');
-  await flow.drainOutbox();
-  const [latest] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
-  return latest?.number ?? '';
-}
-
-const cardIn = (channel: string, number: string) =>
-  flow.slack
-    .messages(channel)
-    .find((m) => m.text.startsWith(number) && (!m.thread_ts || m.thread_ts === m.ts));
-const buttonsOf = (m: FakeMessage | undefined) =>
-  JSON.stringify(m?.blocks ?? []).match(/"action_id":"step\.[a-z_]+"/g) ?? [];
+const placeOrder = () => placeOrderThroughModal(flow);
+const cardIn = (channel: string, number: string) => cardOf(flow, channel, number);
+const buttonsOf = (m: FakeMessage | undefined) => buttonsOn(m).map((id) => `"action_id":"${id}"`);
 const statusOf = async (number: string) =>
   (await flow.database.db.select().from(orders).where(eq(orders.number, number)))[0]?.status;
-
-async function press(user: string, channel: string, number: string, actionId: string) {
-  const card = cardIn(channel, number);
-  if (!card) throw new Error(`no card for ${number} in ${channel}`);
-  const before = flow.slack.calls.length;
-  const told = flow.slack.workspace.ephemerals({ user }).length;
-  await flow.driver.clickButton(user, { message: { channel, ts: card.ts }, action_id: actionId });
-  // The bot acknowledges first and works after; wait for its writes, then send what they queued.
-  await eventually(async () => {
-    await flow.drainOutbox();
-    return flow.slack.calls.length > before || flow.slack.workspace.ephemerals({ user }).length > told;
-  }, `${actionId} to take effect`);
-  await flow.drainOutbox();
-}
+const press = (user: string, channel: string, number: string, actionId: string) =>
+  pressOnCard(flow, user, channel, number, actionId);
 
 describe('the department workflow', () => {
   let number = '';
