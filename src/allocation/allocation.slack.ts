@@ -4,7 +4,7 @@ import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { orderNumberPattern } from '../orders/order-number.ts';
-import { plain } from '../slack/block-kit.ts';
+import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -145,7 +145,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
           stepRef.parse(action.value);
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: shipModal(action.value ?? '') as never,
+            view: asView(shipModal(action.value ?? '')),
           });
         }),
       );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hasRole, requireRole } from '../auth/roles.ts';
 import { AppError } from '../errors.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
+import { asView } from '../slack/block-kit.ts';
 import { cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -37,7 +38,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
 
   const openForm = (client: WebClient, triggerId: string, id: number | null, responseUrl: string | null) =>
     formFor(ctx, id, responseUrl).then((view) =>
-      client.views.open({ trigger_id: triggerId, view: view as never }),
+      client.views.open({ trigger_id: triggerId, view: asView(view) }),
     );
 
   return {
@@ -122,7 +123,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
             next = noticeView(replyForError(error, logger).text);
           }
           await client.views
-            .update({ view_id: view.id, view: next as never })
+            .update({ view_id: view.id, view: asView(next) })
             .catch((error: unknown) => logger.warn('the rule modal was not updated', error));
           await refreshList(meta?.responseUrl ?? null);
         },

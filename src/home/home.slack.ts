@@ -1,6 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { isAppError } from '../errors.ts';
+import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { homePageActions } from './home-list-view.ts';
@@ -26,7 +27,7 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
       // Remembered before drawing, so a change committed while it is drawn still refreshes it.
       if (opened) await rememberHomeOpened(ctx.db, ctx.clock.now(), actor.userId);
       const view = await renderHome(ctx.db, actor, ctx, pages);
-      await client.views.publish({ user_id: who.userId, view: view as never });
+      await client.views.publish({ user_id: who.userId, view: asView(view) });
     } catch (error) {
       // A guest from another workspace simply gets no Home; anything else is worth a look.
       if (!isAppError(error)) logger.error('could not publish the App Home', error);

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
-import { plain } from '../slack/block-kit.ts';
+import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -44,7 +44,7 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
         cardButton(deps, async ({ body, action, client }) => {
           await requireMayDecideCreditHolds(ctx.db, await actorOf(body.user));
           const ref = holdRef.parse(action.value);
-          await client.views.open({ trigger_id: body.trigger_id, view: rejectModal(ref) as never });
+          await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectModal(ref)) });
         }),
       );
 

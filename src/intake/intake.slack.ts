@@ -1,6 +1,7 @@
 import type { BlockAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { requireRole } from '../auth/roles.ts';
+import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -32,7 +33,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
   async function openModal(client: WebClient, triggerId: string, draft: OrderDraft, notUnderstood: string[]) {
     const meta = metaFor(draft.lines.length);
     const view = buildOrderModal(await modalContent(ctx.db, draft, meta, notUnderstood));
-    await client.views.open({ trigger_id: triggerId, view: view as never });
+    await client.views.open({ trigger_id: triggerId, view: asView(view) });
   }
 
   async function rebuild(body: BlockAction, client: WebClient, change: ModalChange) {
@@ -44,7 +45,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     const filled =
       next.prefillLine === null ? next.draft : await prefillFromProduct(ctx.db, next.draft, next.prefillLine);
     const content = await modalContent(ctx.db, filled, next.meta);
-    await client.views.update({ view_id: view.id, hash: view.hash, view: buildOrderModal(content) as never });
+    await client.views.update({ view_id: view.id, hash: view.hash, view: asView(buildOrderModal(content)) });
   }
 
   const onModalAction =
@@ -95,7 +96,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         } catch (error) {
           const { text } = replyForError(error, logger);
           await client.views
-            .open({ trigger_id: body.trigger_id, view: noticeView(text) as never })
+            .open({ trigger_id: body.trigger_id, view: asView(noticeView(text)) })
             .catch((e: unknown) => logger.warn('could not show the refusal', e));
         }
       };
@@ -151,7 +152,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           }
           if (outcome.warnings.length) {
             const id = await keepForConfirmation(ctx, actor.userId, intakeKey, draft);
-            await ack({ response_action: 'push', view: buildWarningsView(id, outcome.warnings) as never });
+            await ack({ response_action: 'push', view: asView(buildWarningsView(id, outcome.warnings)) });
             return;
           }
           await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey });
@@ -169,14 +170,14 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           if (!pending) {
             await ack({
               response_action: 'update',
-              view: buildStaleConfirmationView(['this form has expired']) as never,
+              view: asView(buildStaleConfirmationView(['this form has expired'])),
             });
             return;
           }
           const outcome = await reviewDraft(ctx, ctx.db, pending.draft);
           if (!outcome.ok) {
             const problems = outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message);
-            await ack({ response_action: 'update', view: buildStaleConfirmationView(problems) as never });
+            await ack({ response_action: 'update', view: asView(buildStaleConfirmationView(problems)) });
             return;
           }
           await submitOrder(ctx, actor, {
@@ -190,7 +191,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         } catch (error) {
           await ack({
             response_action: 'update',
-            view: buildStaleConfirmationView([errorText(error)]) as never,
+            view: asView(buildStaleConfirmationView([errorText(error)])),
           });
         }
       });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/roles.ts';
 import { answerSubmission, unreadableForm } from '../customers/form-submission.ts';
 import { AppError } from '../errors.ts';
-import { plain, section } from '../slack/block-kit.ts';
+import { asView, plain, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -44,7 +44,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
     if (!parent) return;
     const view = await settingsView(parent.page);
     await client.views
-      .update({ view_id: parent.viewId, view: view as never })
+      .update({ view_id: parent.viewId, view: asView(view) })
       .catch((error: unknown) => logger.warn('the Settings modal was not refreshed', error));
   }
 
@@ -61,7 +61,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         await work({ body, client, parent: { viewId: view.id, page }, triggerId: body.trigger_id });
       } catch (error) {
         await client.views
-          .push({ trigger_id: body.trigger_id, view: noticeView(replyForError(error, logger).text) as never })
+          .push({ trigger_id: body.trigger_id, view: asView(noticeView(replyForError(error, logger).text)) })
           .catch((e: unknown) => logger.warn('could not show the refusal', e));
       }
     };
@@ -90,7 +90,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           try {
             await req.client.views.open({
               trigger_id: req.triggerId,
-              view: (await settingsView(0)) as never,
+              view: asView(await settingsView(0)),
             });
           } catch (error) {
             logger.warn('could not open the Settings modal', error);
@@ -112,7 +112,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           view = noticeView(replyForError(error, logger).text);
         }
         await client.views
-          .open({ trigger_id: body.trigger_id, view: view as never })
+          .open({ trigger_id: body.trigger_id, view: asView(view) })
           .catch((error: unknown) => logger.warn('could not open the Settings modal', error));
       });
 
@@ -122,7 +122,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           inSettings(async ({ body, client, parent }) => {
             const page = Number(buttonValue.parse(body.actions[0]).value);
             const view = await settingsView(Number.isInteger(page) ? page : 0);
-            await client.views.update({ view_id: parent.viewId, view: view as never });
+            await client.views.update({ view_id: parent.viewId, view: asView(view) });
           }),
         );
       }
@@ -131,7 +131,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         settingsIds.addDepartment,
         inSettings(async ({ client, parent, triggerId }) => {
           const view = buildDepartmentForm({ to: { mode: 'add' }, parent });
-          await client.views.push({ trigger_id: triggerId, view: view as never });
+          await client.views.push({ trigger_id: triggerId, view: asView(view) });
         }),
       );
 
@@ -145,7 +145,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
             throw new AppError('not_found', `The department "${key}" no longer exists.`);
           }
           const view = buildDepartmentForm({ to: { mode: 'edit', key }, parent }, record);
-          await client.views.push({ trigger_id: triggerId, view: view as never });
+          await client.views.push({ trigger_id: triggerId, view: asView(view) });
         }),
       );
 
@@ -159,7 +159,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           ]);
           const name = person?.name || (await slackName(client, userId));
           const view = buildPersonForm({ userId, name, parent }, person, choices);
-          await client.views.push({ trigger_id: triggerId, view: view as never });
+          await client.views.push({ trigger_id: triggerId, view: asView(view) });
         }),
       );
 

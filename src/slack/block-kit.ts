@@ -1,8 +1,17 @@
+import type { types } from '@slack/bolt';
+
 /**
  * Small, pure Block Kit builders shared by every feature's views. They keep text inside Slack's
  * limits (slack-platform.md §1.4) so a long customer name can never make Slack reject a card.
  */
 export type Block = Record<string, unknown>;
+
+/**
+ * A view the builders made, as the Web API client's types name it. The builders return plain
+ * objects; what Slack would refuse is caught by the fake Slack's Block Kit checks in the tests,
+ * which know Slack's limits, rather than by these types, which do not.
+ */
+export const asView = (view: object): types.View => view as types.View;
 
 const limits = { section: 3000, field: 2000, header: 150, context: 2000, button: 75, plain: 150 } as const;
 
