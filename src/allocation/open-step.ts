@@ -4,7 +4,7 @@ import { assignments, people } from '../db/schema.ts';
 import { refreshOrderHomes } from '../home/home-refresh.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
-import { enqueue } from '../outbox/enqueue.ts';
+import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { type Candidate, pickPerson, type RouteStep } from './allocation-rules.ts';
 import { type AssignmentRow, candidatesIn, type DepartmentRow, lastAssignee } from './allocation-store.ts';
@@ -87,11 +87,9 @@ async function tellAdmins(
   await enqueue(
     tx,
     now,
-    [...admins].map((admin) => ({
-      key: `allocation:unassigned-admin:${assignment.id}:${admin}`,
-      channel: admin,
-      effect: { kind: 'message' as const, v: 1 as const, message: { text: `:warning: ${text}` } },
-    })),
+    [...admins].map((admin) =>
+      textMessage(`allocation:unassigned-admin:${assignment.id}:${admin}`, admin, `:warning: ${text}`),
+    ),
   );
 }
 
@@ -104,10 +102,6 @@ export async function tellOwner(
   text: string,
 ): Promise<void> {
   await enqueue(tx, now, [
-    {
-      key: `allocation:${what}:${order.id}:v${order.version}`,
-      channel: order.ownerId,
-      effect: { kind: 'message', v: 1, message: { text: `:warning: ${text}` } },
-    },
+    textMessage(`allocation:${what}:${order.id}:v${order.version}`, order.ownerId, `:warning: ${text}`),
   ]);
 }

@@ -6,7 +6,7 @@ import { refreshHomes } from '../home/home-refresh.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
-import { enqueue } from '../outbox/enqueue.ts';
+import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import type { AssignmentRow } from './allocation-store.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
@@ -108,17 +108,11 @@ export function reassignStep(
     if (ref.assigneeId !== actor.userId) {
       const where = department.channelId ? ` Its card is in <#${department.channelId}>.` : '';
       await enqueue(tx, now, [
-        {
-          key: `step:reassigned:${step.id}:${ref.assigneeId}:v${moved.version}`,
-          channel: ref.assigneeId,
-          effect: {
-            kind: 'message',
-            v: 1,
-            message: {
-              text: `:inbox_tray: ${mention(actor.userId)} gave you ${dept}'s part of ${order.number}.${where}`,
-            },
-          },
-        },
+        textMessage(
+          `step:reassigned:${step.id}:${ref.assigneeId}:v${moved.version}`,
+          ref.assigneeId,
+          `:inbox_tray: ${mention(actor.userId)} gave you ${dept}'s part of ${order.number}.${where}`,
+        ),
       ]);
     }
     return moved;
@@ -156,17 +150,11 @@ export function reportProblem(
         .map((l) => `>${l}`)
         .join('\n');
       await enqueue(tx, now, [
-        {
-          key: `step:problem:${order.id}:v${moved.version}`,
-          channel: order.ownerId,
-          effect: {
-            kind: 'message',
-            v: 1,
-            message: {
-              text: `:warning: ${mention(actor.userId)} reported a problem with ${order.number} in ${dept}:\n${quoted}`,
-            },
-          },
-        },
+        textMessage(
+          `step:problem:${order.id}:v${moved.version}`,
+          order.ownerId,
+          `:warning: ${mention(actor.userId)} reported a problem with ${order.number} in ${dept}:\n${quoted}`,
+        ),
       ]);
     }
     return moved;

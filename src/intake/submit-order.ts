@@ -9,7 +9,7 @@ import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
-import { enqueue } from '../outbox/enqueue.ts';
+import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { checkCredit, exposureStatuses } from './credit-check.ts';
 import type { Finding, ReviewedOrder } from './review-rules.ts';
 
@@ -128,19 +128,12 @@ async function askFinance(tx: DbOrTx, now: Date, order: OrderRow): Promise<void>
     return;
   }
   await enqueue(tx, now, [
-    {
-      key: `no-finance-channel:${order.id}`,
-      channel: order.ownerId,
-      effect: {
-        kind: 'message',
-        v: 1,
-        message: {
-          text:
-            `:warning: ${order.number} is on credit hold, but the finance department has no Slack channel, ` +
-            'so nobody was asked to decide. Ask an admin to give finance a channel.',
-        },
-      },
-    },
+    textMessage(
+      `no-finance-channel:${order.id}`,
+      order.ownerId,
+      `:warning: ${order.number} is on credit hold, but the finance department has no Slack channel, ` +
+        'so nobody was asked to decide. Ask an admin to give finance a channel.',
+    ),
   ]);
 }
 

@@ -51,10 +51,7 @@ export async function refreshOrderCards(
   order: { id: number; version: number },
   threadLine: string,
 ): Promise<void> {
-  const cards = await tx
-    .select({ channel: slackMessages.channel, card: slackMessages.card })
-    .from(slackMessages)
-    .where(eq(slackMessages.orderId, order.id));
+  const cards = await cardsOf(tx, order.id);
   await enqueue(
     tx,
     now,
@@ -84,10 +81,7 @@ export async function redrawOrderCards(
   now: Date,
   order: { id: number; version: number },
 ): Promise<void> {
-  const cards = await tx
-    .select({ channel: slackMessages.channel, card: slackMessages.card })
-    .from(slackMessages)
-    .where(eq(slackMessages.orderId, order.id));
+  const cards = await cardsOf(tx, order.id);
   await enqueue(
     tx,
     now,
@@ -96,4 +90,12 @@ export async function redrawOrderCards(
       key: `redraw:${order.id}:${channel}:${card}:v${order.version}`,
     })),
   );
+}
+
+/** Every card of the order: the channels it is shown in, and which card. */
+function cardsOf(tx: DbOrTx, orderId: number) {
+  return tx
+    .select({ channel: slackMessages.channel, card: slackMessages.card })
+    .from(slackMessages)
+    .where(eq(slackMessages.orderId, orderId));
 }

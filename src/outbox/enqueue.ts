@@ -10,6 +10,11 @@ export interface OutboxEntry {
   effect: Effect;
 }
 
+/** A plain text message to a channel, or to a person by DM (their user id). */
+export function textMessage(key: string, channel: string, text: string): OutboxEntry {
+  return { key, channel, effect: { kind: 'message', v: 1, message: { text } } };
+}
+
 /**
  * Writes Slack effects in the caller's transaction: they are sent only if the change that
  * caused them commits, and they survive a crash after it does.

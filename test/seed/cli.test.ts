@@ -1,69 +1,23 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CliWorld, startCliWorld } from '../support/cli-world.ts';
 import { botToken } from '../support/outbox-harness.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
+let world: CliWorld;
 let folder: string;
-let slack: FakeSlack;
-let database: TestDatabase | null = null;
-let env: Record<string, string>;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'orderdesk-cli-'));
-  slack = await startFakeSlack({ botToken });
-  for (const name of ['production', 'logistics', 'finance', 'after-sales', 'managers']) {
-    slack.addChannel({ name, is_member: true });
-  }
-  // On Postgres the commands get a fresh database of their own; on PGlite, a data folder made
-  // from the suite's migrated template, which spares each run an initdb.
-  database = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : null;
-  const template = inject('pgliteTemplate');
-  if (!database && template) {
-    const snapshot = new Blob([await readFile(template)]);
-    await (await openDatabase({ kind: 'pglite', dataDir: path.join(folder, 'data'), snapshot })).close();
-  }
-  // Every variable is set, even if empty, so a developer's .env cannot point a test at their data.
-  env = {
-    PATH: process.env.PATH ?? '',
-    DATABASE_URL: database?.url ?? '',
-    DATA_DIR: path.join(folder, 'data'),
-    SLACK_BOT_TOKEN: '',
-    SLACK_API_URL: slack.apiUrl,
-  };
+  world = await startCliWorld({
+    channels: ['production', 'logistics', 'finance', 'after-sales', 'managers'],
+    withToken: false,
+  });
+  folder = world.folder;
 });
-afterAll(async () => {
-  await slack.stop();
-  await database?.close();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => world.stop());
 
-/** Runs a CLI as `npm run …` does, and collects what it printed. */
-function run(script: string, args: string[], extra: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, script), ...args], {
-    cwd: repo,
-    env: { ...env, ...extra },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[], extra: Record<string, string> = {}) =>
+  world.run(script, args, extra);
 
 async function file(name: string, text: string): Promise<string> {
   const full = path.join(folder, name);

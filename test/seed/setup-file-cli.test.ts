@@ -1,65 +1,18 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { openDatabase } from '../../src/db/client.ts';
-import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
-import { botToken } from '../support/outbox-harness.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CliWorld, startCliWorld } from '../support/cli-world.ts';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
+let world: CliWorld;
 let folder: string;
-let slack: FakeSlack;
-let database: TestDatabase | null = null;
-let env: Record<string, string>;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), 'orderdesk-setup-'));
-  slack = await startFakeSlack({ botToken });
-  for (const name of ['finance', 'production', 'qa', 'logistics'])
-    slack.addChannel({ name, is_member: true });
-  // As in cli.test.ts: a fresh Postgres database, or a PGlite folder made from the suite's template.
-  database = process.env.TEST_DATABASE_URL ? await createTestDatabase({ migrate: false }) : null;
-  const template = inject('pgliteTemplate');
-  if (!database && template) {
-    const snapshot = new Blob([await readFile(template)]);
-    await (await openDatabase({ kind: 'pglite', dataDir: path.join(folder, 'data'), snapshot })).close();
-  }
-  env = {
-    PATH: process.env.PATH ?? '',
-    DATABASE_URL: database?.url ?? '',
-    DATA_DIR: path.join(folder, 'data'),
-    SLACK_BOT_TOKEN: botToken,
-    SLACK_API_URL: slack.apiUrl,
-  };
+  world = await startCliWorld({ channels: ['finance', 'production', 'qa', 'logistics'], withToken: true });
+  folder = world.folder;
 });
-afterAll(async () => {
-  await slack.stop();
-  await database?.close();
-  await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => world.stop());
 
-function seed(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/db/seed-cli.ts'), ...args], {
-    cwd: repo,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const seed = (args: string[]) => world.run('src/db/seed-cli.ts', args);
 
 vi.setConfig({ testTimeout: 90_000 });
 
