@@ -72,7 +72,7 @@ export interface Segment {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PREWARM_CONCURRENCY = 10;
-/** Clicks are measured at one concurrency, as in the floor table of slack-platform.md §6. */
+/** Clicks are measured at one concurrency, one concurrency is enough to compare per-click cost with the floor's. */
 const CLICK_CONCURRENCY = 10;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The floor (slack-platform.md §6): a Bolt 5 app with the default HTTPReceiver and default
+ * The floor: a Bolt 5 app with the default HTTPReceiver and default
  * options — the default conversation store included — whose listeners only acknowledge.
  * Started by bench/run.ts in a child process of its own.
  */

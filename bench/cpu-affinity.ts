@@ -3,7 +3,7 @@ import os from 'node:os';
 
 /**
  * Which cores the bot and the load generator get: the bot on core 0, this process (the load
- * generator) on core 1, as the floor in slack-platform.md §6 was measured. Needs taskset and two
+ * generator) on core 1, so neither steals the other's core. Needs taskset and two
  * cores; otherwise nothing is pinned and the report says so.
  */
 export interface CpuPlan {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick | --help]`: how close orderdesk comes to the floor a bare Bolt app
- * reaches (slack-platform.md §6), how fast it takes orders in (createOrder, and the order modal's
+ * reaches (bench/bare-bolt-app.ts), how fast it takes orders in (createOrder, and the order modal's
  * Submit end to end), how fast its customer search answers over 100,000 customers, how long
  * allocating a confirmed order takes, and how a burst of cards gets through the outbox under
  * Slack's per-channel rate limit. Prints figures; never asserts.

@@ -3,7 +3,8 @@ import type { FakeSlack, FakeView, Json } from './fake-slack/index.ts';
 import { elementsOf } from './view-state.ts';
 
 /**
- * Builders for what Slack sends the bot, in the shapes of ../shared/slack-fixtures/inbound/*.
+ * Builders for what Slack sends the bot, in the shapes of the inbound payloads that Slack's own
+ * SDKs (bolt-js, bolt-python, java-slack-sdk) keep as test fixtures.
  * Ids, names and teams come from the fake, so a payload always matches what the fake holds.
  */
 

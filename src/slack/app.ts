@@ -38,7 +38,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     // Known ids spare an auth.test round trip before the first request is handled.
     ...(bot.botId ? { botId: bot.botId, botUserId: bot.botUserId } : {}),
     // Bolt's default conversation store creates and rejects an Error on every request (~20 % of
-    // its time per request, slack-platform.md §6); orderdesk keeps no conversation state there.
+    // its time per request, measured with bench/); orderdesk keeps no conversation state there.
     convoStore: false,
     // Bolt's ignoreSelf middleware looks at every request for the bot's own events; the only
     // event orderdesk subscribes to is app_home_opened, which a person causes.

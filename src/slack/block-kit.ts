@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 
 /**
  * Small, pure Block Kit builders shared by every feature's views. They keep text inside Slack's
- * limits (slack-platform.md §1.4) so a long customer name can never make Slack reject a card.
+ * limits (Slack's Block Kit reference) so a long customer name can never make Slack reject a card.
  */
 export type Block = Record<string, unknown>;
 

@@ -5,18 +5,13 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-// test/manifest/manifest.test.ts -> repo root is two levels up. CI clones the repo
-// into another folder with shared/ beside it, so everything is relative to this file.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const specsDir = path.resolve(repoRoot, '..', 'shared', 'slack-fixtures', 'specs');
-const schemaPath = path.resolve(
-  repoRoot,
-  '..',
-  'shared',
-  'slack-fixtures',
-  'specs',
-  'manifest.schema.1.0.0.json',
-);
+// Slack's app manifest JSON Schema v1.0.0 and its two sample manifests, vendored byte for byte
+// from github.com/slackapi/manifest-schema at commit c50cfa8508ff1017344550a5e5fb29a1416e5b98
+// (schemas/manifest.schema.1.0.0.json, tests/manifests/v1/manifest.{valid,invalid}.json).
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+const specsDir = path.join(here, 'slack-schema');
+const schemaPath = path.join(specsDir, 'manifest.schema.1.0.0.json');
 const manifestPath = path.resolve(repoRoot, 'manifest.yml');
 
 const EVENTS_URL = 'https://orderdesk.example.com/slack/events';

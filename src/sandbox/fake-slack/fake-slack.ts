@@ -19,7 +19,7 @@ import type {
 import { ViewStore } from './views.ts';
 import { type MessageInput, Workspace } from './workspace.ts';
 
-/** The bot scopes of the app manifest (slack-platform.md §3.3). */
+/** The bot scopes of the app manifest (manifest.yml). */
 export const DEFAULT_SCOPES = [
   'commands',
   'chat:write',
