@@ -1,82 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
-import type { SandboxState } from '../../src/sandbox/web/snapshot.ts';
+import {
+  freePort,
+  repo,
+  startProcess,
+  waitForHealthy,
+  waitForOutput,
+  waitForState,
+} from '../support/bot-process.ts';
 import { signingSecret } from '../support/flow.ts';
 import { botToken } from '../support/outbox-harness.ts';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` as a newcomer runs it, with only the environment the test gives. */
-function start(env: Record<string, string>, cwd = repo, args: string[] = []): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'src/main.ts'), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  return { child, output: () => output, exited: new Promise((resolve) => child.on('exit', resolve)) };
-}
-
-async function waitForHealthy(port: number, run: Run): Promise<void> {
-  // A cold PGlite data folder runs initdb in WASM: seconds on an idle machine, many on a busy one.
-  for (let i = 0; i < 900; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    if (run.child.exitCode !== null) throw new Error(`orderdesk exited: ${run.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`orderdesk never became healthy: ${run.output()}`);
-}
-
-/** The sandbox answers its state once the world is up; the page is served from the first moment. */
-async function waitForState(url: string, run: Run): Promise<SandboxState> {
-  for (let i = 0; i < 900; i++) {
-    const res = await fetch(url).catch(() => null);
-    if (res?.ok) return (await res.json()) as SandboxState;
-    if (run.child.exitCode !== null) throw new Error(`orderdesk exited: ${run.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered: ${run.output()}`);
-}
-
-async function waitForOutput(run: Run, text: string): Promise<void> {
-  for (let i = 0; i < 100 && !run.output().includes(text); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(run.output()).toContain(text);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('starting orderdesk from the command line', () => {
   let slack: FakeSlack;
@@ -91,7 +28,7 @@ describe('starting orderdesk from the command line', () => {
   });
 
   it('stops with exit code 2 and one line per bad setting, never a stack trace', async () => {
-    const run = start({ PORT: 'eighty', ORDERDESK_TIMEZONE: 'Mars/Olympus' });
+    const run = startProcess({ PORT: 'eighty', ORDERDESK_TIMEZONE: 'Mars/Olympus' });
     expect(await run.exited).toBe(2);
     expect(run.output()).toBe(
       [
@@ -109,7 +46,7 @@ describe('starting orderdesk from the command line', () => {
     const sandboxDir = await mkdtemp(path.join(os.tmpdir(), 'orderdesk-sandbox-'));
     try {
       const port = await freePort();
-      const run = start({ PORT: String(port), DATA_DIR: sandboxDir });
+      const run = startProcess({ PORT: String(port), DATA_DIR: sandboxDir });
       const state = await waitForState(`http://127.0.0.1:${port}/api/state`, run);
       expect(state.people.map((p) => p.name)).toContain('Ada Lindqvist');
       expect(state.conversations.map((c) => c.name)).toContain('finance');
@@ -132,7 +69,7 @@ describe('starting orderdesk from the command line', () => {
   });
 
   it('--reset goes with the sandbox only: with credentials and no --sandbox it stops with exit code 2', async () => {
-    const run = start(
+    const run = startProcess(
       { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: slack.apiUrl },
       repo,
       ['--reset'],
@@ -152,11 +89,11 @@ describe('starting orderdesk from the command line', () => {
       DATA_DIR: dataDir,
       PORT: String(port),
     };
-    const first = start(env);
+    const first = startProcess(env);
     await waitForHealthy(port, first);
     expect(existsSync(path.join(dataDir, 'orderdesk.lock'))).toBe(true);
 
-    const second = start({ ...env, PORT: String(port + 1) });
+    const second = startProcess({ ...env, PORT: String(port + 1) });
     expect(await second.exited).toBe(2);
     expect(second.output()).toContain(
       `The embedded database in ${dataDir} is in use by another orderdesk process`,

@@ -42,7 +42,7 @@ export async function placeOrder(
 }
 
 /** The order's card in a channel (not its thread replies). */
-export const cardIn = (flow: Flow, channel: string, number: string) =>
+export const cardIn = (flow: Pick<Flow, 'slack'>, channel: string, number: string) =>
   flow.slack
     .messages(channel)
     .find((m) => m.text.startsWith(number) && (!m.thread_ts || m.thread_ts === m.ts));

@@ -82,7 +82,11 @@ export async function eventually<T>(
 }
 
 /** The modal the person is looking at, once the bot has opened it (or, given `since`, updated it). */
-export function openModal(flow: Flow, user: string = people.admin, since?: FakeView): Promise<FakeView> {
+export function openModal(
+  flow: Pick<Flow, 'slack'>,
+  user: string = people.admin,
+  since?: FakeView,
+): Promise<FakeView> {
   return eventually(() => {
     const view = flow.slack.views.top(user);
     return view && (!since || view.hash !== since.hash || view.id !== since.id) ? view : null;
