@@ -67,11 +67,14 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   try {
     // Loaded only when used: PGlite's module alone costs ~50 MB of RSS, which a bot on Postgres
     // has no use for.
-    const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
       import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
       import('drizzle-orm/pglite'),
     ]);
     const client = await PGlite.create({
+      // The catalog search's trigram indexes (drizzle/0006_search_trigrams.sql).
+      extensions: { pg_trgm },
       ...(dataDir ? { dataDir } : {}),
       ...(snapshot ? { loadDataDir: snapshot } : {}),
     });

@@ -22,35 +22,53 @@ const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAs
 const cents = (name: string) => bigint(name, { mode: 'number' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const customers = pgTable('customers', {
-  id: id(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  creditLimitCents: cents('credit_limit_cents').notNull().default(0),
-  outstandingCents: cents('outstanding_cents').notNull().default(0),
-  creditStop: boolean('credit_stop').notNull().default(false),
-  paymentMethods: text('payment_methods').array().notNull().default(sql`'{}'::text[]`),
-  tier: text('tier').notNull().default('standard'),
-  accountOwnerId: text('account_owner_id'),
-  connectChannelId: text('connect_channel_id'),
-  createdAt: at('created_at').notNull(),
-  updatedAt: at('updated_at').notNull(),
-});
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    creditLimitCents: cents('credit_limit_cents').notNull().default(0),
+    outstandingCents: cents('outstanding_cents').notNull().default(0),
+    creditStop: boolean('credit_stop').notNull().default(false),
+    paymentMethods: text('payment_methods').array().notNull().default(sql`'{}'::text[]`),
+    tier: text('tier').notNull().default('standard'),
+    accountOwnerId: text('account_owner_id'),
+    connectChannelId: text('connect_channel_id'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  // What admins type into the order modal's search: a code's start or any part of a name.
+  (t) => [
+    index('customers_code_prefix_idx').on(sql`(lower(${t.code}) collate "C")`),
+    index('customers_code_trgm_idx').using('gin', t.code.op('gin_trgm_ops')),
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
+);
 
-export const products = pgTable('products', {
-  id: id(),
-  sku: text('sku').notNull().unique(),
-  name: text('name').notNull(),
-  category: text('category').notNull(),
-  unit: text('unit').notNull().default('pcs'),
-  listPriceCents: cents('list_price_cents').notNull(),
-  packSize: integer('pack_size').notNull().default(1),
-  minOrderQty: integer('min_order_qty').notNull().default(1),
-  leadTimeDays: integer('lead_time_days').notNull().default(0),
-  defaultSpec: text('default_spec').notNull().default(''),
-  createdAt: at('created_at').notNull(),
-  updatedAt: at('updated_at').notNull(),
-});
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    sku: text('sku').notNull().unique(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    unit: text('unit').notNull().default('pcs'),
+    listPriceCents: cents('list_price_cents').notNull(),
+    packSize: integer('pack_size').notNull().default(1),
+    minOrderQty: integer('min_order_qty').notNull().default(1),
+    leadTimeDays: integer('lead_time_days').notNull().default(0),
+    defaultSpec: text('default_spec').notNull().default(''),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  // A SKU is searched for any segment of it (M12X50 finds BOLT-M12X50-ZN), a name for any part.
+  (t) => [
+    index('products_sku_prefix_idx').on(sql`(lower(${t.sku}) collate "C")`),
+    index('products_sku_trgm_idx').using('gin', t.sku.op('gin_trgm_ops')),
+    index('products_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+  ],
+);
 
 export const departments = pgTable('departments', {
   id: id(),
