@@ -74,6 +74,7 @@ export async function measureCardBurst(
       priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
       priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
     },
+    deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
   };
   const orderCount = Math.max(1, Math.ceil(opts.effects / CARD_VERSIONS));
   const channels = Array.from(

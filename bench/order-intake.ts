@@ -39,6 +39,7 @@ export async function measureOrderIntake(
       priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
       priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
     },
+    deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
   };
   const order = await seedOrder(database.db);
 

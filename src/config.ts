@@ -56,6 +56,12 @@ export const configSchema = z.object({
     .min(0, 'a percentage from 0 to 100')
     .max(100, 'a percentage from 0 to 100')
     .default(70),
+  ORDERDESK_DELIVERY_HORIZON_DAYS: z.coerce
+    .number({ error: 'a number of days such as 730' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .max(3650, 'at most 3650 days (ten years)')
+    .default(730),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
     .default('info'),

@@ -58,6 +58,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       priceWarnPercent: config.ORDERDESK_PRICE_WARN_PERCENT,
       priceFloorPercent: config.ORDERDESK_PRICE_FLOOR_PERCENT,
     },
+    deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
     admins: config.ORDERDESK_ADMINS,
   };
 

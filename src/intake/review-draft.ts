@@ -44,5 +44,6 @@ export async function reviewDraft(
     products: new Map(found.map((p) => [p.sku.toUpperCase(), p as CatalogProduct])),
     poUsedBy: used?.number ?? null,
     policy: ctx.pricePolicy,
+    deliveryHorizonDays: ctx.deliveryHorizonDays,
   });
 }

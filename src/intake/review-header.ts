@@ -29,7 +29,7 @@ export function reviewHeader(input: ReviewInput, leadTime: LongestLeadTime | nul
   const header: ReviewedHeader = {
     customer: customerCode === null ? null : input.customer,
     customerPo: reviewCustomerPo(draft.customerPo, input.poUsedBy, findings),
-    deliveryDate: reviewDeliveryDate(draft.deliveryDate, input.today, leadTime, findings),
+    deliveryDate: reviewDeliveryDate(draft.deliveryDate, input, leadTime, findings),
     paymentMethod: reviewPaymentMethod(draft.paymentMethod, input.customer, findings),
     notes: reviewNotes(draft.notes, findings),
   };
@@ -54,7 +54,7 @@ function reviewCustomerPo(typed: string | null, usedBy: string | null, findings:
 
 function reviewDeliveryDate(
   typed: string | null,
-  todayText: string,
+  { today: todayText, deliveryHorizonDays }: Pick<ReviewInput, 'today' | 'deliveryHorizonDays'>,
   leadTime: LongestLeadTime | null,
   findings: Finding[],
 ): string | null {
@@ -74,6 +74,12 @@ function reviewDeliveryDate(
   if (!today.ok) {
     const message = "Today's business date is not known, so the delivery date can't be checked. Try again.";
     findings.push(error('business_date_unknown', 'delivery_date', message));
+    return null;
+  }
+  const latest = addDays(today.value, deliveryHorizonDays);
+  if (compareDates(date.value, latest) > 0) {
+    const message = `${date.value} is more than ${plural(deliveryHorizonDays, 'day', 'days')} ahead; the latest is ${latest}. Check the year.`;
+    findings.push(error('delivery_date_too_far', 'delivery_date', message));
     return null;
   }
   const earliest = addDays(today.value, leadTime?.days ?? 0);

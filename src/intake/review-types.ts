@@ -24,6 +24,7 @@ export const ruleNames = [
   'delivery_date_missing',
   'delivery_date_invalid',
   'delivery_date_past',
+  'delivery_date_too_far',
   'delivery_date_too_soon',
   'payment_method_missing',
   'payment_method_not_allowed',
@@ -87,6 +88,8 @@ export interface ReviewInput {
   /** Number of another order of this customer with the same (trimmed) customer PO. */
   poUsedBy: string | null;
   policy: PricePolicy;
+  /** How many days after today a delivery date may be. */
+  deliveryHorizonDays: number;
 }
 
 /** Limits on free text, counted in characters as a person sees them. */

@@ -9,6 +9,8 @@ export interface UseCaseContext {
   timeZone: string;
   /** How far a typed price may stray from the list price (percent): warn beyond, refuse below the floor. */
   pricePolicy: { priceWarnPercent: number; priceFloorPercent: number };
+  /** How many days ahead a delivery date may be; further is taken for a typing mistake. */
+  deliveryHorizonDays: number;
   /** Slack user ids that are admins by configuration (ORDERDESK_ADMINS), besides those on record. */
   admins?: readonly string[];
 }

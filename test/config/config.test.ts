@@ -20,6 +20,7 @@ describe('configuration', () => {
       ORDERDESK_ADMINS: [],
       ORDERDESK_PRICE_WARN_PERCENT: 15,
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
+    ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
       LOG_LEVEL: 'info',
     });
   });

@@ -56,6 +56,7 @@ function review(draft: Partial<OrderDraft>, more: Partial<ReviewInput> = {}): Re
     ]),
     poUsedBy: null,
     policy: { priceWarnPercent: 15, priceFloorPercent: 70 },
+    deliveryHorizonDays: 730,
     ...more,
   };
 }
@@ -152,6 +153,21 @@ describe('reviewing an order before it is stored', () => {
       },
     ]);
     expect(reviewOrder(review({ deliveryDate: '2026-12-09' }))).toEqual([]);
+  });
+
+  it('refuses a delivery date past the horizon (9999-12-31 is a typing mistake) and accepts its last day', () => {
+    expect(reviewOrder(review({ deliveryDate: '9999-12-31' }))).toEqual([
+      {
+        rule: 'delivery_date_too_far',
+        severity: 'error',
+        field: 'delivery_date',
+        message: '9999-12-31 is more than 730 days ahead; the latest is 2028-11-26. Check the year.',
+      },
+    ]);
+    expect(reviewOrder(review({ deliveryDate: '2028-11-26' }))).toEqual([]);
+    expect(reviewOrder(review({ deliveryDate: '2027-01-10' }, { deliveryHorizonDays: 30 }))[0]?.rule).toBe(
+      'delivery_date_too_far',
+    );
   });
 
   it('takes today when nothing needs lead time', () => {
@@ -483,6 +499,7 @@ const anyInput: fc.Arbitrary<ReviewInput> = fc.record({
     .map(([w, b]) => new Map([[w.sku, w] as const, [b.sku, b] as const])),
   poUsedBy: fc.option(fc.constantFrom('SO-2026-000012', ''), { nil: null }),
   policy: fc.record({ priceWarnPercent: figure, priceFloorPercent: figure }),
+  deliveryHorizonDays: fc.integer({ min: 1, max: 3650 }),
 });
 
 /** Drafts close to a good order, so that the properties also see orders that pass. */

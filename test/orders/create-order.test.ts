@@ -18,6 +18,7 @@ beforeAll(async () => {
     clock: new ManualClock('2026-11-27T10:00:00Z'),
     timeZone: 'Europe/Berlin',
     pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
+    deliveryHorizonDays: 730,
   };
   const customer = await aCustomer(database.db);
   const product = await aProduct(database.db);
