@@ -9,7 +9,7 @@ import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { slackFeatures } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
-import { createLogger } from './logger.ts';
+import { configSecrets, createLogger } from './logger.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
@@ -43,12 +43,12 @@ export interface RunningOrderdesk {
 export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrderdesk> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL, undefined, configSecrets(config));
   await migrateDatabase(database);
 
   const slackApiUrl = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const bot = await whoAmI(
-    new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, retryConfig: { retries: 2 } }),
+    new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, logger, retryConfig: { retries: 2 } }),
   );
   const ctx: UseCaseContext = {
     db: database.db,
@@ -73,6 +73,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     }),
     client: new WebClient(config.SLACK_BOT_TOKEN, {
       ...slackApiUrl,
+      logger,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
       timeout: 10_000,

@@ -61,7 +61,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });
-  router.install(app);
+  router.install(app, (request) => {
+    logger.info({ ...request }, 'slack request');
+  });
   app.error(async (error) => {
     logger.error('unhandled error in a listener', error);
   });
