@@ -87,9 +87,10 @@ export function createLogger(
 /** The configuration's values that must never reach a log line. */
 export function configSecrets(
   config: Partial<
-    Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'DATABASE_URL'> & {
-      METRICS_TOKEN: string | undefined;
-    }
+    Pick<
+      Config,
+      'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'METRICS_TOKEN' | 'DATABASE_URL'
+    >
   >,
 ): string[] {
   const values = [
