@@ -62,12 +62,21 @@ export const configSchema = z.object({
     .min(1, 'at least 1 day')
     .max(3650, 'at most 3650 days (ten years)')
     .default(730),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })
     .default('info'),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Never echoed in a problem line: even a wrong secret may be most of the right one. */
+const secretVariables = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'METRICS_TOKEN',
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -83,7 +92,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '');
     const found = env[name];
-    const shown = found === undefined ? 'nothing' : JSON.stringify(found);
+    const shown =
+      found === undefined
+        ? 'nothing'
+        : secretVariables.has(name)
+          ? `a value of ${found.length} characters`
+          : JSON.stringify(found);
     return `${name}: found ${shown}, expected ${issue.message}`;
   });
   throw new ConfigError([...new Set(lines)]);

@@ -1,24 +1,73 @@
 import { type Logger, LogLevel } from '@slack/bolt';
+import pino from 'pino';
+import type { Config } from './config.ts';
 
-const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+/** Keys whose values are secrets wherever they appear in a logged object. */
+const secretKeys = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'authorization',
+  'Authorization',
+  'password',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'METRICS_TOKEN',
+  'DATABASE_URL',
+];
+const redactPaths = secretKeys.flatMap((key) => [
+  key,
+  `*.${key}`,
+  `*.*.${key}`,
+  `details[*].${key}`,
+  `details[*].*.${key}`,
+]);
+
+const redacted = '[Redacted]';
 
 /**
- * One line of JSON per entry on stderr, shared with Bolt so its messages and ours read alike.
- * `sink` exists for tests that assert what was logged.
+ * JSON lines on stderr through pino, behind Bolt's Logger interface so Bolt, its Web API
+ * clients and orderdesk log alike. `secrets` are the configuration's values (configSecrets):
+ * besides redacting known keys, any line that still contains one has it replaced, whatever
+ * logged it (an error message, a URL, a library's debug line). `sink` exists for tests.
  */
 export function createLogger(
   level: `${LogLevel}` = LogLevel.INFO,
   sink: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  secrets: readonly string[] = [],
 ): Logger {
-  let current = level as LogLevel;
-  let name = 'orderdesk';
+  const scrub = scrubber(secrets);
+  const log = pino(
+    {
+      level,
+      base: { name: 'orderdesk' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: redactPaths, censor: redacted },
+    },
+    { write: (line: string) => sink(scrub(line.trimEnd())) },
+  );
   const write = (at: LogLevel, args: unknown[]) => {
-    if (order.indexOf(at) < order.indexOf(current)) return;
+    if (!log.isLevelEnabled(at)) return;
     const [first, ...rest] = args;
-    const entry: Record<string, unknown> = { level: at, at: new Date().toISOString(), name };
-    entry.msg = typeof first === 'string' ? first : describe(first);
-    if (rest.length) entry.details = rest.map(describe);
-    sink(JSON.stringify(entry));
+    if (typeof first === 'string') {
+      if (rest.length === 0) log[at](first);
+      else if (rest.length === 1 && rest[0] instanceof Error) log[at]({ err: rest[0] }, first);
+      else log[at]({ details: rest.map(describe) }, first);
+    } else if (first instanceof Error) {
+      log[at]({ err: first, ...(rest.length ? { details: rest.map(describe) } : {}) }, first.message);
+    } else if (
+      isPlainObject(first) &&
+      rest.length <= 1 &&
+      (rest[0] === undefined || typeof rest[0] === 'string')
+    ) {
+      // pino's own shape, (fields, message): the fields become the line's keys.
+      log[at](first, rest[0] as string | undefined);
+    } else {
+      log[at]({ details: args.map(describe) });
+    }
   };
   return {
     debug: (...a) => write(LogLevel.DEBUG, a),
@@ -26,13 +75,57 @@ export function createLogger(
     warn: (...a) => write(LogLevel.WARN, a),
     error: (...a) => write(LogLevel.ERROR, a),
     setLevel: (l) => {
-      current = l;
+      log.level = l;
     },
-    getLevel: () => current,
-    setName: (n) => {
-      name = n;
+    getLevel: () => log.level as LogLevel,
+    setName: (name) => {
+      log.setBindings({ name });
     },
   };
+}
+
+/** The configuration's values that must never reach a log line. */
+export function configSecrets(
+  config: Partial<
+    Pick<
+      Config,
+      'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'METRICS_TOKEN' | 'DATABASE_URL'
+    >
+  >,
+): string[] {
+  const values = [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_APP_TOKEN,
+    config.METRICS_TOKEN,
+  ];
+  if (config.DATABASE_URL) values.push(config.DATABASE_URL, databasePassword(config.DATABASE_URL));
+  return values.filter((v): v is string => Boolean(v));
+}
+
+function databasePassword(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Replaces each secret, raw or as JSON escapes it. Values shorter than 8 characters are left
+ * alone: a short database password such as "postgres" would blank ordinary words.
+ */
+function scrubber(secrets: readonly string[]): (line: string) => string {
+  const forms = [
+    ...new Set(secrets.filter((s) => s.length >= 8).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])),
+  ];
+  if (forms.length === 0) return (line) => line;
+  return (line) =>
+    forms.reduce((out, form) => (out.includes(form) ? out.replaceAll(form, redacted) : out), line);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function describe(value: unknown): unknown {

@@ -2,11 +2,8 @@ import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { loadDotEnv, openConfiguredDatabase } from './db/open-configured-database.ts';
-import { createLogger } from './logger.ts';
+import { configSecrets, createLogger } from './logger.ts';
 import { startOrderdesk } from './orderdesk.ts';
-import { dataDirSource, postgresSource } from './sandbox/database-source.ts';
-import { ResetRefusedError } from './sandbox/sandbox.ts';
-import { PortInUseError, startSandbox } from './sandbox/start-sandbox.ts';
 
 /** Exit code for "fix your configuration": distinct from a crash (1). */
 const exitConfig = 2;
@@ -17,7 +14,7 @@ const flags = new Set(process.argv.slice(2));
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfigOrExit();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, configSecrets(config));
   const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   if (flags.has('--sandbox') || !hasSlack) {
     await runSandbox(config, logger, hasSlack);
@@ -39,8 +36,15 @@ async function main(): Promise<void> {
 /**
  * The local sandbox: the real bot against a fake Slack, and a page at PORT to use it from a
  * browser. Started when there are no Slack credentials, so `npm install && npm start` works.
+ * Loaded only here: a bot with credentials never loads the sandbox's code.
  */
 async function runSandbox(config: Config, logger: Logger, hasSlack: boolean): Promise<void> {
+  const [{ dataDirSource, postgresSource }, { ResetRefusedError }, { PortInUseError, startSandbox }] =
+    await Promise.all([
+      import('./sandbox/database-source.ts'),
+      import('./sandbox/sandbox.ts'),
+      import('./sandbox/start-sandbox.ts'),
+    ]);
   if (!hasSlack) {
     process.stdout.write(
       'No Slack credentials (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN): starting the local sandbox.\n' +

@@ -9,7 +9,9 @@ import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { slackFeatures } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
-import { createLogger } from './logger.ts';
+import { configSecrets, createLogger } from './logger.ts';
+import { ErrorCountingWebClient } from './metrics/error-counting-web-client.ts';
+import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
@@ -23,6 +25,8 @@ export interface OrderdeskOptions {
   /** Where to listen; defaults to config.PORT (0 picks a free port). */
   port?: number;
   host?: string;
+  /** GET /metrics without METRICS_TOKEN: open (the sandbox) or not found (a real workspace). */
+  metricsOpenWithoutToken?: boolean;
 }
 
 export interface RunningOrderdesk {
@@ -30,6 +34,7 @@ export interface RunningOrderdesk {
   ctx: UseCaseContext;
   dispatcher: OutboxDispatcher;
   bot: BotIdentity;
+  metrics: Metrics;
   /** The port the HTTP receiver listens on. */
   port: number;
   stop(): Promise<void>;
@@ -43,12 +48,12 @@ export interface RunningOrderdesk {
 export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrderdesk> {
   const { config, database } = opts;
   const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL, undefined, configSecrets(config));
   await migrateDatabase(database);
 
   const slackApiUrl = config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {};
   const bot = await whoAmI(
-    new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, retryConfig: { retries: 2 } }),
+    new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, logger, retryConfig: { retries: 2 } }),
   );
   const ctx: UseCaseContext = {
     db: database.db,
@@ -62,6 +67,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     admins: config.ORDERDESK_ADMINS,
   };
 
+  const metrics = createMetrics({ db: database.db, clock });
   const dispatcher = new OutboxDispatcher({
     db: database.db,
     clock,
@@ -72,12 +78,11 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       timeZone: config.ORDERDESK_TIMEZONE,
       policy: { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId },
     }),
-    client: new WebClient(config.SLACK_BOT_TOKEN, {
-      ...slackApiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      timeout: 10_000,
-    }),
+    client: new ErrorCountingWebClient(
+      config.SLACK_BOT_TOKEN,
+      { ...slackApiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 },
+      (method, error) => metrics.slackApiError(method, error),
+    ),
   });
 
   const port = opts.port ?? config.PORT;
@@ -91,6 +96,8 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const app = createSlackApp({
     config,
     logger,
+    metrics,
+    metricsOpenWithoutToken: opts.metricsOpenWithoutToken ?? false,
     bot,
     port,
     features: slackFeatures(featureDeps),
@@ -115,6 +122,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     ctx,
     dispatcher,
     bot,
+    metrics,
     port: address && typeof address === 'object' ? address.port : port,
     stop() {
       stopped ??= (async () => {

@@ -36,3 +36,23 @@ export function classifySendError(error: unknown): SendFailure {
       return { kind: 'retry', error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * A short, bounded name for a failed Slack call, for counting: Slack's own error name
+ * (channel_not_found…), or what went wrong on the way (ratelimited, http_error, request_error).
+ */
+export function slackErrorCode(error: unknown): string {
+  const coded = error as { code?: string; data?: { error?: string } };
+  switch (coded?.code) {
+    case ErrorCode.RateLimitedError:
+      return 'ratelimited';
+    case ErrorCode.HTTPError:
+      return 'http_error';
+    case ErrorCode.RequestError:
+      return 'request_error';
+    case ErrorCode.PlatformError:
+      return coded.data?.error ?? 'unknown_error';
+    default:
+      return 'other';
+  }
+}

@@ -53,7 +53,14 @@ export async function openSandboxWorld(opts: {
         SLACK_APP_TOKEN: undefined,
         SLACK_API_URL: slack.apiUrl,
       };
-      desk = await startOrderdesk({ config, database, logger: opts.logger, port: 0, host: '127.0.0.1' });
+      desk = await startOrderdesk({
+        config,
+        database,
+        logger: opts.logger,
+        port: 0,
+        host: '127.0.0.1',
+        metricsOpenWithoutToken: true,
+      });
     } catch (error) {
       await database.close();
       throw error;

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Logger } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { metricsRoute } from '../metrics/metrics-route.ts';
 import type { SlackFeature } from './feature.ts';
 import { registerOrderCommand } from './order-command.ts';
 import { SlackRouter } from './router.ts';
@@ -13,8 +15,14 @@ export interface BotIdentity {
 }
 
 export interface SlackAppDeps {
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  config: Pick<
+    Config,
+    'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'METRICS_TOKEN'
+  >;
   logger: Logger;
+  metrics: Metrics;
+  /** Serve GET /metrics to anyone when no METRICS_TOKEN is set (the sandbox); else 404 without one. */
+  metricsOpenWithoutToken: boolean;
   bot: BotIdentity;
   port: number;
   features: readonly SlackFeature[];
@@ -48,7 +56,17 @@ export function createSlackApp(deps: SlackAppDeps): App {
       // Interactive calls (views.open) race a 3-second trigger: retry briefly or not at all.
       retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
     },
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) }],
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) },
+      {
+        path: '/metrics',
+        method: ['GET'],
+        handler: metricsRoute(deps.metrics.registry, {
+          token: config.METRICS_TOKEN,
+          openWithoutToken: deps.metricsOpenWithoutToken,
+        }),
+      },
+    ],
     // In Socket Mode Bolt serves custom routes from a small HTTP server of its own on this port.
     ...(config.SLACK_APP_TOKEN
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
@@ -61,7 +79,10 @@ export function createSlackApp(deps: SlackAppDeps): App {
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });
-  router.install(app);
+  router.install(app, (request) => {
+    logger.info({ ...request }, 'slack request');
+    deps.metrics.request(request);
+  });
   app.error(async (error) => {
     logger.error('unhandled error in a listener', error);
   });

@@ -11,6 +11,7 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import { observeRequest, type RequestObserver } from './observe-request.ts';
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 type ViewArgs<V extends SlackViewAction> = SlackViewMiddlewareArgs<V> & AllMiddlewareArgs;
@@ -62,9 +63,12 @@ export class SlackRouter {
     this.#homeOpened = handler;
   }
 
-  /** Installs the dispatch. An id nobody handles is still acknowledged, never left to time out. */
-  install(app: App): void {
-    app.use((args) => this.#dispatch(args as AnyArgs));
+  /**
+   * Installs the dispatch. An id nobody handles is still acknowledged, never left to time out.
+   * `observe` hears of every request once it is answered (the request log and metrics).
+   */
+  install(app: App, observe: RequestObserver = () => {}): void {
+    app.use((args) => observeRequest(args as AnyArgs, observe, (observed) => this.#dispatch(observed)));
   }
 
   async #dispatch(args: AnyArgs): Promise<void> {

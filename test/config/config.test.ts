@@ -20,7 +20,7 @@ describe('configuration', () => {
       ORDERDESK_ADMINS: [],
       ORDERDESK_PRICE_WARN_PERCENT: 15,
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
-    ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
+      ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
       LOG_LEVEL: 'info',
     });
   });
@@ -43,6 +43,7 @@ describe('configuration', () => {
     expect(
       problemsOf({
         SLACK_BOT_TOKEN: 'xoxp-user-token',
+        METRICS_TOKEN: 'short-token',
         PORT: 'eighty',
         DATABASE_URL: 'mysql://db/orders',
         ORDERDESK_TIMEZONE: 'Mars/Olympus',
@@ -51,12 +52,13 @@ describe('configuration', () => {
         SLACK_API_URL: 'not a url',
       }),
     ).toEqual([
-      'SLACK_BOT_TOKEN: found "xoxp-user-token", expected a bot token starting with xoxb-',
+      'SLACK_BOT_TOKEN: found a value of 15 characters, expected a bot token starting with xoxb-',
       'SLACK_API_URL: found "not a url", expected an http(s) URL such as https://slack.com/api/',
       'PORT: found "eighty", expected a port number from 0 to 65535',
       'DATABASE_URL: found "mysql://db/orders", expected a postgres:// URL',
       'ORDERDESK_TIMEZONE: found "Mars/Olympus", expected an IANA time zone such as Europe/Berlin',
       'ORDERDESK_ADMINS: found "dana", expected Slack user ids like U012ABCDEF, comma-separated',
+      'METRICS_TOKEN: found a value of 11 characters, expected a token of at least 16 characters',
       'LOG_LEVEL: found "loud", expected one of debug, info, warn, error',
     ]);
   });

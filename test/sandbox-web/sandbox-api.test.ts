@@ -128,6 +128,13 @@ describe('the sandbox API', () => {
     expect((await api.state('U0NOBODY')).status).toBe(404);
   });
 
+  it("the bot's /metrics is open without a token: the sandbox is a local trial", async () => {
+    const { desk } = await sandbox.world();
+    const res = await fetch(`http://127.0.0.1:${desk.port}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('orderdesk_outbox_pending');
+  });
+
   it('a reset starts a fresh world and tells the page', async () => {
     await api.post('command', { user: admin, channel: dm, text: 'before the reset' });
     const event = await nextEvent(sandbox, 'reset', () => api.post('reset', {}));

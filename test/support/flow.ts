@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
+import { configSecrets, createLogger } from '../../src/logger.ts';
 import { type RunningOrderdesk, startOrderdesk } from '../../src/orderdesk.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 import { SlackDriver } from '../../src/sandbox/slack-driver.ts';
@@ -54,7 +54,8 @@ export async function startFlow(opts: { env?: Record<string, string> } = {}): Pr
     clock,
     port: 0,
     host: '127.0.0.1',
-    logger: createLogger('info', (line) => logs.push(line)),
+    // Built as main builds it, so tests see the lines production would write.
+    logger: createLogger(config.LOG_LEVEL, (line) => logs.push(line), configSecrets(config)),
   });
   // The running loop polls on real time; tests drive delivery themselves with drainOutbox.
   await desk.dispatcher.stop();

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../package-root.ts';
 
 /** The page's files: plain HTML, CSS and browser JavaScript modules, served as they are. */
-export const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'public');
+export const publicDir = path.join(packageRoot, 'src/sandbox/web/public');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

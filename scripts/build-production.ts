@@ -1,0 +1,27 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+/**
+ * Bundles orderdesk's own code into `outdir` as plain JavaScript for `node outdir/main.js`.
+ * Packages stay in node_modules (PGlite loads its WebAssembly from beside its module), and
+ * code behind a dynamic import(), such as the sandbox, goes into chunks loaded only when used.
+ */
+export async function buildProduction(outdir: string): Promise<Metafile> {
+  await rm(outdir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { main: path.join(import.meta.dirname, '../src/main.ts') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.12',
+    packages: 'external',
+    sourcemap: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
