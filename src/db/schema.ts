@@ -158,6 +158,13 @@ export const outbox = pgTable(
     lockedBy: text('locked_by'),
     lockedUntil: at('locked_until'),
     slackTs: text('slack_ts'),
+    /** When the row was first handed to Slack: a lost post is looked for from here on. */
+    firstAttemptAt: at('first_attempt_at'),
+    /**
+     * An earlier attempt may have reached Slack (no answer, a 5xx, or its worker died), so the
+     * next one looks for the message before posting it again.
+     */
+    maybeDelivered: boolean('maybe_delivered').notNull().default(false),
     lastError: text('last_error'),
     createdAt: at('created_at').notNull(),
     sentAt: at('sent_at'),

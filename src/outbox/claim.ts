@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { queryRows, toNumber } from '../db/rows.ts';
+import { queryRows, toDate, toNumber } from '../db/rows.ts';
 
 export interface ClaimedRow {
   id: number;
   channel: string;
   payload: unknown;
   attempts: number;
+  /** When the row was first handed to Slack (this attempt, if it is the first). */
+  firstAttemptAt: Date;
+  /** An earlier attempt may have posted it: look for the message before posting again. */
+  maybeDelivered: boolean;
 }
 
 /** Spacing between two messages to one channel: Slack allows about one a second per channel. */
@@ -21,6 +25,9 @@ export const channelSpacingMs = 1000;
  * second message first. A head still leased, or backing off, leaves the channel idle this round.
  * The final UPDATE checks eligibility again: if another worker claimed the head while we waited
  * for its row lock, Postgres re-reads the row and the claim quietly does not happen.
+ *
+ * A claimed row counts as maybe delivered from now on: if this worker dies or never hears back,
+ * the next one must look before posting. Only an answer that says "not sent" (a 429) clears it.
  */
 export async function claimDue(
   db: DbOrTx,
@@ -40,9 +47,9 @@ export async function claimDue(
       limit ${opts.limit}
       for update skip locked
     ), head as (
-      select h.id, gate.channel from gate
+      select h.id, h.maybe_delivered, gate.channel from gate
       cross join lateral (
-        select o.id, o.status, o.available_at, o.locked_until from outbox o
+        select o.id, o.status, o.available_at, o.locked_until, o.maybe_delivered from outbox o
         where o.channel = gate.channel and o.status in ('pending', 'sending')
         order by o.id
         limit 1
@@ -55,17 +62,20 @@ export async function claimDue(
     )
     update outbox o
     set status = 'sending', attempts = o.attempts + 1, locked_by = ${opts.workerId},
-        locked_until = ${leaseUntil}::timestamptz
+        locked_until = ${leaseUntil}::timestamptz,
+        first_attempt_at = coalesce(o.first_attempt_at, ${now}::timestamptz), maybe_delivered = true
     from head
     where o.id = head.id
       and ((o.status = 'pending' and o.available_at <= ${now}::timestamptz)
         or (o.status = 'sending' and o.locked_until < ${now}::timestamptz))
-    returning o.id, o.channel, o.payload, o.attempts`,
+    returning o.id, o.channel, o.payload, o.attempts, o.first_attempt_at, head.maybe_delivered as was_maybe_delivered`,
   );
   return rows.map((r) => ({
     id: toNumber(r.id),
     channel: String(r.channel),
     payload: r.payload,
     attempts: toNumber(r.attempts),
+    firstAttemptAt: toDate(r.first_attempt_at),
+    maybeDelivered: r.was_maybe_delivered === true,
   }));
 }

@@ -44,6 +44,7 @@ export class OutboxDispatcher {
       renderCard: opts.renderCard,
       renderHome: opts.renderHome,
       now: () => opts.clock.now(),
+      warn: (message, context) => opts.logger.warn(message, context),
     });
   }
 
