@@ -172,6 +172,16 @@ export const outbox = pgTable(
   (t) => [index('outbox_ready_idx').on(t.channel, t.id).where(sql`${t.status} in ('pending', 'sending')`)],
 );
 
+/**
+ * One row per running dispatcher, beaten every second: a lease whose holder stopped beating
+ * (killed, frozen, cut off) is free at once, not when the lease runs out.
+ */
+export const outboxInstances = pgTable('outbox_instances', {
+  id: text('id').primaryKey(),
+  startedAt: at('started_at').notNull(),
+  heartbeatAt: at('heartbeat_at').notNull(),
+});
+
 /** Paces each Slack channel to about one message a second across every instance. */
 export const slackChannelGates = pgTable('slack_channel_gates', {
   channel: text('channel').primaryKey(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toDate, toNumber } from '../db/rows.ts';
+import { staleAfterMs } from './instances.ts';
 
 export interface ClaimedRow {
   id: number;
@@ -26,6 +27,10 @@ export const channelSpacingMs = 1000;
  * The final UPDATE checks eligibility again: if another worker claimed the head while we waited
  * for its row lock, Postgres re-reads the row and the claim quietly does not happen.
  *
+ * A row being sent is free again when its lease ran out, or at once when its holder's heartbeat
+ * went stale (the holder was killed): a lease is short, and renewed by the heartbeat while the
+ * holder lives.
+ *
  * A claimed row counts as maybe delivered from now on: if this worker dies or never hears back,
  * the next one must look before posting. Only an answer that says "not sent" (a 429) clears it.
  */
@@ -34,6 +39,13 @@ export async function claimDue(
   opts: { now: Date; workerId: string; limit: number; leaseMs: number },
 ): Promise<ClaimedRow[]> {
   const now = opts.now.toISOString();
+  const staleBefore = new Date(opts.now.getTime() - staleAfterMs).toISOString();
+  const leaseFree = (row: 'h' | 'o') => {
+    const alias = sql.raw(row);
+    return sql`(${alias}.locked_until < ${now}::timestamptz or exists (
+      select 1 from outbox_instances i
+      where i.id = ${alias}.locked_by and i.heartbeat_at < ${staleBefore}::timestamptz))`;
+  };
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
   const gateUntil = new Date(opts.now.getTime() + channelSpacingMs).toISOString();
   const rows = await queryRows<Record<string, unknown>>(
@@ -49,13 +61,13 @@ export async function claimDue(
     ), head as (
       select h.id, h.maybe_delivered, gate.channel from gate
       cross join lateral (
-        select o.id, o.status, o.available_at, o.locked_until, o.maybe_delivered from outbox o
+        select o.id, o.status, o.available_at, o.locked_until, o.locked_by, o.maybe_delivered from outbox o
         where o.channel = gate.channel and o.status in ('pending', 'sending')
         order by o.id
         limit 1
       ) h
       where (h.status = 'pending' and h.available_at <= ${now}::timestamptz)
-         or (h.status = 'sending' and h.locked_until < ${now}::timestamptz)
+         or (h.status = 'sending' and ${leaseFree('h')})
     ), bump as (
       update slack_channel_gates g set next_send_at = ${gateUntil}::timestamptz
       from head where g.channel = head.channel
@@ -67,7 +79,7 @@ export async function claimDue(
     from head
     where o.id = head.id
       and ((o.status = 'pending' and o.available_at <= ${now}::timestamptz)
-        or (o.status = 'sending' and o.locked_until < ${now}::timestamptz))
+        or (o.status = 'sending' and ${leaseFree('o')}))
     returning o.id, o.channel, o.payload, o.attempts, o.first_attempt_at, head.maybe_delivered as was_maybe_delivered`,
   );
   return rows.map((r) => ({
