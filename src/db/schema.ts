@@ -176,12 +176,29 @@ export const outbox = pgTable(
     lockedBy: text('locked_by'),
     lockedUntil: at('locked_until'),
     slackTs: text('slack_ts'),
+    /** When the row was first handed to Slack: a lost post is looked for from here on. */
+    firstAttemptAt: at('first_attempt_at'),
+    /**
+     * An earlier attempt may have reached Slack (no answer, a 5xx, or its worker died), so the
+     * next one looks for the message before posting it again.
+     */
+    maybeDelivered: boolean('maybe_delivered').notNull().default(false),
     lastError: text('last_error'),
     createdAt: at('created_at').notNull(),
     sentAt: at('sent_at'),
   },
   (t) => [index('outbox_ready_idx').on(t.channel, t.id).where(sql`${t.status} in ('pending', 'sending')`)],
 );
+
+/**
+ * One row per running dispatcher, beaten every second: a lease whose holder stopped beating
+ * (killed, frozen, cut off) is free at once, not when the lease runs out.
+ */
+export const outboxInstances = pgTable('outbox_instances', {
+  id: text('id').primaryKey(),
+  startedAt: at('started_at').notNull(),
+  heartbeatAt: at('heartbeat_at').notNull(),
+});
 
 /** Paces each Slack channel to about one message a second across every instance. */
 export const slackChannelGates = pgTable('slack_channel_gates', {

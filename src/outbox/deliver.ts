@@ -2,7 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orders, outbox, slackMessages } from '../db/schema.ts';
+import { classifySendError } from './classify-error.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
+import { effectMetadata, findPosted } from './find-posted.ts';
 
 /**
  * Renders one of an order's cards as it is now, for the channel it is shown in (each
@@ -24,6 +26,17 @@ export interface DeliveryDeps {
   renderCard: CardRenderer;
   renderHome: HomeRenderer;
   now: () => Date;
+  /** Told when a lost post cannot be looked for, so it is posted again. */
+  warn: (message: string, context: Record<string, unknown>) => void;
+}
+
+/** The claimed row as delivery needs it. */
+export interface DeliveryRow {
+  id: number;
+  /** A channel id, or a user id for a DM. */
+  channel: string;
+  firstAttemptAt: Date;
+  maybeDelivered: boolean;
 }
 
 /** `skipped`: nothing was sent to Slack, so the channel's pacing slot is free again. */
@@ -38,15 +51,14 @@ export class EffectDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {}
 
-  async deliver(row: { id: number; channel: string }, effect: Effect): Promise<Delivered> {
-    const metadata = { event_type: 'orderdesk_outbox', event_payload: { outbox_id: row.id } };
+  async deliver(row: DeliveryRow, effect: Effect): Promise<Delivered> {
     switch (effect.kind) {
       case 'message':
-        return this.#post(row.channel, { ...effect.message, metadata });
+        return this.#post(row, effect.message);
       case 'card_thread':
-        return this.#threadLine(row.channel, effect.orderId, effect.text, metadata);
+        return this.#threadLine(row, effect.orderId, effect.text);
       case 'order_card':
-        return this.#card(row, effect.orderId, effect.card, metadata);
+        return this.#card(row, effect.orderId, effect.card);
       case 'home':
         return this.#home(row, effect.userId);
     }
@@ -65,12 +77,7 @@ export class EffectDelivery {
     return { ts: null };
   }
 
-  async #card(
-    row: { id: number; channel: string },
-    orderId: number,
-    card: CardKind,
-    metadata: object,
-  ): Promise<Delivered> {
+  async #card(row: DeliveryRow, orderId: number, card: CardKind): Promise<Delivered> {
     const { db } = this.deps;
     const existing = await this.#cardTs(orderId, row.channel, card);
     // A newer request for the same card is queued behind this one: it will show the same or a
@@ -81,13 +88,15 @@ export class EffectDelivery {
     if (existing) {
       const channel = await this.#resolve(row.channel);
       try {
+        // An update is idempotent: sending it again after a lost answer changes nothing.
+        const metadata = effectMetadata(row.id);
         await this.deps.client.apiCall('chat.update', { channel, ts: existing, ...message, metadata });
         return { ts: existing };
       } catch (error) {
         if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
       }
     }
-    const posted = await this.#post(row.channel, { ...message, metadata });
+    const posted = await this.#post(row, message);
     await db
       .update(slackMessages)
       .set({ ts: posted.ts, postedAt: this.deps.now() })
@@ -101,22 +110,50 @@ export class EffectDelivery {
     return posted;
   }
 
-  async #threadLine(target: string, orderId: number, text: string, metadata: object): Promise<Delivered> {
-    const ts = await this.#cardTs(orderId, target, 'order');
-    if (ts) return this.#post(target, { text, thread_ts: ts, metadata });
+  async #threadLine(row: DeliveryRow, orderId: number, text: string): Promise<Delivered> {
+    const ts = await this.#cardTs(orderId, row.channel, 'order');
+    if (ts) return this.#post(row, { text }, ts);
     // The card never made it to this channel; the line still must not vanish.
     const [order] = await this.deps.db
       .select({ number: orders.number })
       .from(orders)
       .where(eq(orders.id, orderId));
-    return this.#post(target, { text: `${order?.number ?? `Order ${orderId}`}: ${text}`, metadata });
+    return this.#post(row, { text: `${order?.number ?? `Order ${orderId}`}: ${text}` });
   }
 
-  async #post(target: string, args: Record<string, unknown>): Promise<Delivered> {
-    const channel = await this.#resolve(target);
-    const result = await this.deps.client.apiCall('chat.postMessage', { channel, ...args });
+  /**
+   * Posts the row's message, tagged with the row's id. Slack has no idempotency key, so when an
+   * earlier attempt may have got through, its message is looked for first and adopted.
+   */
+  async #post(row: DeliveryRow, message: SlackMessage, threadTs?: string): Promise<Delivered> {
+    const channel = await this.#resolve(row.channel);
+    const earlier = row.maybeDelivered ? await this.#earlierPost(row, channel, threadTs) : null;
+    if (earlier) return { ts: earlier };
+    const result = await this.deps.client.apiCall('chat.postMessage', {
+      channel,
+      ...message,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      metadata: effectMetadata(row.id),
+    });
     const { ts } = result as { ts?: unknown };
     return { ts: typeof ts === 'string' ? ts : null };
+  }
+
+  async #earlierPost(row: DeliveryRow, channel: string, threadTs?: string): Promise<string | null> {
+    try {
+      return await findPosted(this.deps.client, {
+        channel,
+        outboxId: row.id,
+        since: row.firstAttemptAt,
+        ...(threadTs ? { threadTs } : {}),
+      });
+    } catch (error) {
+      // Slack refused the read (an install without the history scopes, a public channel the bot
+      // posts to without being in it): a possible duplicate beats a message never sent.
+      if (classifySendError(error).kind !== 'dead') throw error;
+      this.deps.warn('could not look for an earlier post; posting again', { id: row.id, channel });
+      return null;
+    }
   }
 
   /** A user id means their DM with the bot, which only conversations.open can name. */

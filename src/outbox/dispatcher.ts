@@ -8,6 +8,7 @@ import { type ClaimedRow, claimDue } from './claim.ts';
 import { classifySendError } from './classify-error.ts';
 import { type CardRenderer, EffectDelivery, type HomeRenderer } from './deliver.ts';
 import { effectSchema } from './effects.ts';
+import { beat, heartbeatMs, registerInstance, retireInstance } from './instances.ts';
 import { markDead, markRetry, markSent, markSkipped } from './outcomes.ts';
 
 export interface DispatcherOptions {
@@ -21,7 +22,11 @@ export interface DispatcherOptions {
   workerId?: string;
   /** Channels served per round; each gets at most one message. */
   batchSize?: number;
-  /** How long a claimed row is ours; after that another worker may send it (we may have died). */
+  /**
+   * How long a claimed row is ours; after that another worker may send it (we may have died).
+   * Short, since the heartbeat renews it while we live; longer than one Slack call's timeout,
+   * for a worker whose heartbeat cannot reach the database.
+   */
   leaseMs?: number;
   pollMs?: number;
 }
@@ -34,23 +39,27 @@ export class OutboxDispatcher {
   #running = false;
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
+  #heartbeat: NodeJS.Timeout | null = null;
 
   constructor(opts: DispatcherOptions) {
     this.workerId = opts.workerId ?? `dispatcher-${randomUUID().slice(0, 8)}`;
-    this.#opts = { batchSize: 20, leaseMs: 60_000, pollMs: 200, ...opts };
+    this.#opts = { batchSize: 20, leaseMs: 15_000, pollMs: 200, ...opts };
     this.#delivery = new EffectDelivery({
       db: opts.db,
       client: opts.client,
       renderCard: opts.renderCard,
       renderHome: opts.renderHome,
       now: () => opts.clock.now(),
+      warn: (message, context) => opts.logger.warn(message, context),
     });
   }
 
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#loop = this.#run();
+    this.#heartbeat = setInterval(() => void this.heartbeat(), heartbeatMs);
+    this.#heartbeat.unref();
+    this.#loop = this.register().then(() => this.#run());
   }
 
   /** Stops claiming and waits for the rows in flight to be sent and recorded. */
@@ -59,6 +68,21 @@ export class OutboxDispatcher {
     this.wake();
     await this.#loop;
     this.#loop = null;
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = null;
+    await retireInstance(this.#opts.db, this.workerId).catch((error: unknown) => {
+      this.#opts.logger.warn('outbox instance not retired; it goes stale instead', error);
+    });
+  }
+
+  /** Says this instance is alive and renews the leases it holds; the timer calls it every second. */
+  async heartbeat(): Promise<void> {
+    const { db, clock, leaseMs, logger } = this.#opts;
+    try {
+      await beat(db, this.workerId, clock.now(), leaseMs);
+    } catch (error) {
+      logger.warn('outbox heartbeat failed', error);
+    }
   }
 
   /** Called after a use case commits outbox rows, so they go out without waiting for the poll. */
@@ -72,6 +96,16 @@ export class OutboxDispatcher {
     const rows = await claimDue(db, { now: clock.now(), workerId: this.workerId, limit: batchSize, leaseMs });
     await Promise.all(rows.map((row) => this.#send(row)));
     return rows.length;
+  }
+
+  /** Puts this instance on record, so others can tell when it dies; `start()` does it first. */
+  async register(): Promise<void> {
+    try {
+      await registerInstance(this.#opts.db, this.workerId, this.#opts.clock.now());
+    } catch (error) {
+      // Unregistered, our leases simply last their full length.
+      this.#opts.logger.error('outbox instance not registered', error);
+    }
   }
 
   async #run(): Promise<void> {

@@ -52,11 +52,12 @@ export async function markDead(db: DbOrTx, id: number, workerId: string, error: 
 /**
  * Puts the row back for a later try. The channel's gate moves too: its later rows wait behind
  * this one, and a closed gate keeps the channel out of the next claims until then.
- * A 429 is Slack pacing us, not a failure, so it gives the attempt back.
+ * A 429 is Slack pacing us, not a failure, so it gives the attempt back; and since Slack said
+ * it did nothing, the row is only as maybe-delivered as it was before this attempt.
  */
 export async function markRetry(
   db: DbOrTx,
-  row: { id: number; channel: string },
+  row: { id: number; channel: string; maybeDelivered: boolean },
   workerId: string,
   retryAt: Date,
   error: string,
@@ -71,7 +72,9 @@ export async function markRetry(
         lastError: error,
         lockedBy: null,
         lockedUntil: null,
-        ...(opts.countAttempt ? {} : { attempts: sql`greatest(${outbox.attempts} - 1, 0)` }),
+        ...(opts.countAttempt
+          ? {}
+          : { attempts: sql`greatest(${outbox.attempts} - 1, 0)`, maybeDelivered: row.maybeDelivered }),
       })
       .where(leasedBy(row.id, workerId));
     await tx

@@ -25,6 +25,9 @@ const ALLOWED_BOT_SCOPES = [
   'users:read',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
 ] as const;
 
 interface SlashCommand {

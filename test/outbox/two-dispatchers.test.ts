@@ -5,6 +5,7 @@ import { outbox } from '../../src/db/schema.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 import { botToken, dispatcherFor } from '../support/outbox-harness.ts';
+import { prepareStorm, stormOutcome, weatherStorm } from '../support/outbox-storm.ts';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-database.ts';
 
 /*
@@ -60,4 +61,34 @@ describe.runIf(onPostgres)('two instances on one Postgres', () => {
     const rows = await database.db.select({ status: outbox.status }).from(outbox);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
   });
+
+  it.each([2, 3])(
+    '%i instances under a fault storm (429s, 500s, responses lost after store): nothing posted twice, nothing lost, every card updated in place',
+    async (instances) => {
+      const clock = new ManualClock('2026-11-27T10:00:00Z');
+      const stormDb = await createTestDatabase();
+      const stormSlack = await startFakeSlack({ clock, botToken });
+      const pools = await Promise.all(
+        Array.from({ length: instances - 1 }, () =>
+          openDatabase({ kind: 'postgres', url: stormDb.url ?? '' }),
+        ),
+      );
+      try {
+        const orderIds = await prepareStorm(stormDb.db, stormSlack, clock);
+        const dispatchers = [stormDb, ...pools].map(
+          (pool, i) => dispatcherFor(pool.db, stormSlack, clock, `instance-${i}`).dispatcher,
+        );
+        await weatherStorm(stormDb.db, clock, dispatchers);
+
+        const outcome = await stormOutcome(stormDb.db, stormSlack, orderIds);
+        console.info(`fault storm, ${instances} instances: ${JSON.stringify(outcome)}`);
+        expect(outcome).toMatchObject({ effects: 400, duplicates: 0, lost: 0, badCards: [] });
+      } finally {
+        await Promise.all(pools.map((pool) => pool.close()));
+        await stormSlack.stop();
+        await stormDb.close();
+      }
+    },
+    240_000,
+  );
 });

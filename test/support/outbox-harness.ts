@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { renderCard } from '../../src/cards.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -23,6 +23,8 @@ export function dispatcherFor(db: Db, slack: FakeSlack, clock: Clock, workerId?:
       slackApiUrl: slack.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      // The dispatcher logs what it does about a failed call; the client's own warning is noise.
+      logLevel: LogLevel.ERROR,
     }),
   });
   return { dispatcher, logs };

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../clock.ts';
-import { ChannelRateLimiter, type Fault, type FaultOptions, FaultPlan } from './faults.ts';
+import { ChannelRateLimiter, type Fault, type FaultOptions, FaultPlan, type FaultStorm } from './faults.ts';
 import { IdFactory } from './ids.ts';
 import { type ResponseReply, type ResponseTarget, ResponseUrlStore } from './response-urls.ts';
 import { createFakeSlackServer } from './server.ts';
@@ -28,6 +28,9 @@ export const DEFAULT_SCOPES = [
   'users:read.email',
   'channels:read',
   'groups:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
   'im:write',
   'files:write',
 ];
@@ -179,6 +182,15 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
 
   failNext(method: string, fault: Fault, options?: FaultOptions): void {
     this.faults.add(method, fault, options);
+  }
+
+  /** Until `calm()`, a share of the calls to some methods fail at random (see `FaultStorm`). */
+  storm(storm: FaultStorm): void {
+    this.faults.storm(storm);
+  }
+
+  calm(): void {
+    this.faults.calm();
   }
 
   /** Turns on Slack's one-post-per-second-per-channel limit (429, Retry-After: 1). */

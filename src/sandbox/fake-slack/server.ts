@@ -10,6 +10,8 @@ interface Reply {
   status: number;
   body: Json;
   headers?: Record<string, string>;
+  /** Reset the connection instead of answering: the caller never learns what happened. */
+  reset?: true;
 }
 
 /**
@@ -69,7 +71,7 @@ function answerApi(
   const spec = METHODS[method];
   if (!spec) return { status: 404, body: { ok: false, error: 'unknown_method' } };
   const fault = slack.faults.take(method, args);
-  if (fault) return faultReply(slack, fault);
+  if (fault && !('lostResponse' in fault)) return faultReply(slack, fault);
   if (!token) return platformError('not_authed');
   if (token !== slack.botToken) return platformError('invalid_auth');
   if (spec.scope && !slack.scopes.has(spec.scope)) {
@@ -83,13 +85,13 @@ function answerApi(
   try {
     const body = spec.handler({ args, slack });
     if (postChannel) slack.postLimiter.record(postChannel, now);
-    return { status: 200, body: { ok: true, ...body } };
+    return { status: 200, body: { ok: true, ...body }, ...(fault ? { reset: true as const } : {}) };
   } catch (error) {
     return refusal(error);
   }
 }
 
-function faultReply(slack: FakeSlack, fault: Fault): Reply {
+function faultReply(slack: FakeSlack, fault: Exclude<Fault, { lostResponse: true }>): Reply {
   if ('error' in fault) return platformError(fault.error);
   if (fault.status === 500) return { status: 500, body: { ok: false, error: 'internal_error' } };
   slack.stats.rateLimited += 1;
@@ -110,6 +112,10 @@ function platformError(error: string, extra: Json = {}): Reply {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
+  if (reply.reset) {
+    res.socket?.destroy();
+    return;
+  }
   res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
   res.end(JSON.stringify(reply.body));
 }
