@@ -16,6 +16,7 @@ const coreTables = [
   'order_number_counters',
   'orders',
   'outbox',
+  'outbox_instances',
   'people',
   'products',
   'scheduled_jobs',
