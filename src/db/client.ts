@@ -4,6 +4,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
+import { watchedSocket } from './watched-socket.ts';
+
+/** How much longer than statement_timeout a silent server is waited for: its error's way back. */
+const silenceMarginMs = 1000;
 
 export type Schema = typeof schema;
 /** The drizzle handle both drivers share; use cases never know which one they run on. */
@@ -52,20 +56,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Database {
-  const client = postgres(url, {
-    max,
-    onnotice: () => {},
-    ...(timeouts
-      ? {
-          // postgres.js counts in seconds.
-          connect_timeout: timeouts.connectMs / 1000,
-          connection: {
-            statement_timeout: timeouts.statementMs,
-            idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
-          },
-        }
-      : {}),
-  });
+  const bounded = timeouts
+    ? {
+        // postgres.js counts in seconds.
+        connect_timeout: timeouts.connectMs / 1000,
+        connection: {
+          statement_timeout: timeouts.statementMs,
+          idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
+        },
+        // The server's own bound cannot reach us through a hung connection; this one can.
+        socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
+      }
+    : {};
+  const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client, schema });
   return {
     db,

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { openConfiguredDatabase } from '../../src/db/open-configured-database.ts';
+import { queryRows } from '../../src/db/rows.ts';
 import { orders } from '../../src/db/schema.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
@@ -102,5 +104,20 @@ describe.skipIf(!onPostgres)('the database hangs (a proxy stops forwarding; need
     const dm = flow.slack.workspace.openIm(people.admin).channel.id;
     const cards = flow.slack.messages(dm).filter((m) => m.text?.startsWith('SO-2026-000002'));
     expect(cards).toHaveLength(1);
+  });
+
+  it('the bot’s connections carry the timeouts: statements end at 2 s on the server, and a hung connection is given up within a second more', async () => {
+    const [setting] = await queryRows<{ statement_timeout: string }>(
+      flow.desk.ctx.db,
+      sql`show statement_timeout`,
+    );
+    expect(setting?.statement_timeout).toBe('2s');
+
+    proxy.hang();
+    const started = performance.now();
+    await expect(flow.desk.ctx.db.execute(sql`select 1`)).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(3500);
+    proxy.resume();
+    await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
   });
 });
