@@ -120,4 +120,21 @@ describe.skipIf(!onPostgres)('the database hangs (a proxy stops forwarding; need
     proxy.resume();
     await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
   });
+
+  it('a command while it hangs → acknowledged within 3 s, and the person is told afterwards that it failed', async () => {
+    const told = flow.slack.workspace.ephemerals({ user: people.admin }).length;
+    proxy.hang();
+    const res = await flow.driver.command(people.admin, 'list');
+    expect(res.problems).toEqual([]);
+    expect(res.ms).toBeLessThan(3000);
+    expect(res.body).toBe('');
+    const said = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: people.admin }).slice(told)[0],
+      'the reply through response_url',
+      5000,
+    );
+    expect(said.text).toContain('please try again');
+    proxy.resume();
+    await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
+  });
 });
