@@ -17,7 +17,7 @@ export interface OrderCommandDeps {
  * Routes `/order <subcommand> …`. Every path acknowledges: with the first reply when there is
  * one (it travels in the HTTP response, the fastest answer Slack can show), or empty.
  */
-const commandAckBudgetMs = 2500;
+const commandAckBudgetMs = 2200;
 
 export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps): void {
   const byName = new Map(deps.subcommands.map((s) => [s.name, s]));

@@ -137,4 +137,38 @@ describe.skipIf(!onPostgres)('the database hangs (a proxy stops forwarding; need
     proxy.resume();
     await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
   });
+
+  it('an admin places an order past review warnings while it hangs → told within 3 s it was not placed, and it is never stored later', async () => {
+    const view = await filledOrderModal();
+    const warned = await flow.driver.submitView(
+      people.admin,
+      view,
+      acmeOrder([{ product: 'WIDGET-A', quantity: '2', price: '15.00' }]),
+    );
+    expect(warned.body).toMatchObject({ response_action: 'push' });
+    const confirm = await openModal(flow, people.admin, view);
+    const before = await storedOrders();
+
+    proxy.hang();
+    const refused = await flow.driver.submitView(people.admin, confirm);
+    expect(refused.problems).toEqual([]);
+    expect(refused.ms).toBeLessThan(3000);
+    expect(JSON.stringify(refused.body)).toContain('Not saved');
+
+    proxy.resume();
+    await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await storedOrders()).toEqual(before);
+  });
+
+  it('an admin types a customer name while it hangs → the list is answered within 3 s, empty', async () => {
+    const view = await filledOrderModal();
+    proxy.hang();
+    const res = await flow.driver.suggest(people.admin, view, 'customer', 'customer', 'AC');
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    expect(res.body).toEqual({ options: [] });
+    proxy.resume();
+    await eventually(async () => (await health()).status === 200, 'the database to answer again', 10_000);
+  });
 });
