@@ -20,6 +20,15 @@ const optionalText = z
   .optional()
   .transform((s) => (s?.trim() ? s.trim() : undefined));
 
+/** Milliseconds a database call may take; Slack gives a request 3 s in all. */
+const milliseconds = (example: number) =>
+  z.coerce
+    .number({ error: `milliseconds such as ${example}` })
+    .int(`milliseconds such as ${example}`)
+    .min(1, `milliseconds from 1 to 60000`)
+    .max(60_000, `milliseconds from 1 to 60000`)
+    .default(example);
+
 const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin');
 
 export const configSchema = z.object({
@@ -44,6 +53,8 @@ export const configSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().min(1).default('./.data'),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(1000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(2000),
   ORDERDESK_TIMEZONE: timeZone.default('UTC'),
   ORDERDESK_ADMINS: slackUserIds.default([]),
   ORDERDESK_PRICE_WARN_PERCENT: z.coerce

@@ -4,6 +4,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
+import { watchedSocket } from './watched-socket.ts';
+
+/** How much longer than statement_timeout a silent server is waited for: its error's way back. */
+const silenceMarginMs = 1000;
 
 export type Schema = typeof schema;
 /** The drizzle handle both drivers share; use cases never know which one they run on. */
@@ -12,16 +16,29 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Query functions take this: the outer handle or the transaction they must stay inside. */
 export type DbOrTx = Db | Tx;
 
+/**
+ * Bounds for a server that may hang. Connecting covers the whole handshake; the statement bound
+ * is enforced by the server, which also ends a transaction left idle that long twice over (a
+ * client cut off mid-transaction would otherwise hold its locks, the order counter's among them).
+ */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; max?: number }
+  | { kind: 'postgres'; url: string; max?: number; timeouts?: DatabaseTimeouts }
   /** `snapshot`: a dump (PGlite's dumpDataDir) to start from instead of an empty database. */
   | { kind: 'pglite'; dataDir?: string; snapshot?: Blob };
 
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseTarget['kind'];
-  /** Runs fn while holding a session-level advisory lock (a no-op lock on PGlite: one connection). */
-  withAdvisoryLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding a session-level advisory lock (a no-op lock on PGlite: one connection).
+   * fn gets a handle without the statement timeout: a migration may rightly run for minutes.
+   */
+  withAdvisoryLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T>;
   /** PGlite only: the whole database as a dump, to open again later as a `snapshot`. */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -34,28 +51,49 @@ export interface Database {
  */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'postgres'
-    ? openPostgres(target.url, target.max)
+    ? openPostgres(target.url, target.max, target.timeouts)
     : openPglite(target.dataDir, target.snapshot);
 }
 
-function openPostgres(url: string, max = 10): Database {
-  // At least two connections: migrations hold an advisory lock on one while running on another.
-  const client = postgres(url, { max: Math.max(2, max), onnotice: () => {} });
+function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Database {
+  const bounded = timeouts
+    ? {
+        // postgres.js counts in seconds.
+        connect_timeout: timeouts.connectMs / 1000,
+        connection: {
+          statement_timeout: timeouts.statementMs,
+          idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
+        },
+        // The server's own bound cannot reach us through a hung connection; this one can.
+        socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
+      }
+    : {};
+  const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client, schema });
   return {
     db,
     kind: 'postgres',
     async withAdvisoryLock(name, fn) {
-      const conn = await client.reserve();
+      // Two connections of its own: the lock is held on one while the work runs on the other.
+      const unbounded = postgres(url, {
+        max: 2,
+        onnotice: () => {},
+        ...(timeouts ? { connect_timeout: timeouts.connectMs / 1000 } : {}),
+      });
       try {
-        await conn`select pg_advisory_lock(hashtext(${name}))`;
+        const conn = await unbounded.reserve();
         try {
-          return await fn();
+          await conn`select pg_advisory_lock(hashtext(${name}))`;
+          try {
+            return await fn(drizzlePostgres({ client: unbounded, schema }));
+          } finally {
+            await conn`select pg_advisory_unlock(hashtext(${name}))`;
+          }
         } finally {
-          await conn`select pg_advisory_unlock(hashtext(${name}))`;
+          conn.release();
         }
       } finally {
-        conn.release();
+        await unbounded.end({ timeout: 5 });
       }
     },
     close: () => client.end({ timeout: 5 }),
@@ -82,7 +120,7 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     return {
       db,
       kind: 'pglite',
-      withAdvisoryLock: (_name, fn) => fn(),
+      withAdvisoryLock: (_name, fn) => fn(db),
       dump: () => client.dumpDataDir('none'),
       async close() {
         await client.close();

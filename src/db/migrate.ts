@@ -18,7 +18,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as PgliteDatabase<Schema>, { migrationsFolder });
     return;
   }
-  await database.withAdvisoryLock('orderdesk:migrate', () =>
-    migratePostgres(database.db as PostgresJsDatabase<Schema>, { migrationsFolder }),
+  await database.withAdvisoryLock('orderdesk:migrate', (db) =>
+    migratePostgres(db as PostgresJsDatabase<Schema>, { migrationsFolder }),
   );
 }

@@ -11,13 +11,30 @@ export function loadDotEnv(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
-/** The database the configuration names: Postgres at DATABASE_URL, else the embedded one in DATA_DIR. */
-export function openConfiguredDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): Promise<Database> {
-  return openDatabase(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL }
-      : { kind: 'pglite', dataDir: config.DATA_DIR },
-  );
+type DatabaseConfig = Pick<
+  Config,
+  'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS'
+>;
+
+/**
+ * The database the configuration names: Postgres at DATABASE_URL, else the embedded one in
+ * DATA_DIR. Serving Slack, every call is bounded well inside Slack's 3 seconds; a command-line
+ * import or seed (`batch`) may run one long statement.
+ */
+export function openConfiguredDatabase(
+  config: DatabaseConfig,
+  use: 'requests' | 'batch' = 'requests',
+): Promise<Database> {
+  if (!config.DATABASE_URL) return openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });
+  const timeouts = {
+    connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+  };
+  return openDatabase({
+    kind: 'postgres',
+    url: config.DATABASE_URL,
+    ...(use === 'requests' ? { timeouts } : {}),
+  });
 }
 
 /**
@@ -31,7 +48,7 @@ export async function withMigratedDatabase<T>(
 ): Promise<T> {
   loadDotEnv();
   const config = parseConfig(process.env);
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, 'batch');
   try {
     await migrateDatabase(database);
     return await work(database, config);

@@ -1,6 +1,7 @@
-import type { BlockAction, SlackViewAction } from '@slack/bolt';
+import type { BlockAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { requireRole } from '../auth/roles.ts';
+import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
 import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -19,6 +20,24 @@ import { prefillFromProduct } from './prefill-from-product.ts';
 import { reviewDraft } from './review-draft.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
 import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
+
+/**
+ * Slack shows the admin an error when a submission is not answered within 3 seconds, though the
+ * order may still be stored: so the answer is given well before (the rest is the answer's way
+ * back, and a busy machine), and what is not stored by then never will be.
+ */
+const submissionBudgetMs = 2200;
+
+const notSavedText =
+  ':warning: Not saved: the database did not answer in time, and nothing was stored. Press Submit again.';
+
+/** What a submission answers Slack, and whether it wrote something for the outbox to send. */
+interface Answer {
+  response?: ViewResponseAction;
+  wrote: boolean;
+  /** The confirmed draft, dropped once the admin has their answer. */
+  draftId?: string;
+}
 
 interface EmptyFormArgs {
   ack: () => Promise<void>;
@@ -103,12 +122,18 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
       router.shortcut(orderModal.shortcutId, openEmptyForm);
 
+      // A suggestion not answered within 3 s shows the admin an error: none beats a late list.
+      const suggestions = <T>(search: () => Promise<T[]>) =>
+        withinDeadline(Deadline.in(submissionBudgetMs), search).catch((error: unknown) => {
+          logger.warn('no suggestions in time', error);
+          return [];
+        });
       router.options(orderModal.customer, async ({ ack, options }) => {
-        const found = await searchCustomers(ctx.db, options.value ?? '');
+        const found = await suggestions(() => searchCustomers(ctx.db, options.value ?? ''));
         await ack({ options: found.map(customerOption) });
       });
       router.options(orderModal.product, async ({ ack, options }) => {
-        const found = await searchProducts(ctx.db, options.value ?? '');
+        const found = await suggestions(() => searchProducts(ctx.db, options.value ?? ''));
         await ack({ options: found.map(productOption) });
       });
 
@@ -135,71 +160,78 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       );
 
       router.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
-        try {
+        const deadline = Deadline.in(submissionBudgetMs);
+        const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
           requireRole(actor, ['admin'], 'create orders');
           const intakeKey = `view:${view.root_view_id ?? view.id}`;
-          if (await findByIntakeKey(ctx.db, intakeKey)) {
-            await ack();
-            return;
-          }
+          // A second delivery, or Submit pressed again: answered as the first one was.
+          if (await findByIntakeKey(ctx.db, intakeKey)) return { wrote: false };
           const meta = readMeta(view.private_metadata);
           const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
           const outcome = await reviewDraft(ctx, ctx.db, draft);
           if (!outcome.ok) {
-            await ack({ response_action: 'errors', errors: errorsByBlock(outcome.findings, meta) });
-            return;
+            return {
+              response: { response_action: 'errors', errors: errorsByBlock(outcome.findings, meta) },
+              wrote: false,
+            };
           }
           if (outcome.warnings.length) {
             const id = await keepForConfirmation(ctx, actor.userId, intakeKey, draft);
-            await ack({ response_action: 'push', view: asView(buildWarningsView(id, outcome.warnings)) });
-            return;
+            return {
+              response: { response_action: 'push', view: asView(buildWarningsView(id, outcome.warnings)) },
+              wrote: false,
+            };
           }
-          await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey });
-          await ack();
-          deps.afterWrite();
-        } catch (error) {
-          await ack({ response_action: 'errors', errors: { customer: errorText(error) } });
-        }
+          await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey, deadline });
+          return { wrote: true };
+        }).catch(
+          (error: unknown): Answer => ({
+            response: { response_action: 'errors', errors: { customer: errorText(error) } },
+            wrote: false,
+          }),
+        );
+        await ack(answer.response);
+        if (answer.wrote) deps.afterWrite();
       });
 
       router.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
-        try {
+        const deadline = Deadline.in(submissionBudgetMs);
+        const notPlaced = (problems: string[]): Answer => ({
+          response: { response_action: 'update', view: asView(buildStaleConfirmationView(problems)) },
+          wrote: false,
+        });
+        const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
           const pending = await findPendingDraft(ctx, view.private_metadata, actor.userId);
-          if (!pending) {
-            await ack({
-              response_action: 'update',
-              view: asView(buildStaleConfirmationView(['this form has expired'])),
-            });
-            return;
-          }
+          if (!pending) return notPlaced(['this form has expired']);
           const outcome = await reviewDraft(ctx, ctx.db, pending.draft);
           if (!outcome.ok) {
-            const problems = outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message);
-            await ack({ response_action: 'update', view: asView(buildStaleConfirmationView(problems)) });
-            return;
+            return notPlaced(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message));
           }
           await submitOrder(ctx, actor, {
             order: outcome.order,
             warnings: outcome.warnings,
             intakeKey: pending.intakeKey,
+            deadline,
           });
-          await dropPendingDraft(ctx, pending.id);
-          await ack({ response_action: 'clear' });
-          deps.afterWrite();
-        } catch (error) {
-          await ack({
-            response_action: 'update',
-            view: asView(buildStaleConfirmationView([errorText(error)])),
-          });
+          return { response: { response_action: 'clear' }, wrote: true, draftId: pending.id };
+        }).catch((error: unknown) => notPlaced([errorText(error)]));
+        await ack(answer.response);
+        if (!answer.wrote) return;
+        deps.afterWrite();
+        // After the answer: the order is saved, and a slow delete must not make it look unsaved.
+        if (answer.draftId) {
+          await dropPendingDraft(ctx, answer.draftId).catch((error: unknown) =>
+            logger.warn('a confirmed draft was not dropped', error),
+          );
         }
       });
     },
   };
 
   function errorText(error: unknown): string {
-    return replyForError(error, logger).text;
+    return error instanceof DeadlineExceeded ? notSavedText : replyForError(error, logger).text;
   }
 }
 

@@ -1,7 +1,9 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireRole } from '../auth/roles.ts';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
+import { transactionCommittedBy } from '../db/commit-by.ts';
+import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { customers, departments, orders, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { insertOrder } from '../orders/create-order.ts';
@@ -19,6 +21,8 @@ export interface Submission {
   warnings: readonly Finding[];
   /** The modal it came from: a second delivery of the same submission finds the first order. */
   intakeKey: string;
+  /** When the admin is told the outcome: an order not committed by then is never committed. */
+  deadline?: Deadline;
 }
 
 export interface Submitted {
@@ -32,7 +36,8 @@ export interface Submitted {
  * Stores a reviewed order and decides it: the customer's credit is checked, and the order is
  * confirmed (and allocated to its departments) at once, or held for finance, whose channel gets
  * a hold card with Approve/Reject.
- * The admin's DM card shows the outcome. One transaction.
+ * The admin's DM card shows the outcome. One transaction, which cannot commit after the
+ * submission's deadline.
  */
 export async function submitOrder(
   ctx: UseCaseContext,
@@ -43,8 +48,10 @@ export async function submitOrder(
   const existing = await findByIntakeKey(ctx.db, submission.intakeKey);
   if (existing) return { order: existing, held: existing.status === 'on_hold', repeated: true };
   const now = ctx.clock.now();
+  const inTransaction = <T>(fn: (tx: Tx) => Promise<T>) =>
+    submission.deadline ? transactionCommittedBy(ctx.db, submission.deadline, fn) : ctx.db.transaction(fn);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await inTransaction(async (tx) => {
       const { order: reviewed } = submission;
       const [customer] = await tx.select().from(customers).where(eq(customers.code, reviewed.customerCode));
       if (!customer) throw new AppError('not_found', `Customer ${reviewed.customerCode} no longer exists.`);
@@ -114,6 +121,7 @@ export async function submitOrder(
       return { order: held, held: true, repeated: false };
     });
   } catch (error) {
+    if (error instanceof DeadlineExceeded) throw error;
     // Two deliveries of one submission raced: the other one stored the order.
     const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
     if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };

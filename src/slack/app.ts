@@ -93,6 +93,6 @@ function healthRoute(healthy: () => Promise<boolean>) {
   return async (_req: IncomingMessage, res: ServerResponse) => {
     const ok = await healthy().catch(() => false);
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok, database: ok ? 'up' : 'down' }));
+    res.end(JSON.stringify({ db: ok ? 'up' : 'down' }));
   };
 }

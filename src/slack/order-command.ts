@@ -17,6 +17,8 @@ export interface OrderCommandDeps {
  * Routes `/order <subcommand> …`. Every path acknowledges: with the first reply when there is
  * one (it travels in the HTTP response, the fastest answer Slack can show), or empty.
  */
+const commandAckBudgetMs = 2200;
+
 export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps): void {
   const byName = new Map(deps.subcommands.map((s) => [s.name, s]));
   const names = deps.subcommands.map((s) => s.name);
@@ -65,11 +67,17 @@ export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps
         await ack();
       },
     };
+    // Slack shows an error after 3 s without an answer: a command still busy by then (a slow
+    // database) is acknowledged empty, and its reply goes through response_url.
+    const ackAnyway = setTimeout(() => {
+      request.acknowledge().catch((e: unknown) => logger.warn('could not acknowledge in time', e));
+    }, commandAckBudgetMs);
     try {
       await subcommand.run(request);
     } catch (error) {
       await reply(replyForError(error, logger)).catch((e) => logger.error('could not tell the user', e));
     } finally {
+      clearTimeout(ackAnyway);
       if (!acked) await ack();
       deps.afterCommand();
     }

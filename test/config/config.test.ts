@@ -16,6 +16,8 @@ describe('configuration', () => {
     expect(parseConfig({})).toEqual({
       PORT: 3000,
       DATA_DIR: './.data',
+      DATABASE_CONNECT_TIMEOUT_MS: 1000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 2000,
       ORDERDESK_TIMEZONE: 'UTC',
       ORDERDESK_ADMINS: [],
       ORDERDESK_PRICE_WARN_PERCENT: 15,
@@ -50,12 +52,14 @@ describe('configuration', () => {
         ORDERDESK_ADMINS: 'dana',
         LOG_LEVEL: 'loud',
         SLACK_API_URL: 'not a url',
+        DATABASE_STATEMENT_TIMEOUT_MS: '2s',
       }),
     ).toEqual([
       'SLACK_BOT_TOKEN: found a value of 15 characters, expected a bot token starting with xoxb-',
       'SLACK_API_URL: found "not a url", expected an http(s) URL such as https://slack.com/api/',
       'PORT: found "eighty", expected a port number from 0 to 65535',
       'DATABASE_URL: found "mysql://db/orders", expected a postgres:// URL',
+      'DATABASE_STATEMENT_TIMEOUT_MS: found "2s", expected milliseconds such as 2000',
       'ORDERDESK_TIMEZONE: found "Mars/Olympus", expected an IANA time zone such as Europe/Berlin',
       'ORDERDESK_ADMINS: found "dana", expected Slack user ids like U012ABCDEF, comma-separated',
       'METRICS_TOKEN: found a value of 11 characters, expected a token of at least 16 characters',

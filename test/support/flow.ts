@@ -1,5 +1,6 @@
 import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
 import { configSecrets, createLogger } from '../../src/logger.ts';
 import { type RunningOrderdesk, startOrderdesk } from '../../src/orderdesk.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
@@ -32,7 +33,13 @@ export interface Flow {
  * The real orderdesk over HTTP on an ephemeral port, a fake Slack on loopback, a database of its
  * own, and a clock the test moves. Requests reach the bot signed, exactly as Slack sends them.
  */
-export async function startFlow(opts: { env?: Record<string, string> } = {}): Promise<Flow> {
+export async function startFlow(
+  opts: {
+    env?: Record<string, string>;
+    /** The bot's own way to the test's database (e.g. through a proxy); the test keeps a direct one. */
+    botDatabase?: (database: TestDatabase) => Promise<Database>;
+  } = {},
+): Promise<Flow> {
   const clock = new ManualClock('2026-11-27T09:00:00Z');
   const slack = await startFakeSlack({ clock, botToken });
   slack.addUser({ id: people.admin, name: 'ada', tz: 'Europe/Berlin' });
@@ -48,9 +55,10 @@ export async function startFlow(opts: { env?: Record<string, string> } = {}): Pr
     ORDERDESK_TIMEZONE: 'Europe/Berlin',
     ...opts.env,
   });
+  const botDatabase = opts.botDatabase ? await opts.botDatabase(database) : database;
   const desk = await startOrderdesk({
     config,
-    database,
+    database: botDatabase,
     clock,
     port: 0,
     host: '127.0.0.1',
@@ -81,6 +89,7 @@ export async function startFlow(opts: { env?: Record<string, string> } = {}): Pr
     },
     async stop() {
       await desk.stop();
+      if (botDatabase !== database) await database.close();
       await slack.stop();
     },
   };

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx, Tx } from './client.ts';
+import type { Deadline } from './deadline.ts';
+
+/**
+ * Time kept between the last moment the server may commit and the moment the caller gives up
+ * and says "not saved": the commit's own write after its check, and the answer's way out.
+ */
+const commitMarginMs = 250;
+
+/**
+ * Runs fn in a transaction that cannot commit once the deadline has passed, so a caller that
+ * gave up can truthfully say nothing was saved. The commit may be in flight when we give up (a
+ * hung connection delivers it later), so the server checks it: a deferred trigger on orders
+ * (migration 0006) refuses a COMMIT after `orderdesk.commit_by`. That instant is written in the
+ * server's own clock, from the transaction's start: the server began it before we heard back
+ * from BEGIN, so its deadline falls no later than ours whatever the two clocks say.
+ */
+export async function transactionCommittedBy<T>(
+  db: DbOrTx,
+  deadline: Deadline,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  deadline.check();
+  return db.transaction(async (tx) => {
+    const budget = Math.floor(deadline.remainingMs() - commitMarginMs);
+    if (budget <= 0) deadline.check();
+    await tx.execute(
+      sql`select set_config('orderdesk.commit_by',
+            (transaction_timestamp() + ${Math.max(0, budget)} * interval '1 millisecond')::text, true)`,
+    );
+    const result = await fn(tx);
+    // Work resumed after the caller gave up rolls back here rather than at the trigger.
+    deadline.check();
+    return result;
+  });
+}
