@@ -1,6 +1,6 @@
 import type { BlockAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { requireRole } from '../auth/roles.ts';
+import { mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -69,7 +69,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         summary:
           'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
         async run(req) {
-          requireRole(await req.actor(), ['admin'], 'create orders');
+          permit(await req.actor(), 'command:/order new');
           await req.acknowledge();
           const parsed = req.args.trim()
             ? parseOneLiner(req.args)
@@ -91,7 +91,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         await ack();
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          requireRole(actor, ['admin'], 'create orders');
+          permit(actor, 'action:home.new_order');
           await openModal(client, body.trigger_id, emptyDraft(), []);
         } catch (error) {
           const { text } = replyForError(error, logger);
@@ -103,12 +103,22 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
       router.shortcut(orderModal.shortcutId, openEmptyForm);
 
-      router.options(orderModal.customer, async ({ ack, options }) => {
-        const found = await searchCustomers(ctx.db, options.value ?? '');
+      /** Someone who may not create orders is answered with no options: the catalog is not theirs to browse. */
+      const mayCreateOrders = (user: { id: string; team_id?: string }) =>
+        deps
+          .loadActor({ userId: user.id, teamId: user.team_id })
+          .then((actor) => mayUse(actor, 'options:customer'))
+          .catch(() => false);
+      router.options(orderModal.customer, async ({ ack, body, options }) => {
+        const found = (await mayCreateOrders(body.user))
+          ? await searchCustomers(ctx.db, options.value ?? '')
+          : [];
         await ack({ options: found.map(customerOption) });
       });
-      router.options(orderModal.product, async ({ ack, options }) => {
-        const found = await searchProducts(ctx.db, options.value ?? '');
+      router.options(orderModal.product, async ({ ack, body, options }) => {
+        const found = (await mayCreateOrders(body.user))
+          ? await searchProducts(ctx.db, options.value ?? '')
+          : [];
         await ack({ options: found.map(productOption) });
       });
 
@@ -137,7 +147,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          requireRole(actor, ['admin'], 'create orders');
+          permit(actor, 'view:order_new');
           const intakeKey = `view:${view.root_view_id ?? view.id}`;
           if (await findByIntakeKey(ctx.db, intakeKey)) {
             await ack();
