@@ -54,6 +54,15 @@ export function createSlackApp(deps: SlackAppDeps): App {
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
       : {}),
   });
+  routerFor(deps).install(app);
+  app.error(async (error) => {
+    logger.error('unhandled error in a listener', error);
+  });
+  return app;
+}
+
+/** Every feature's commands, buttons, forms and searches, by id. */
+export function routerFor(deps: Pick<SlackAppDeps, 'features' | 'loadActor' | 'afterWrite'>): SlackRouter {
   const router = new SlackRouter();
   for (const feature of deps.features) feature.register?.(router);
   registerOrderCommand(router, {
@@ -61,11 +70,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });
-  router.install(app);
-  app.error(async (error) => {
-    logger.error('unhandled error in a listener', error);
-  });
-  return app;
+  return router;
 }
 
 function healthRoute(healthy: () => Promise<boolean>) {
