@@ -1,6 +1,6 @@
 import type { BlockAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { mayUse, permit } from '../auth/permissions.ts';
+import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -48,12 +48,19 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     await client.views.update({ view_id: view.id, hash: view.hash, view: asView(buildOrderModal(content)) });
   }
 
+  /** Someone who may not create orders is not served the catalog, by search or by a rebuilt form. */
+  const mayCreateOrders = (user: { id: string; team_id?: string }, id: ActorPermissionId) =>
+    deps
+      .loadActor({ userId: user.id, teamId: user.team_id })
+      .then((actor) => mayUse(actor, id))
+      .catch(() => false);
+
   const onModalAction =
-    (change: (body: BlockAction) => ModalChange | null) =>
+    (id: ActorPermissionId, change: (body: BlockAction) => ModalChange | null) =>
     async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction; client: WebClient }) => {
       await ack();
       const what = change(body);
-      if (!what) return;
+      if (!what || !(await mayCreateOrders(body.user, id))) return;
       await rebuild(body, client, what).catch((error: unknown) => {
         // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
         logger.warn('order modal was not updated', error);
@@ -103,20 +110,14 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
       router.shortcut(orderModal.shortcutId, openEmptyForm);
 
-      /** Someone who may not create orders is answered with no options: the catalog is not theirs to browse. */
-      const mayCreateOrders = (user: { id: string; team_id?: string }) =>
-        deps
-          .loadActor({ userId: user.id, teamId: user.team_id })
-          .then((actor) => mayUse(actor, 'options:customer'))
-          .catch(() => false);
       router.options(orderModal.customer, async ({ ack, body, options }) => {
-        const found = (await mayCreateOrders(body.user))
+        const found = (await mayCreateOrders(body.user, 'options:customer'))
           ? await searchCustomers(ctx.db, options.value ?? '')
           : [];
         await ack({ options: found.map(customerOption) });
       });
       router.options(orderModal.product, async ({ ack, body, options }) => {
-        const found = (await mayCreateOrders(body.user))
+        const found = (await mayCreateOrders(body.user, 'options:product'))
           ? await searchProducts(ctx.db, options.value ?? '')
           : [];
         await ack({ options: found.map(productOption) });
@@ -124,19 +125,22 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
 
       router.action<BlockAction>(
         orderModal.customer,
-        onModalAction(() => ({ kind: 'customer_chosen' })),
+        onModalAction('action:customer', () => ({ kind: 'customer_chosen' })),
       );
       router.action<BlockAction>(
         orderModal.product,
-        onModalAction((body) => ({ kind: 'product_chosen', blockId: body.actions[0]?.block_id ?? '' })),
+        onModalAction('action:product', (body) => ({
+          kind: 'product_chosen',
+          blockId: body.actions[0]?.block_id ?? '',
+        })),
       );
       router.action<BlockAction>(
         orderModal.addLine,
-        onModalAction(() => ({ kind: 'add_line' })),
+        onModalAction('action:order_modal.add_line', () => ({ kind: 'add_line' })),
       );
       router.action<BlockAction>(
         orderModal.removeLine,
-        onModalAction((body) => {
+        onModalAction('action:order_modal.remove_line', (body) => {
           const action = body.actions[0];
           const index =
             action && action.type === 'static_select' ? Number(action.selected_option?.value) : Number.NaN;
