@@ -257,6 +257,33 @@ async function adminOrderModal(): Promise<string> {
   return state.orderModalId;
 }
 
+/**
+ * Rows this test does not press yet. A new id belongs in a probe above; this list only shrinks.
+ */
+const notPressedHere = [
+  'action:customer',
+  'action:product',
+  'action:order_modal.remove_line',
+  'view:order_new_confirm',
+  'action:step.delivered',
+  'view:step.reassign_details',
+  'view:step.problem_details',
+  'action:rules.delete',
+  'view:rules.save',
+  'view:customer_save',
+  'view:product_save',
+  'action:settings.page.previous',
+  'action:settings.page.next',
+  'action:settings.add_department',
+  'action:settings.edit_department',
+  'action:settings.pick_person',
+  'view:settings_department',
+  'view:settings_person',
+  'event:app_home_opened',
+  'action:home.more',
+  'action:home.previous',
+];
+
 const commandProbes: Probe[] = [
   { id: 'command:/order', press: command('help') },
   { id: 'command:/order new', press: command('new') },
@@ -459,6 +486,25 @@ const formProbes: Probe[] = [
     'production',
   ),
   formProbe(
+    'view:step.ship_details',
+    async () => {
+      const number = await orderAt([
+        ['production', 'step.accept'],
+        ['production', 'step.start'],
+        ['production', 'step.done'],
+        ['logistics', 'step.accept'],
+        ['logistics', 'step.start'],
+      ]);
+      return adminOpens(channels.logistics ?? '', number, 'step.ship');
+    },
+    {
+      carrier: { carrier: 'DHL' },
+      tracking: { tracking: 'JD0140' },
+      expected: { expected: '2026-12-19' },
+    },
+    'logistics',
+  ),
+  formProbe(
     'view:credit_hold.reject_reason',
     async () => adminOpens(finance.channel, await heldOrder(), 'credit_hold.reject'),
     { reason: { reason: 'too much owed already' } },
@@ -498,6 +544,11 @@ describe('every command, subcommand, button and search, pressed as every role, d
     ).ts;
     await flow.driver.appHomeOpened(people.admin);
     state.adminHomeId = (await eventually(() => flow.slack.views.home(people.admin), 'the App Home')).id;
+  });
+
+  it('presses every row of the table, but for these, whose checks the flows of their features show', () => {
+    const pressed = new Set<string>([...commandProbes, ...pressProbes, ...formProbes].map((p) => p.id));
+    expect(Object.keys(permissions).filter((id) => !pressed.has(id))).toEqual(notPressedHere);
   });
 
   const cases = [...commandProbes, ...pressProbes, ...formProbes].flatMap((probe) =>
