@@ -19,7 +19,7 @@ import { renderOrderStatus, renderQueue } from './status-view.ts';
 import type { StepRef } from './step-guard.ts';
 import type { StepModal } from './step-modal.ts';
 import { lookAtStep, reassignStep, recordProgress, reportProblem } from './step-updates.ts';
-import { acceptStep, finishStep, markDelivered, startStep } from './work-on-step.ts';
+import { acceptStep, checkFinish, finishStep, markDelivered, startStep } from './work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
 
@@ -142,7 +142,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction<ButtonAction>>(
         stepActions.ship,
         cardButton(deps, async ({ action, body, client }) => {
-          stepRef.parse(action.value);
+          await checkFinish(ctx, await actorOf(body.user), stepRef.parse(action.value));
           await client.views.open({
             trigger_id: body.trigger_id,
             view: asView(shipModal(action.value ?? '')),

@@ -1,7 +1,8 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { hasRole, requireRole } from '../auth/roles.ts';
+import { permit } from '../auth/permissions.ts';
+import { hasRole } from '../auth/roles.ts';
 import { AppError } from '../errors.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { asView } from '../slack/block-kit.ts';
@@ -50,7 +51,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
         summary: 'the allocation rules in the order they are tried (admins edit them)',
         async run(req) {
           const actor = await req.actor();
-          requireRole(actor, ['manager'], 'see the allocation rules');
+          permit(actor, 'command:/order rules');
           await req.reply(await rulesReply(ctx, hasRole(actor, [])));
         },
       },
@@ -59,14 +60,14 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction<ButtonAction>>(
         rulesActions.edit,
         cardButton(deps, async ({ action, body, client }) => {
-          requireRole(await actorOf(body.user), ['admin'], 'change allocation rules');
+          permit(await actorOf(body.user), 'action:rules.edit');
           await openForm(client, body.trigger_id, ruleId.parse(action.value), body.response_url ?? null);
         }),
       );
       router.action<BlockAction<ButtonAction>>(
         rulesActions.add,
         cardButton(deps, async ({ body, client }) => {
-          requireRole(await actorOf(body.user), ['admin'], 'change allocation rules');
+          permit(await actorOf(body.user), 'action:rules.add');
           await openForm(client, body.trigger_id, null, body.response_url ?? null);
         }),
       );

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { stepWork } from '../auth/permissions.ts';
 import { type Actor, requireDepartment } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments } from '../db/schema.ts';
@@ -47,7 +48,7 @@ export async function inStep<T>(
       if (!row) throw new AppError('not_found', 'That step no longer exists.');
       const { step, department } = row;
       if (department.managerId !== actor.userId) {
-        requireDepartment(actor, department.id, department.name, 'work on its orders');
+        requireDepartment(actor, department.id, department.name, stepWork.what);
       }
       const order = await findOrder(tx, step.orderId);
       seen.order = order;

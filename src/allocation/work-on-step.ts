@@ -73,7 +73,7 @@ export function finishStep(
   ref: StepRef & { shipment?: ShipmentDetails },
 ): Promise<OrderRow> {
   return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
-    if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
+    requireFinishable(step, order);
     const later = await tx
       .select({ assignment: assignments, department: departments })
       .from(assignments)
@@ -103,6 +103,18 @@ export function finishStep(
     if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department, ctx.admins ?? []);
     return moved;
   });
+}
+
+/**
+ * Checks that `actor` may finish the step the card showed, before the shipping form opens, so
+ * someone outside the department, or an outdated card, is told at once rather than after typing.
+ */
+export async function checkFinish(ctx: UseCaseContext, actor: Actor, ref: StepRef): Promise<void> {
+  await inStep(ctx, actor, ref, async (_tx, _now, { order, step }) => requireFinishable(step, order));
+}
+
+function requireFinishable(step: AssignmentRow, order: OrderRow): void {
+  if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
 }
 
 /** The customer has it: the order is delivered on the business date given. */

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { allocateOrder } from '../allocation/allocate-order.ts';
+import { creditDecision } from '../auth/permissions.ts';
 import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, orderEvents } from '../db/schema.ts';
@@ -71,8 +72,8 @@ async function decide(
 /** Finance members, managers and admins decide credit holds. */
 export async function requireMayDecideCreditHolds(tx: DbOrTx, actor: Actor): Promise<void> {
   const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
-  if (finance) return requireDepartment(actor, finance.id, finance.name, 'decide credit holds');
-  requireRole(actor, ['manager'], 'decide credit holds');
+  if (finance) return requireDepartment(actor, finance.id, finance.name, creditDecision.what);
+  requireRole(actor, ['manager'], creditDecision.what);
 }
 
 async function lastDecision(tx: DbOrTx, orderId: number) {

@@ -1,6 +1,6 @@
 import type { BlockAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { requireRole } from '../auth/roles.ts';
+import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
 import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -67,12 +67,19 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     await client.views.update({ view_id: view.id, hash: view.hash, view: asView(buildOrderModal(content)) });
   }
 
+  /** Someone who may not create orders is not served the catalog, by search or by a rebuilt form. */
+  const mayCreateOrders = (user: { id: string; team_id?: string }, id: ActorPermissionId) =>
+    deps
+      .loadActor({ userId: user.id, teamId: user.team_id })
+      .then((actor) => mayUse(actor, id))
+      .catch(() => false);
+
   const onModalAction =
-    (change: (body: BlockAction) => ModalChange | null) =>
+    (id: ActorPermissionId, change: (body: BlockAction) => ModalChange | null) =>
     async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction; client: WebClient }) => {
       await ack();
       const what = change(body);
-      if (!what) return;
+      if (!what || !(await mayCreateOrders(body.user, id))) return;
       await rebuild(body, client, what).catch((error: unknown) => {
         // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
         logger.warn('order modal was not updated', error);
@@ -88,7 +95,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         summary:
           'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
         async run(req) {
-          requireRole(await req.actor(), ['admin'], 'create orders');
+          permit(await req.actor(), 'command:/order new');
           await req.acknowledge();
           const parsed = req.args.trim()
             ? parseOneLiner(req.args)
@@ -110,7 +117,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         await ack();
         try {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          requireRole(actor, ['admin'], 'create orders');
+          permit(actor, 'action:home.new_order');
           await openModal(client, body.trigger_id, emptyDraft(), []);
         } catch (error) {
           const { text } = replyForError(error, logger);
@@ -123,35 +130,48 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       router.shortcut(orderModal.shortcutId, openEmptyForm);
 
       // A suggestion not answered within 3 s shows the admin an error: none beats a late list.
-      const suggestions = <T>(search: () => Promise<T[]>) =>
-        withinDeadline(Deadline.in(submissionBudgetMs), search).catch((error: unknown) => {
+      const suggestions = <T>(
+        user: { id: string; team_id?: string },
+        id: ActorPermissionId,
+        search: () => Promise<T[]>,
+      ) =>
+        withinDeadline(Deadline.in(submissionBudgetMs), async () =>
+          (await mayCreateOrders(user, id)) ? search() : [],
+        ).catch((error: unknown) => {
           logger.warn('no suggestions in time', error);
           return [];
         });
-      router.options(orderModal.customer, async ({ ack, options }) => {
-        const found = await suggestions(() => searchCustomers(ctx.db, options.value ?? ''));
+      router.options(orderModal.customer, async ({ ack, body, options }) => {
+        const found = await suggestions(body.user, 'options:customer', () =>
+          searchCustomers(ctx.db, options.value ?? ''),
+        );
         await ack({ options: found.map(customerOption) });
       });
-      router.options(orderModal.product, async ({ ack, options }) => {
-        const found = await suggestions(() => searchProducts(ctx.db, options.value ?? ''));
+      router.options(orderModal.product, async ({ ack, body, options }) => {
+        const found = await suggestions(body.user, 'options:product', () =>
+          searchProducts(ctx.db, options.value ?? ''),
+        );
         await ack({ options: found.map(productOption) });
       });
 
       router.action<BlockAction>(
         orderModal.customer,
-        onModalAction(() => ({ kind: 'customer_chosen' })),
+        onModalAction('action:customer', () => ({ kind: 'customer_chosen' })),
       );
       router.action<BlockAction>(
         orderModal.product,
-        onModalAction((body) => ({ kind: 'product_chosen', blockId: body.actions[0]?.block_id ?? '' })),
+        onModalAction('action:product', (body) => ({
+          kind: 'product_chosen',
+          blockId: body.actions[0]?.block_id ?? '',
+        })),
       );
       router.action<BlockAction>(
         orderModal.addLine,
-        onModalAction(() => ({ kind: 'add_line' })),
+        onModalAction('action:order_modal.add_line', () => ({ kind: 'add_line' })),
       );
       router.action<BlockAction>(
         orderModal.removeLine,
-        onModalAction((body) => {
+        onModalAction('action:order_modal.remove_line', (body) => {
           const action = body.actions[0];
           const index =
             action && action.type === 'static_select' ? Number(action.selected_option?.value) : Number.NaN;
@@ -163,7 +183,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         const deadline = Deadline.in(submissionBudgetMs);
         const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
           const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          requireRole(actor, ['admin'], 'create orders');
+          permit(actor, 'view:order_new');
           const intakeKey = `view:${view.root_view_id ?? view.id}`;
           // A second delivery, or Submit pressed again: answered as the first one was.
           if (await findByIntakeKey(ctx.db, intakeKey)) return { wrote: false };

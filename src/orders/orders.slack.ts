@@ -58,7 +58,7 @@ export function parseListArgs(args: string, userId: string): OrderFilter {
 }
 
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
-export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
+export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFeature {
   return {
     subcommands: [
       {
@@ -101,9 +101,11 @@ export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
       },
     ],
     register(router: SlackRouter) {
-      router.action(moreOrdersAction, async ({ ack, action, respond }) => {
+      router.action(moreOrdersAction, async ({ ack, action, body, respond }) => {
         await ack();
         try {
+          // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
+          await loadActor({ userId: body.user.id, teamId: body.user.team_id });
           const raw = action.type === 'button' ? action.value : undefined;
           const more = morePayload.parse(JSON.parse(raw ?? '{}'));
           const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });

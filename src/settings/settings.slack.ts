@@ -1,7 +1,7 @@
 import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { requireRole } from '../auth/roles.ts';
+import { type ActorPermissionId, permit } from '../auth/permissions.ts';
 import { answerSubmission, unreadableForm } from '../customers/form-submission.ts';
 import { AppError } from '../errors.ts';
 import { asView, plain, section } from '../slack/block-kit.ts';
@@ -27,7 +27,6 @@ type Parent = DepartmentFormMeta['parent'];
 type SettingsModal = NonNullable<Parent>;
 type ModalAction = { body: BlockAction; client: WebClient; parent: SettingsModal; triggerId: string };
 
-const what = 'set up departments and people';
 const placeOf = z.object({ page: z.number().int().min(0) }).catch({ page: 0 });
 const buttonValue = z.object({ value: z.string().min(1) });
 const pickedUser = z.object({ selected_user: z.string().regex(/^[UW][A-Z0-9]{2,}$/) });
@@ -50,13 +49,13 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
 
   /** A button or select inside the Settings modal: admins only, refusals shown in a small pushed view. */
   const inSettings =
-    (work: (a: ModalAction) => Promise<void>) =>
+    (id: ActorPermissionId, work: (a: ModalAction) => Promise<void>) =>
     async ({ ack, body, client }: { ack: () => Promise<void>; body: BlockAction; client: WebClient }) => {
       await ack();
       const view = body.view;
       if (!view) return;
       try {
-        requireRole(await actorOf(body.user), ['admin'], what);
+        permit(await actorOf(body.user), id);
         const { page } = placeOf.parse(safeJson(view.private_metadata));
         await work({ body, client, parent: { viewId: view.id, page }, triggerId: body.trigger_id });
       } catch (error) {
@@ -85,7 +84,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         summary:
           'departments (channel, capacity, manager) and people (roles, department, away) — admins only',
         async run(req) {
-          requireRole(await req.actor(), ['admin'], what);
+          permit(await req.actor(), 'command:/order setup');
           await req.acknowledge();
           try {
             await req.client.views.open({
@@ -106,7 +105,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         await ack();
         let view: Record<string, unknown>;
         try {
-          requireRole(await actorOf(body.user), ['admin'], what);
+          permit(await actorOf(body.user), 'action:home.settings');
           view = await settingsView(0);
         } catch (error) {
           view = noticeView(replyForError(error, logger).text);
@@ -116,10 +115,10 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           .catch((error: unknown) => logger.warn('could not open the Settings modal', error));
       });
 
-      for (const direction of ['previous', 'next']) {
+      for (const direction of ['previous', 'next'] as const) {
         router.action<BlockAction>(
           `${settingsIds.page}.${direction}`,
-          inSettings(async ({ body, client, parent }) => {
+          inSettings(`action:settings.page.${direction}` as const, async ({ body, client, parent }) => {
             const page = Number(buttonValue.parse(body.actions[0]).value);
             const view = await settingsView(Number.isInteger(page) ? page : 0);
             await client.views.update({ view_id: parent.viewId, view: asView(view) });
@@ -129,7 +128,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
 
       router.action<BlockAction>(
         settingsIds.addDepartment,
-        inSettings(async ({ client, parent, triggerId }) => {
+        inSettings('action:settings.add_department', async ({ client, parent, triggerId }) => {
           const view = buildDepartmentForm({ to: { mode: 'add' }, parent });
           await client.views.push({ trigger_id: triggerId, view: asView(view) });
         }),
@@ -137,7 +136,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
 
       router.action<BlockAction>(
         settingsIds.editDepartment,
-        inSettings(async ({ body, client, parent, triggerId }) => {
+        inSettings('action:settings.edit_department', async ({ body, client, parent, triggerId }) => {
           const key = buttonValue.parse(body.actions[0]).value;
           const record = await findDepartment(ctx.db, key);
           if (!record) {
@@ -151,7 +150,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
 
       router.action<BlockAction>(
         settingsIds.pickPerson,
-        inSettings(async ({ body, client, parent, triggerId }) => {
+        inSettings('action:settings.pick_person', async ({ body, client, parent, triggerId }) => {
           const userId = pickedUser.parse(body.actions[0]).selected_user;
           const [person, choices] = await Promise.all([
             findPerson(ctx.db, userId),

@@ -72,14 +72,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
       : {}),
   });
-  const router = new SlackRouter();
-  for (const feature of deps.features) feature.register?.(router);
-  registerOrderCommand(router, {
-    subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
-    loadActor: deps.loadActor,
-    afterCommand: deps.afterWrite,
-  });
-  router.install(app, (request) => {
+  routerFor(deps).install(app, (request) => {
     logger.info({ ...request }, 'slack request');
     deps.metrics.request(request);
   });
@@ -87,6 +80,18 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logger.error('unhandled error in a listener', error);
   });
   return app;
+}
+
+/** Every feature's commands, buttons, forms and searches, by id. */
+export function routerFor(deps: Pick<SlackAppDeps, 'features' | 'loadActor' | 'afterWrite'>): SlackRouter {
+  const router = new SlackRouter();
+  for (const feature of deps.features) feature.register?.(router);
+  registerOrderCommand(router, {
+    subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
+    loadActor: deps.loadActor,
+    afterCommand: deps.afterWrite,
+  });
+  return router;
 }
 
 function healthRoute(healthy: () => Promise<boolean>) {

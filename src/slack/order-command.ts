@@ -25,6 +25,10 @@ export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps
   // Built once: `/order help` is the most frequent command and its answer never changes.
   const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.subcommands) };
 
+  router.subcommands(
+    '/order',
+    deps.subcommands.flatMap((s) => (s.verbs ?? ['']).map((verb) => `${s.name} ${verb}`.trim())),
+  );
   router.command('/order', async (args: CommandArgs) => {
     const { command, ack, respond, client, logger } = args;
     const [word, rest] = splitFirstWord(unescapeSlack(command.text ?? ''));

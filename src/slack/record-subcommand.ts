@@ -43,6 +43,7 @@ export function recordSubcommand<R extends { name: string }>(spec: RecordSubcomm
     usage: `${name} add [${key.placeholder}] | edit ${key.placeholder} | show ${key.placeholder}`,
     example: spec.example,
     summary: spec.summary,
+    verbs: verbSchema.options,
     async run(req) {
       const parsed = parseRecordCommand(req.args, key.rule, key.label);
       if (!parsed.ok) {

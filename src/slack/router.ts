@@ -35,10 +35,17 @@ export class SlackRouter {
   readonly #options = new Map<string, Handler<OptionsArgs>>();
   readonly #shortcuts = new Map<string, Handler<ShortcutArgs>>();
   readonly #commands = new Map<string, Handler<CommandArgs>>();
+  /** Per command, the words its handler dispatches on (`/order new`), for registeredIds. */
+  readonly #subcommands = new Map<string, readonly string[]>();
   #homeOpened: Handler<HomeOpenedArgs> | null = null;
 
   command(name: string, handler: Handler<CommandArgs>): void {
     set(this.#commands, name, handler);
+  }
+
+  /** The words a command's handler dispatches on, e.g. `new` for `/order new`: listed, not routed. */
+  subcommands(command: string, words: readonly string[]): void {
+    this.#subcommands.set(command, words);
   }
 
   action<A extends BlockAction = BlockAction>(actionId: string, handler: Handler<ActionArgs<A>>): void {
@@ -61,6 +68,26 @@ export class SlackRouter {
   homeOpened(handler: Handler<HomeOpenedArgs>): void {
     if (this.#homeOpened) throw new Error('two handlers for app_home_opened');
     this.#homeOpened = handler;
+  }
+
+  /**
+   * Everything registered, as `kind:id` (`action:step.accept`, `command:/order new`): the keys of
+   * the permissions table (src/auth/permissions.ts), which must have a row for each.
+   */
+  registeredIds(): string[] {
+    const ids = (kind: string, map: Map<string, unknown>) => [...map.keys()].map((id) => `${kind}:${id}`);
+    const commands = [...this.#commands.keys()].flatMap((name) => [
+      `command:${name}`,
+      ...(this.#subcommands.get(name) ?? []).map((word) => `command:${name} ${word}`),
+    ]);
+    return [
+      ...commands,
+      ...ids('action', this.#actions),
+      ...ids('view', this.#views),
+      ...ids('options', this.#options),
+      ...ids('shortcut', this.#shortcuts),
+      ...(this.#homeOpened ? ['event:app_home_opened'] : []),
+    ];
   }
 
   /**

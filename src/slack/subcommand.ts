@@ -29,5 +29,7 @@ export interface Subcommand {
   usage: string;
   example: string;
   summary: string;
+  /** The first words it tells apart when they are allowed different people: `add`, `edit`, `show`. */
+  verbs?: readonly string[];
   run(request: CommandRequest): Promise<void>;
 }

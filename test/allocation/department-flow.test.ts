@@ -97,9 +97,23 @@ describe('the department workflow', () => {
     expect(thread).toContain(`<@${production.members[1]}> took it for Production`);
   });
 
-  it('logistics ships it with carrier and tracking, then marks it delivered', async () => {
+  it('Shipped… opens no form for production, and the reason is said; logistics ships it with carrier and tracking, then marks it delivered', async () => {
     await press(logistics.member, logistics.channel, number, 'step.accept');
     await press(logistics.member, logistics.channel, number, 'step.start');
+    const outsider = production.members[0];
+    await flow.driver.clickButton(outsider, {
+      message: { channel: logistics.channel, ts: cardIn(logistics.channel, number)?.ts ?? '' },
+      action_id: 'step.ship',
+    });
+    const refusal = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: outsider }).at(-1),
+      'a refusal of Shipped…',
+    );
+    expect(refusal.text).toBe(
+      ':no_entry: Only members of Logistics, its manager or an admin can work on its orders.',
+    );
+    expect(flow.slack.views.top(outsider)).toBeUndefined();
+
     await flow.driver.clickButton(logistics.member, {
       message: { channel: logistics.channel, ts: cardIn(logistics.channel, number)?.ts ?? '' },
       action_id: 'step.ship',

@@ -116,4 +116,18 @@ describe('entering an order in the modal', () => {
     expect(kept.element?.initial_value).toBe('9');
     await flow.driver.closeView(people.admin, after);
   });
+
+  it('customer and product search answer an admin, and a viewer or a Slack Connect guest with no options', async () => {
+    const view = await newOrderModal();
+    const optionsFor = async (user: string, actionId: string, typed: string) =>
+      ((await flow.driver.suggest(user, view, actionId, actionId, typed)).body as { options: unknown[] })
+        .options;
+    expect(JSON.stringify(await optionsFor(people.admin, 'customer', 'acm'))).toContain('ACME');
+    expect(JSON.stringify(await optionsFor(people.admin, 'product', 'widg'))).toContain('WIDGET-A');
+    for (const outsider of [people.dana, people.guest]) {
+      expect(await optionsFor(outsider, 'customer', 'acm')).toEqual([]);
+      expect(await optionsFor(outsider, 'product', 'widg')).toEqual([]);
+    }
+    await flow.driver.closeView(people.admin, view);
+  });
 });

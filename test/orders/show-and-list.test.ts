@@ -71,6 +71,21 @@ describe('/order show and /order list', () => {
     expect(next.text).toContain('SO-2026-000001');
   });
 
+  it('a Slack Connect guest pressing More is refused privately and is shown no order number', async () => {
+    await flow.driver.command(people.admin, 'list');
+    const shown = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: people.admin }).at(-1),
+      'the list',
+    );
+    await flow.driver.clickButton(people.guest, { ephemeral: shown, action_id: 'orders.list.more' });
+    const told = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: people.guest }).at(-1),
+      'an answer for the guest',
+    );
+    expect(told.text).toBe(':no_entry: orderdesk only takes actions from members of its own workspace.');
+    expect(text(flow.slack.workspace.ephemerals({ user: people.guest }))).not.toContain('SO-2026');
+  });
+
   it('list mine, held, customer and status filter as they say', async () => {
     expect(text((await flow.driver.command(people.dana, 'list mine')).body)).toContain('SO-2026-000002');
     const held = text((await flow.driver.command(people.admin, 'list held')).body);

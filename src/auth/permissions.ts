@@ -1,0 +1,128 @@
+import { type Actor, type Role, requireRole } from './roles.ts';
+
+/**
+ * Who may use something orderdesk puts in front of people. A guest from another workspace is
+ * refused everywhere but `anyone` (loadActor refuses them before any row is read).
+ */
+export type Permission =
+  /** Needs nobody: help text, which tells nothing about orders. */
+  | { readonly who: 'anyone' }
+  /** Anyone of the workspace, viewers included. */
+  | { readonly who: 'workspace' }
+  /** Whoever holds one of `roles`; admins always. Refused with "Only … can `what`". */
+  | { readonly who: 'roles'; readonly roles: readonly Role[]; readonly what: string }
+  /**
+   * The members of a department, its manager, managers and admins (step-guard.ts): the
+   * department whose card the button is on, or finance for credit holds.
+   */
+  | { readonly who: 'department'; readonly of: 'card' | 'finance'; readonly what: string };
+
+const anyone = { who: 'anyone' } as const;
+const workspace = { who: 'workspace' } as const;
+const admins = (what: string) => ({ who: 'roles', roles: ['admin'], what }) as const;
+
+/** Every button on a department's card, and the forms they open. */
+export const stepWork = { who: 'department', of: 'card', what: 'work on its orders' } as const;
+/** Approve and Reject on a credit hold card. */
+export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
+const createOrders = admins('create orders');
+const changeRules = admins('change allocation rules');
+const settings = admins('set up departments and people');
+
+/**
+ * One row for every command, subcommand, button, form, search and shortcut the router knows,
+ * by `kind:id` (see SlackRouter.registeredIds): a test presses each as every role and fails on
+ * an id without a row, so nothing new reaches people unchecked.
+ */
+export const permissions = {
+  'command:/order': anyone,
+  'command:/order new': createOrders,
+  'command:/order show': workspace,
+  'command:/order list': workspace,
+  'command:/order status': workspace,
+  'command:/order queue': workspace,
+  'command:/order rules': { who: 'roles', roles: ['manager'], what: 'see the allocation rules' },
+  'command:/order customer add': admins('add customers'),
+  'command:/order customer edit': admins('edit customers'),
+  'command:/order customer show': { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' },
+  'command:/order product add': admins('add products'),
+  'command:/order product edit': admins('edit products'),
+  'command:/order product show': { who: 'roles', roles: ['manager', 'member'], what: 'look up products' },
+  'command:/order grant': admins('grant roles'),
+  'command:/order revoke': admins('revoke roles'),
+  'command:/order setup': settings,
+
+  'shortcut:order_new_shortcut': createOrders,
+  'action:home.new_order': createOrders,
+  'options:customer': createOrders,
+  'options:product': createOrders,
+  'action:customer': createOrders,
+  'action:product': createOrders,
+  'action:order_modal.add_line': createOrders,
+  'action:order_modal.remove_line': createOrders,
+  'view:order_new': createOrders,
+  'view:order_new_confirm': createOrders,
+
+  'action:orders.list.more': workspace,
+
+  'action:credit_hold.approve': creditDecision,
+  'action:credit_hold.reject': creditDecision,
+  'view:credit_hold.reject_reason': creditDecision,
+
+  'action:step.accept': stepWork,
+  'action:step.start': stepWork,
+  'action:step.done': stepWork,
+  'action:step.ship': stepWork,
+  'action:step.delivered': stepWork,
+  'action:step.progress': stepWork,
+  'action:step.reassign': stepWork,
+  'action:step.problem': stepWork,
+  'view:step.ship_details': stepWork,
+  'view:step.progress_details': stepWork,
+  'view:step.reassign_details': stepWork,
+  'view:step.problem_details': stepWork,
+
+  'action:rules.edit': changeRules,
+  'action:rules.add': changeRules,
+  'action:rules.delete': changeRules,
+  'view:rules.save': changeRules,
+
+  'view:customer_save': admins('add customers'),
+  'view:product_save': admins('add products'),
+
+  'action:home.settings': settings,
+  'action:settings.page.previous': settings,
+  'action:settings.page.next': settings,
+  'action:settings.add_department': settings,
+  'action:settings.edit_department': settings,
+  'action:settings.pick_person': settings,
+  'view:settings_department': admins('set up departments'),
+  'view:settings_person': admins('set up people'),
+
+  'event:app_home_opened': workspace,
+  'action:home.more': workspace,
+  'action:home.previous': workspace,
+} as const satisfies Record<string, Permission>;
+
+export type PermissionId = keyof typeof permissions;
+
+/** The ids whose row needs only the actor, not the department of a card. */
+export type ActorPermissionId = {
+  [K in PermissionId]: (typeof permissions)[K] extends { who: 'department' } ? never : K;
+}[PermissionId];
+
+/** Refuses `actor` what the table does not allow them, with its reason. */
+export function permit(actor: Actor, id: ActorPermissionId): void {
+  const row: Permission = permissions[id];
+  if (row.who === 'roles') requireRole(actor, row.roles, row.what);
+}
+
+/** Whether the table allows `actor` `id`, for answers that refuse by showing nothing. */
+export function mayUse(actor: Actor, id: ActorPermissionId): boolean {
+  try {
+    permit(actor, id);
+    return true;
+  } catch {
+    return false;
+  }
+}

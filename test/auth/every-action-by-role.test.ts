@@ -1,0 +1,567 @@
+import { desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Permission, type PermissionId, permissions } from '../../src/auth/permissions.ts';
+import { type Actor, type Role, requireRole } from '../../src/auth/roles.ts';
+import { allocationRules, customers, orders, people as peopleTable, products } from '../../src/db/schema.ts';
+import { slackFeatures } from '../../src/features.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createOrder } from '../../src/orders/create-order.ts';
+import { routerFor } from '../../src/slack/app.ts';
+import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
+import { type Flow, people, startFlow } from '../support/flow.ts';
+import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+
+/** Everyone who can press something: each role, each department's member, and two outsiders. */
+interface Persona {
+  name: string;
+  userId: string;
+  roles: Role[];
+  departmentKey: string | null;
+  /** From another workspace: a Slack Connect guest, or someone elsewhere with a role on record. */
+  outsider?: true;
+}
+
+const personas: Persona[] = [
+  { name: 'admin', userId: people.admin, roles: ['admin'], departmentKey: null },
+  { name: 'manager', userId: 'U0MAX', roles: ['manager'], departmentKey: null },
+  { name: 'production member', userId: 'U0PRO', roles: ['member'], departmentKey: 'production' },
+  { name: 'QA member', userId: 'U0QUA', roles: ['member'], departmentKey: 'qa' },
+  { name: 'logistics member', userId: 'U0LOG', roles: ['member'], departmentKey: 'logistics' },
+  { name: 'finance member', userId: finance.member, roles: ['member'], departmentKey: 'finance' },
+  { name: 'after-sales member', userId: 'U0AFT', roles: ['member'], departmentKey: 'after-sales' },
+  { name: 'viewer', userId: 'U0VIEW', roles: ['viewer'], departmentKey: null },
+  { name: 'Slack Connect guest', userId: people.guest, roles: [], departmentKey: null, outsider: true },
+  { name: 'admin of another workspace', userId: 'U0ELSE', roles: [], departmentKey: null, outsider: true },
+];
+const member = (key: string) => personas.find((p) => p.departmentKey === key)?.userId ?? '';
+
+const departmentNames: Record<string, string> = {
+  production: 'Production',
+  qa: 'Quality assurance',
+  logistics: 'Logistics',
+  'after-sales': 'After-sales',
+};
+const channels: Record<string, string> = {
+  production: 'C0PROD',
+  qa: 'C0QA',
+  logistics: 'C0LOGI',
+  'after-sales': 'C0AFTER',
+};
+
+/**
+ * What the table says `persona` is told when they press `id`, or null when they may. `card` is
+ * the department whose card holds the button.
+ */
+function refusalFor(row: Permission, persona: Persona, card?: string): string | null {
+  if (row.who === 'anyone') return null;
+  if (persona.outsider) return 'orderdesk only takes actions from members of its own workspace.';
+  const actor: Actor = {
+    userId: persona.userId,
+    roles: persona.roles,
+    departmentId: null,
+    departmentKey: null,
+  };
+  switch (row.who) {
+    case 'workspace':
+      return null;
+    case 'roles':
+      try {
+        requireRole(actor, row.roles, row.what);
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    case 'department': {
+      const key = row.of === 'finance' ? 'finance' : (card ?? '');
+      if (persona.roles.includes('admin') || persona.roles.includes('manager')) return null;
+      if (persona.departmentKey === key) return null;
+      const name = row.of === 'finance' ? 'Finance' : departmentNames[key];
+      return `Only members of ${name}, its manager or an admin can ${row.what}.`;
+    }
+  }
+}
+
+/** A refusal, in a message (with its icon) or under a form's input (words only). */
+const refusalWords = /:no_entry:|Only [^"\n]* can [a-z ]+\.|orderdesk only takes actions/;
+
+/** What a persona saw after a press: refused or not, and the words shown. */
+interface Seen {
+  refused: boolean;
+  text: string;
+}
+
+/** A press driven as Slack sends it, as `user`; `card` is the department of the card pressed. */
+interface Probe {
+  id: PermissionId;
+  card?: string;
+  /** Refused by showing nothing (no options, no change), so no reason to read. */
+  silent?: true;
+  press(user: string): Promise<Seen>;
+}
+
+let flow: Flow;
+const state = { moreList: '', adminHomeId: '', orderModalId: '', rulesList: '' };
+
+beforeAll(async () => {
+  flow = await startFlow();
+  await seedIntakeWorld(flow);
+  const db = flow.database.db;
+  for (const key of ['production', 'qa', 'logistics', 'after-sales']) {
+    await aDepartment(flow, { key, name: departmentNames[key] ?? key, channelId: channels[key] ?? '' }, [
+      member(key),
+    ]);
+  }
+  for (const p of personas.filter((p) => p.roles.includes('manager') || p.roles.includes('viewer'))) {
+    flow.slack.addUser({ id: p.userId, name: p.name });
+    await db.insert(peopleTable).values({ slackUserId: p.userId, roles: p.roles, updatedAt: new Date() });
+  }
+  flow.slack.addUser({ id: 'U0ELSE', name: 'elsa', team_id: 'T0ELSEWHERE' });
+  await db.insert(peopleTable).values({ slackUserId: 'U0ELSE', roles: ['admin'], updatedAt: new Date() });
+  // A rule no order here matches, so the rules list has an Edit button.
+  await db.insert(allocationRules).values({
+    position: 1,
+    name: 'prepaid work',
+    conditions: { paymentMethods: ['prepaid'] },
+    route: [{ department: 'production', pick: 'round_robin' }],
+    updatedAt: new Date(),
+  });
+  // More than a page of orders, so the list has More.
+  const [acme] = await db.select().from(customers).where(eq(customers.code, 'ACME'));
+  const [widget] = await db.select().from(products).where(eq(products.sku, 'WIDGET-A'));
+  for (let i = 0; i < 11; i++) {
+    await createOrder(flow.desk.ctx, {
+      customerId: acme?.id ?? 0,
+      deliveryDate: '2026-12-20',
+      paymentMethod: 'net30',
+      ownerId: people.admin,
+      lines: [{ productId: widget?.id ?? 0, spec: '', quantity: 1, unitPriceCents: 1250 }],
+    });
+  }
+});
+afterAll(() => flow.stop());
+
+describe('the permissions table', () => {
+  it('has a row for every command, subcommand, button, form, search and shortcut the router knows, and no other', () => {
+    const router = routerFor({
+      features: slackFeatures({
+        ctx: flow.desk.ctx,
+        logger: createLogger('error', () => {}),
+        loadActor: () => Promise.reject(new Error('not called')),
+        afterWrite: () => {},
+      }),
+      loadActor: () => Promise.reject(new Error('not called')),
+      afterWrite: () => {},
+    });
+    const registered = router.registeredIds().sort();
+    const rows = Object.keys(permissions).sort();
+    expect(registered.filter((id) => !rows.includes(id))).toEqual([]);
+    expect(rows.filter((id) => !registered.includes(id))).toEqual([]);
+  });
+});
+
+/** Whatever the persona was told after `send`: new ephemerals, a new modal, and the HTTP answer. */
+async function seenAfter(user: string, send: () => Promise<{ body: unknown }>): Promise<Seen> {
+  const told = flow.slack.workspace.ephemerals({ user }).length;
+  const top = flow.slack.views.top(user)?.id;
+  const calls = flow.slack.calls.length;
+  const res = await send();
+  const answered = JSON.stringify(res.body ?? '');
+  await eventually(async () => {
+    await flow.drainOutbox();
+    return (
+      answered.length > 2 ||
+      flow.slack.workspace.ephemerals({ user }).length > told ||
+      flow.slack.views.top(user)?.id !== top ||
+      flow.slack.calls.length > calls
+    );
+  }, `an answer to ${user}`);
+  const newTop = flow.slack.views.top(user);
+  const text = [
+    answered,
+    ...flow.slack.workspace
+      .ephemerals({ user })
+      .slice(told)
+      .map((e) => e.text),
+    newTop && newTop.id !== top ? JSON.stringify(newTop.blocks) : '',
+  ].join('\n');
+  return { refused: refusalWords.test(text), text };
+}
+
+const command = (text: string) => (user: string) => seenAfter(user, () => flow.driver.command(user, text));
+
+/** The order's card in a department's channel, or its credit hold card in #finance. */
+const cardOf = (channel: string, number: string) =>
+  channel === finance.channel
+    ? flow.slack.messages(channel).find((m) => m.text.includes(number) && !m.thread_ts)
+    : cardIn(flow, channel, number);
+
+/** A button on the card of `number` in a department's channel. */
+const onCard = (key: string, number: () => string, actionId: string) => (user: string) => {
+  const channel = channels[key] ?? finance.channel;
+  return seenAfter(user, () =>
+    flow.driver.clickButton(user, {
+      message: { channel, ts: cardOf(channel, number())?.ts ?? '' },
+      action_id: actionId,
+    }),
+  );
+};
+
+const latestNumber = async () =>
+  (await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1))[0]?.number ?? '';
+
+/** Places an ACME order and moves it on: e.g. production accepts, starts and finishes it. */
+async function orderAt(moves: [string, string][]): Promise<string> {
+  const number = await placeOrder(flow);
+  for (const [key, action] of moves) await press(flow, member(key), channels[key] ?? '', number, action);
+  return number;
+}
+
+/** NEARLY is near its credit limit: its order waits in #finance. */
+async function heldOrder(): Promise<string> {
+  const before = flow.slack.views.top(people.admin);
+  await flow.driver.command(people.admin, 'new');
+  const view = await openModal(flow, people.admin, before);
+  await flow.driver.submitView(people.admin, view, {
+    ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
+    customer: { customer: 'NEARLY' },
+  });
+  await flow.drainOutbox();
+  return latestNumber();
+}
+
+/** An order for a press that uses it up (Accept, Approve): a fresh one after each allowed press. */
+function consumable(make: () => Promise<string>) {
+  let current: string | null = null;
+  return {
+    async ready() {
+      current ??= await make();
+    },
+    number: () => current ?? '',
+    usedUp() {
+      current = null;
+    },
+  };
+}
+
+const toAccept = consumable(() => orderAt([]));
+const toApprove = consumable(heldOrder);
+const started = { production: '', logistics: '', held: '' };
+
+/** The order form the admin has open, opened again when a submission closed it. */
+async function adminOrderModal(): Promise<string> {
+  if (!flow.slack.views.find(state.orderModalId)) {
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.command(people.admin, 'new');
+    state.orderModalId = (await openModal(flow, people.admin, before)).id;
+  }
+  return state.orderModalId;
+}
+
+/**
+ * Rows this test does not press yet. A new id belongs in a probe above; this list only shrinks.
+ */
+const notPressedHere = [
+  'action:customer',
+  'action:product',
+  'action:order_modal.remove_line',
+  'view:order_new_confirm',
+  'action:step.delivered',
+  'view:step.reassign_details',
+  'view:step.problem_details',
+  'action:rules.delete',
+  'view:rules.save',
+  'view:customer_save',
+  'view:product_save',
+  'action:settings.page.previous',
+  'action:settings.page.next',
+  'action:settings.add_department',
+  'action:settings.edit_department',
+  'action:settings.pick_person',
+  'view:settings_department',
+  'view:settings_person',
+  'event:app_home_opened',
+  'action:home.more',
+  'action:home.previous',
+];
+
+const commandProbes: Probe[] = [
+  { id: 'command:/order', press: command('help') },
+  { id: 'command:/order new', press: command('new') },
+  { id: 'command:/order show', press: command('show SO-2026-000001') },
+  { id: 'command:/order list', press: command('list') },
+  { id: 'command:/order status', press: command('status SO-2026-000001') },
+  { id: 'command:/order queue', press: command('queue') },
+  { id: 'command:/order rules', press: command('rules') },
+  { id: 'command:/order customer add', press: command('customer add') },
+  { id: 'command:/order customer edit', press: command('customer edit ACME') },
+  { id: 'command:/order customer show', press: command('customer show ACME') },
+  { id: 'command:/order product add', press: command('product add') },
+  { id: 'command:/order product edit', press: command('product edit WIDGET-A') },
+  { id: 'command:/order product show', press: command('product show WIDGET-A') },
+  { id: 'command:/order grant', press: command('grant <@U0NOBODY|nobody> viewer') },
+  { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
+  { id: 'command:/order setup', press: command('setup') },
+];
+
+const pressProbes: Probe[] = [
+  {
+    id: 'action:step.accept',
+    card: 'production',
+    async press(user) {
+      await toAccept.ready();
+      const seen = await onCard('production', toAccept.number, 'step.accept')(user);
+      if (!seen.refused) toAccept.usedUp();
+      return seen;
+    },
+  },
+  {
+    id: 'action:step.progress',
+    card: 'production',
+    press: onCard('production', () => started.production, 'step.progress'),
+  },
+  {
+    id: 'action:step.reassign',
+    card: 'production',
+    press: onCard('production', () => started.production, 'step.reassign'),
+  },
+  {
+    id: 'action:step.problem',
+    card: 'production',
+    press: onCard('production', () => started.production, 'step.problem'),
+  },
+  {
+    id: 'action:step.ship',
+    card: 'logistics',
+    press: onCard('logistics', () => started.logistics, 'step.ship'),
+  },
+  { id: 'action:credit_hold.reject', press: onCard('finance', () => started.held, 'credit_hold.reject') },
+  {
+    id: 'action:credit_hold.approve',
+    async press(user) {
+      await toApprove.ready();
+      const seen = await onCard('finance', toApprove.number, 'credit_hold.approve')(user);
+      if (!seen.refused) toApprove.usedUp();
+      return seen;
+    },
+  },
+  {
+    id: 'action:orders.list.more',
+    press: (user) =>
+      seenAfter(user, () => {
+        const list = flow.slack.workspace
+          .ephemerals({ user: people.admin })
+          .find((e) => e.ts === state.moreList);
+        if (!list) throw new Error('no order list');
+        return flow.driver.clickButton(user, { ephemeral: list, action_id: 'orders.list.more' });
+      }),
+  },
+  {
+    id: 'action:rules.edit',
+    press: (user) =>
+      seenAfter(user, () => {
+        const list = flow.slack.workspace
+          .ephemerals({ user: people.admin })
+          .find((e) => e.ts === state.rulesList);
+        if (!list) throw new Error('no rules list');
+        return flow.driver.clickButton(user, { ephemeral: list, action_id: 'rules.edit' });
+      }),
+  },
+  {
+    id: 'action:rules.add',
+    press: (user) =>
+      seenAfter(user, () => {
+        const list = flow.slack.workspace
+          .ephemerals({ user: people.admin })
+          .find((e) => e.ts === state.rulesList);
+        if (!list) throw new Error('no rules list');
+        return flow.driver.clickButton(user, { ephemeral: list, action_id: 'rules.add' });
+      }),
+  },
+  {
+    id: 'action:home.settings',
+    press: (user) =>
+      seenAfter(user, () =>
+        flow.driver.clickButton(user, { view: state.adminHomeId, action_id: 'home.settings' }),
+      ),
+  },
+  {
+    id: 'action:home.new_order',
+    press: (user) =>
+      seenAfter(user, () =>
+        flow.driver.clickButton(user, { view: state.adminHomeId, action_id: 'home.new_order' }),
+      ),
+  },
+  {
+    id: 'shortcut:order_new_shortcut',
+    press: (user) => seenAfter(user, () => flow.driver.globalShortcut(user, 'order_new_shortcut')),
+  },
+  {
+    id: 'action:order_modal.add_line',
+    silent: true,
+    async press(user) {
+      const id = await adminOrderModal();
+      const before = flow.slack.views.find(id)?.view.hash;
+      await flow.driver.clickButton(user, { view: id, action_id: 'order_modal.add_line' });
+      const grown = await eventually(() => flow.slack.views.find(id)?.view.hash !== before, 'a new line', 500)
+        .then(() => true)
+        .catch(() => false);
+      return { refused: !grown, text: grown ? 'the form has one more line' : 'the form is as it was' };
+    },
+  },
+  ...(['customer', 'product'] as const).map(
+    (field): Probe => ({
+      id: `options:${field}`,
+      silent: true,
+      async press(user) {
+        const res = await flow.driver.suggest(
+          user,
+          await adminOrderModal(),
+          field,
+          field,
+          field === 'customer' ? 'ac' : 'wid',
+        );
+        const options = (res.body as { options: unknown[] }).options;
+        return { refused: options.length === 0, text: JSON.stringify(options) };
+      },
+    }),
+  ),
+];
+
+/** A press that moves the step on, on a fresh order each time someone may press it. */
+function stepMove(id: 'action:step.start' | 'action:step.done', before: [string, string][]): Probe {
+  const order = consumable(() => orderAt(before));
+  return {
+    id,
+    card: 'production',
+    async press(user) {
+      await order.ready();
+      const seen = await onCard('production', order.number, id.slice('action:'.length))(user);
+      if (!seen.refused) order.usedUp();
+      return seen;
+    },
+  };
+}
+
+/**
+ * A form submitted as `user`: the admin opens it (again, once a submission closed it), and the
+ * person sends it back as Slack would, filled in.
+ */
+function formProbe(
+  id: PermissionId,
+  open: () => Promise<string>,
+  values: Record<string, Record<string, unknown>>,
+  card?: string,
+): Probe {
+  let viewId = '';
+  return {
+    id,
+    ...(card ? { card } : {}),
+    async press(user) {
+      if (!viewId || !flow.slack.views.find(viewId)) viewId = await open();
+      return seenAfter(user, () => flow.driver.submitView(user, viewId, values));
+    },
+  };
+}
+
+/** The admin presses a button on a card, and the modal it opens. */
+async function adminOpens(channel: string, number: string, actionId: string): Promise<string> {
+  const before = flow.slack.views.top(people.admin);
+  await flow.driver.clickButton(people.admin, {
+    message: { channel, ts: cardOf(channel, number)?.ts ?? '' },
+    action_id: actionId,
+  });
+  return (await openModal(flow, people.admin, before)).id;
+}
+
+const formProbes: Probe[] = [
+  stepMove('action:step.start', [['production', 'step.accept']]),
+  stepMove('action:step.done', [
+    ['production', 'step.accept'],
+    ['production', 'step.start'],
+  ]),
+  formProbe(
+    'view:step.progress_details',
+    () => adminOpens(channels.production ?? '', started.production, 'step.progress'),
+    { percent: { percent: '40' } },
+    'production',
+  ),
+  formProbe(
+    'view:step.ship_details',
+    async () => {
+      const number = await orderAt([
+        ['production', 'step.accept'],
+        ['production', 'step.start'],
+        ['production', 'step.done'],
+        ['logistics', 'step.accept'],
+        ['logistics', 'step.start'],
+      ]);
+      return adminOpens(channels.logistics ?? '', number, 'step.ship');
+    },
+    {
+      carrier: { carrier: 'DHL' },
+      tracking: { tracking: 'JD0140' },
+      expected: { expected: '2026-12-19' },
+    },
+    'logistics',
+  ),
+  formProbe(
+    'view:credit_hold.reject_reason',
+    async () => adminOpens(finance.channel, await heldOrder(), 'credit_hold.reject'),
+    { reason: { reason: 'too much owed already' } },
+  ),
+  formProbe(
+    'view:order_new',
+    async () => {
+      const before = flow.slack.views.top(people.admin);
+      await flow.driver.command(people.admin, 'new');
+      return (await openModal(flow, people.admin, before)).id;
+    },
+    acmeOrder([{ product: 'WIDGET-A', quantity: '2' }]),
+  ),
+];
+
+describe('every command, subcommand, button and search, pressed as every role, does what the table says', () => {
+  beforeAll(async () => {
+    started.production = await orderAt([
+      ['production', 'step.accept'],
+      ['production', 'step.start'],
+    ]);
+    started.logistics = await orderAt([
+      ['production', 'step.accept'],
+      ['production', 'step.start'],
+      ['production', 'step.done'],
+      ['logistics', 'step.accept'],
+      ['logistics', 'step.start'],
+    ]);
+    started.held = await heldOrder();
+    await flow.driver.command(people.admin, 'list');
+    state.moreList = (
+      await eventually(() => flow.slack.workspace.ephemerals({ user: people.admin }).at(-1), 'the list')
+    ).ts;
+    await flow.driver.command(people.admin, 'rules');
+    state.rulesList = (
+      await eventually(() => flow.slack.workspace.ephemerals({ user: people.admin }).at(-1), 'the rules')
+    ).ts;
+    await flow.driver.appHomeOpened(people.admin);
+    state.adminHomeId = (await eventually(() => flow.slack.views.home(people.admin), 'the App Home')).id;
+  });
+
+  it('presses every row of the table, but for these, whose checks the flows of their features show', () => {
+    const pressed = new Set<string>([...commandProbes, ...pressProbes, ...formProbes].map((p) => p.id));
+    expect(Object.keys(permissions).filter((id) => !pressed.has(id))).toEqual(notPressedHere);
+  });
+
+  const cases = [...commandProbes, ...pressProbes, ...formProbes].flatMap((probe) =>
+    personas.map((persona) => ({
+      probe,
+      persona,
+      refusal: refusalFor(permissions[probe.id], persona, probe.card),
+    })),
+  );
+
+  it.each(cases)('$probe.id as $persona.name → refused: "$refusal"', async ({ probe, persona, refusal }) => {
+    const seen = await probe.press(persona.userId);
+    expect(seen.refused, seen.text).toBe(refusal !== null);
+    if (refusal && !probe.silent) expect(seen.text).toContain(refusal);
+  });
+});
