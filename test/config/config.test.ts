@@ -18,6 +18,8 @@ describe('configuration', () => {
       DATA_DIR: './.data',
       ORDERDESK_TIMEZONE: 'UTC',
       ORDERDESK_ADMINS: [],
+      ORDERDESK_WORKDAYS: [1, 2, 3, 4, 5],
+      ORDERDESK_BUSINESS_HOURS: { opensAt: 540, closesAt: 1020 },
       ORDERDESK_PRICE_WARN_PERCENT: 15,
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
       LOG_LEVEL: 'info',
