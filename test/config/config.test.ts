@@ -61,4 +61,18 @@ describe('configuration', () => {
       'LOG_LEVEL: found "loud", expected one of debug, info, warn, error',
     ]);
   });
+
+  it('reads the working week and business hours, and says what it expected when they do not read', () => {
+    const config = parseConfig({
+      ORDERDESK_WORKDAYS: 'Tue-Thu, Sat',
+      ORDERDESK_BUSINESS_HOURS: '08:30-16:00',
+    });
+    expect(config.ORDERDESK_WORKDAYS).toEqual([2, 3, 4, 6]);
+    expect(problemsOf({ ORDERDESK_WORKDAYS: 'Fri-Mon' })).toHaveLength(1);
+    expect(config.ORDERDESK_BUSINESS_HOURS).toEqual({ opensAt: 510, closesAt: 960 });
+    expect(problemsOf({ ORDERDESK_WORKDAYS: 'weekdays', ORDERDESK_BUSINESS_HOURS: '17:00-09:00' })).toEqual([
+      'ORDERDESK_WORKDAYS: found "weekdays", expected weekdays such as Mon-Fri or Mon,Tue,Thu (Mon … Sun)',
+      'ORDERDESK_BUSINESS_HOURS: found "17:00-09:00", expected opening and closing times such as 09:00-17:00, opening first',
+    ]);
+  });
 });
