@@ -5,7 +5,8 @@ import { openDatabase } from '../../src/db/client.ts';
 import { outbox, scheduledJobs } from '../../src/db/schema.ts';
 import { enqueue, textMessage } from '../../src/outbox/enqueue.ts';
 import { defineJobKind } from '../../src/scheduler/job-kind.ts';
-import { schedulerFor } from '../support/scheduler-world.ts';
+import { cancel, schedule } from '../../src/scheduler/schedule-jobs.ts';
+import { jobRow, schedulerFor } from '../support/scheduler-world.ts';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-database.ts';
 
 /*
@@ -78,4 +79,41 @@ describe.runIf(onPostgres)('several scheduler instances on one Postgres', () => 
       expect(statuses).toEqual([{ status: 'done' }]);
     });
   }
+
+  // Cancelling while the handler's transaction is open needs a second connection, too.
+  it('a job cancelled while its handler runs records nothing: its effects roll back', async () => {
+    await database.db.delete(scheduledJobs);
+    await database.db.delete(outbox);
+    const clock = new ManualClock('2026-11-27T10:00:00Z');
+    let started: () => void = () => {};
+    const handlerStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release: () => void = () => {};
+    const cancelled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = defineJobKind({
+      kind: 'test.slow',
+      version: 1,
+      payload: z.object({}),
+      urgency: 'normal',
+      async handle(ctx, _payload, tx) {
+        await enqueue(tx, ctx.now, [textMessage(`slow:${ctx.key}`, 'C0SLOW', 'should never be sent')]);
+        started();
+        await cancelled;
+      },
+    });
+    await schedule(database.db, slow, 'meeting', clock.now(), {}, { now: clock.now() });
+    const { scheduler } = schedulerFor(database.db, clock, { kinds: [slow] });
+
+    const ticking = scheduler.tick();
+    await handlerStarted;
+    expect(await cancel(database.db, 'test.slow', 'meeting', clock.now())).toBe(true);
+    release();
+
+    expect((await ticking).lost).toBe(1);
+    expect(await database.db.$count(outbox)).toBe(0);
+    expect((await jobRow(database.db, 'test.slow', 'meeting')).status).toBe('cancelled');
+  });
 });
