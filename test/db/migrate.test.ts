@@ -18,6 +18,7 @@ const coreTables = [
   'outbox',
   'people',
   'products',
+  'recurring_schedules',
   'scheduled_jobs',
   'shipments',
   'slack_channel_gates',
