@@ -3,7 +3,8 @@
  * reaches (bench/bare-bolt-app.ts), how fast it takes orders in (createOrder, and the order modal's
  * Submit end to end), how fast its customer search answers over 100,000 customers, how long
  * allocating a confirmed order takes, and how a burst of cards gets through the outbox under
- * Slack's per-channel rate limit. Prints figures; never asserts.
+ * Slack's per-channel rate limit, and what claiming and running due scheduled jobs costs among
+ * many stored ones. Prints figures; never asserts.
  */
 import os from 'node:os';
 import { openDatabase } from '../src/db/client.ts';
@@ -25,6 +26,7 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
+import { DUE_JOBS, measureScheduler, type SchedulerReport } from './scheduler.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { fmt, formatTable, section } from './table.ts';
 
@@ -44,6 +46,7 @@ interface Results {
   search: SearchReport | null;
   allocation: AllocationReport[];
   burst: BurstReport | null;
+  scheduler: SchedulerReport | null;
   failures: string[];
 }
 
@@ -70,6 +73,7 @@ async function main(opts: BenchOptions): Promise<void> {
     search: null,
     allocation: [],
     burst: null,
+    scheduler: null,
     failures: [],
   };
 
@@ -128,6 +132,11 @@ async function main(opts: BenchOptions): Promise<void> {
     ),
   );
   await cardBurst(opts, results);
+
+  console.log(
+    section(`7. Scheduler: ${DUE_JOBS} due jobs among many finished ones, claimed and run into the outbox`),
+  );
+  await schedulerBench(opts, results);
 
   printSummary(results);
   console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
@@ -417,7 +426,7 @@ function printIntake(where: string, r: IntakeResult): void {
 }
 
 function printSummary(results: Results): void {
-  console.log(section('7. Summary'));
+  console.log(section('8. Summary'));
   if (results.ack) {
     const rows = pairs(results.ack.rows).map(([bare, od]) => {
       const throughput = od.reqPerS / bare.reqPerS;
@@ -687,6 +696,48 @@ async function cardBurst(opts: BenchOptions, results: Results): Promise<void> {
     printBurst(results.burst);
   } catch (error) {
     fail(results, 'card burst', error);
+  }
+}
+
+async function schedulerBench(opts: BenchOptions, results: Results): Promise<void> {
+  const stored = opts.quick ? [10_000, 100_000] : [10_000, 1_000_000];
+  try {
+    const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'scheduler') : null;
+    const drop = onCleanup(() => scratch?.drop());
+    try {
+      const database = await openDatabase(
+        scratch ? { kind: 'postgres', url: scratch.url, max: PG_POOL } : { kind: 'pglite' },
+      );
+      const close = onCleanup(() => database.close());
+      try {
+        results.scheduler = await measureScheduler(database, {
+          label: scratch ? 'Postgres' : 'PGlite',
+          stored,
+        });
+      } finally {
+        await close();
+      }
+    } finally {
+      await drop();
+    }
+    const r = results.scheduler;
+    console.log(
+      formatTable(
+        ['stored jobs', 'claim of 50 (median ms)', `run all ${DUE_JOBS} (ms)`, 'jobs/s', 'outbox rows'],
+        r.rows.map((row) => [
+          fmt.count(row.stored),
+          fmt.ms(row.claimMs),
+          fmt.ms(row.runMs),
+          fmt.count(Math.round(row.jobsPerSecond)),
+          fmt.count(row.outboxRows),
+        ]),
+      ),
+    );
+    console.log(
+      `on ${r.database}; the claim walks the partial index of due rows, so it should not grow with the stored count`,
+    );
+  } catch (error) {
+    fail(results, 'scheduler', error);
   }
 }
 

@@ -31,6 +31,42 @@ const milliseconds = (example: number) =>
 
 const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Berlin');
 
+const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const workdaysMessage = 'weekdays such as Mon-Fri or Mon,Tue,Thu (Mon … Sun)';
+
+/** `Mon-Fri`, `Mon,Wed,Fri` or a mix, into ISO weekday numbers (1 = Monday), sorted. */
+const workdays = z.string().transform((text, ctx) => {
+  const days = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const [from, to = from] = part.split('-').map((d) => weekdayNames.indexOf(d.trim()) + 1);
+    if (!from || !to || from > to) {
+      ctx.addIssue({ code: 'custom', message: workdaysMessage });
+      return z.NEVER;
+    }
+    for (let day = from; day <= to; day++) days.add(day);
+  }
+  return [...days].sort((a, b) => a - b);
+});
+
+const clockTime = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const hoursMessage = 'opening and closing times such as 09:00-17:00, opening first';
+
+/** `09:00-17:00` into minutes after midnight. */
+const businessHours = z.string().transform((text, ctx) => {
+  const [opens, closes] = text.split('-').map((t) => clockTime.exec(t.trim()));
+  if (!opens || !closes) {
+    ctx.addIssue({ code: 'custom', message: hoursMessage });
+    return z.NEVER;
+  }
+  const opensAt = Number(opens[1]) * 60 + Number(opens[2]);
+  const closesAt = Number(closes[1]) * 60 + Number(closes[2]);
+  if (opensAt >= closesAt) {
+    ctx.addIssue({ code: 'custom', message: hoursMessage });
+    return z.NEVER;
+  }
+  return { opensAt, closesAt };
+});
+
 export const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
     z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
@@ -57,6 +93,8 @@ export const configSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(2000),
   ORDERDESK_TIMEZONE: timeZone.default('UTC'),
   ORDERDESK_ADMINS: slackUserIds.default([]),
+  ORDERDESK_WORKDAYS: workdays.default([1, 2, 3, 4, 5]),
+  ORDERDESK_BUSINESS_HOURS: businessHours.default({ opensAt: 9 * 60, closesAt: 17 * 60 }),
   ORDERDESK_PRICE_WARN_PERCENT: z.coerce
     .number({ error: 'a percentage such as 15' })
     .min(0, 'a percentage from 0 to 1000')

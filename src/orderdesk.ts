@@ -10,11 +10,13 @@ import { Deadline, withinDeadline } from './db/deadline.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { slackFeatures } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
+import { jobKinds, recurringSchedules } from './job-kinds.ts';
 import { configSecrets, createLogger } from './logger.ts';
 import { ErrorCountingWebClient } from './metrics/error-counting-web-client.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
 
@@ -36,6 +38,7 @@ export interface RunningOrderdesk {
   app: App;
   ctx: UseCaseContext;
   dispatcher: OutboxDispatcher;
+  scheduler: Scheduler;
   bot: BotIdentity;
   metrics: Metrics;
   /** The port the HTTP receiver listens on. */
@@ -44,8 +47,8 @@ export interface RunningOrderdesk {
 }
 
 /**
- * Wires orderdesk together and starts it: migrations, who the bot is, the outbox dispatcher and
- * the Slack app. `stop` reverses it: stop receiving, let the row in flight finish, close the
+ * Wires orderdesk together and starts it: migrations, who the bot is, the outbox dispatcher, the
+ * scheduler and the Slack app. `stop` reverses it: stop receiving, let the row in flight finish, close the
  * database.
  */
 export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrderdesk> {
@@ -88,6 +91,22 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     ),
   });
 
+  const scheduler = new Scheduler({
+    db: database.db,
+    clock,
+    logger,
+    calendar: {
+      timeZone: config.ORDERDESK_TIMEZONE,
+      workdays: config.ORDERDESK_WORKDAYS,
+      ...config.ORDERDESK_BUSINESS_HOURS,
+      holidays: [],
+    },
+    kinds: jobKinds,
+    recurring: recurringSchedules,
+    configAdmins: config.ORDERDESK_ADMINS,
+    afterWrite: () => dispatcher.wake(),
+  });
+
   const port = opts.port ?? config.PORT;
   const featureDeps: FeatureDeps = {
     ctx,
@@ -116,6 +135,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const server = await app.start({ port, host: opts.host ?? '0.0.0.0' });
   const address = server && typeof server.address === 'function' ? server.address() : null;
   dispatcher.start();
+  await scheduler.start();
   logger.info(
     `orderdesk is up (${database.kind}, ${config.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on :${port}`})`,
   );
@@ -125,12 +145,14 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     app,
     ctx,
     dispatcher,
+    scheduler,
     bot,
     metrics,
     port: address && typeof address === 'object' ? address.port : port,
     stop() {
       stopped ??= (async () => {
         await app.stop();
+        await scheduler.stop();
         await dispatcher.stop();
         await database.close();
       })();

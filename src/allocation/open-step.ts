@@ -1,6 +1,7 @@
-import { arrayContains, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { adminRecipients } from '../admin-recipients.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, people } from '../db/schema.ts';
+import { assignments } from '../db/schema.ts';
 import { refreshOrderHomes } from '../home/home-refresh.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
@@ -78,11 +79,7 @@ async function tellAdmins(
   configAdmins: readonly string[],
   text: string,
 ): Promise<void> {
-  const onRecord = await tx
-    .select({ id: people.slackUserId })
-    .from(people)
-    .where(arrayContains(people.roles, ['admin']));
-  const admins = new Set([...onRecord.map((a) => a.id), ...configAdmins]);
+  const admins = new Set(await adminRecipients(tx, configAdmins));
   admins.delete(order.ownerId);
   await enqueue(
     tx,

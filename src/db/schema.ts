@@ -225,6 +225,10 @@ export const slackMessages = pgTable(
   (t) => [primaryKey({ columns: [t.orderId, t.channel, t.card] })],
 );
 
+/**
+ * Durable jobs: one row per (kind, key), so scheduling the same thing again moves it instead of
+ * adding a second. The payload is read with the kind's zod schema for `payload_version`.
+ */
 export const scheduledJobs = pgTable(
   'scheduled_jobs',
   {
@@ -233,19 +237,42 @@ export const scheduledJobs = pgTable(
     key: text('key').notNull(),
     runAt: at('run_at').notNull(),
     payload: jsonb('payload').notNull().default({}),
+    payloadVersion: integer('payload_version').notNull().default(1),
+    /** `low`: held back to the next working morning when it falls due outside business hours. */
+    urgency: text('urgency', { enum: ['normal', 'low'] })
+      .notNull()
+      .default('normal'),
     status: text('status', { enum: ['scheduled', 'running', 'done', 'cancelled', 'dead'] })
       .notNull()
       .default('scheduled'),
     attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
     lockedUntil: at('locked_until'),
     lastError: text('last_error'),
     createdAt: at('created_at').notNull(),
+    finishedAt: at('finished_at'),
   },
   (t) => [
     uniqueIndex('scheduled_jobs_key_idx').on(t.kind, t.key),
     index('scheduled_jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'scheduled'`),
+    // Leases of instances that died: found without reading the finished jobs.
+    index('scheduled_jobs_lease_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
   ],
 );
+
+/**
+ * Repeating work: the next run is stored, so a run missed while every instance was down
+ * happens once after restart, and advancing `next_run_at` conditionally lets one instance fire it.
+ */
+export const recurringSchedules = pgTable('recurring_schedules', {
+  name: text('name').primaryKey(),
+  kind: text('kind').notNull(),
+  /** When it repeats, e.g. `daily 08:00`, `workdays 09:30`, `every 15m` (see scheduler/recurrence.ts). */
+  rule: text('rule').notNull(),
+  timeZone: text('time_zone').notNull(),
+  nextRunAt: at('next_run_at').notNull(),
+  lastRunAt: at('last_run_at'),
+});
 
 /**
  * An order the admin has submitted but not yet confirmed past review warnings. Slack does not

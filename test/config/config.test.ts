@@ -20,6 +20,8 @@ describe('configuration', () => {
       DATABASE_STATEMENT_TIMEOUT_MS: 2000,
       ORDERDESK_TIMEZONE: 'UTC',
       ORDERDESK_ADMINS: [],
+      ORDERDESK_WORKDAYS: [1, 2, 3, 4, 5],
+      ORDERDESK_BUSINESS_HOURS: { opensAt: 540, closesAt: 1020 },
       ORDERDESK_PRICE_WARN_PERCENT: 15,
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
       ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
@@ -64,6 +66,20 @@ describe('configuration', () => {
       'ORDERDESK_ADMINS: found "dana", expected Slack user ids like U012ABCDEF, comma-separated',
       'METRICS_TOKEN: found a value of 11 characters, expected a token of at least 16 characters',
       'LOG_LEVEL: found "loud", expected one of debug, info, warn, error',
+    ]);
+  });
+
+  it('reads the working week and business hours, and says what it expected when they do not read', () => {
+    const config = parseConfig({
+      ORDERDESK_WORKDAYS: 'Tue-Thu, Sat',
+      ORDERDESK_BUSINESS_HOURS: '08:30-16:00',
+    });
+    expect(config.ORDERDESK_WORKDAYS).toEqual([2, 3, 4, 6]);
+    expect(problemsOf({ ORDERDESK_WORKDAYS: 'Fri-Mon' })).toHaveLength(1);
+    expect(config.ORDERDESK_BUSINESS_HOURS).toEqual({ opensAt: 510, closesAt: 960 });
+    expect(problemsOf({ ORDERDESK_WORKDAYS: 'weekdays', ORDERDESK_BUSINESS_HOURS: '17:00-09:00' })).toEqual([
+      'ORDERDESK_WORKDAYS: found "weekdays", expected weekdays such as Mon-Fri or Mon,Tue,Thu (Mon … Sun)',
+      'ORDERDESK_BUSINESS_HOURS: found "17:00-09:00", expected opening and closing times such as 09:00-17:00, opening first',
     ]);
   });
 });

@@ -19,6 +19,7 @@ const coreTables = [
   'outbox_instances',
   'people',
   'products',
+  'recurring_schedules',
   'scheduled_jobs',
   'shipments',
   'slack_channel_gates',

@@ -67,6 +67,8 @@ export async function startFlow(
   });
   // The running loop polls on real time; tests drive delivery themselves with drainOutbox.
   await desk.dispatcher.stop();
+  // Likewise the scheduler ticks on real time; tests tick it themselves.
+  await desk.scheduler.stop();
   const driver = new SlackDriver({
     botUrl: `http://127.0.0.1:${desk.port}/slack/events`,
     signingSecret,
