@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { loadDotEnv, openConfiguredDatabase } from './db/open-configured-database.ts';
+import { logUnhandledRejections } from './last-resort.ts';
 import { createLogger } from './logger.ts';
 import { startOrderdesk } from './orderdesk.ts';
 import { dataDirSource, postgresSource } from './sandbox/database-source.ts';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
+  logUnhandledRejections(logger);
   const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   if (flags.has('--sandbox') || !hasSlack) {
     await runSandbox(config, logger, hasSlack);

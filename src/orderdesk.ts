@@ -14,6 +14,7 @@ import type { UseCaseContext } from './orders/order-context.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
+import { eventClaimer } from './slack/handled-events.ts';
 
 export interface OrderdeskOptions {
   config: Config;
@@ -99,6 +100,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       return true;
     },
     afterWrite: featureDeps.afterWrite,
+    claimEvent: eventClaimer(database.db, clock),
   });
 
   const server = await app.start({ port, host: opts.host ?? '0.0.0.0' });

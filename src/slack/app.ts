@@ -3,6 +3,7 @@ import { App, type Logger } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
 import type { Config } from '../config.ts';
 import type { SlackFeature } from './feature.ts';
+import { GuardedReceiver } from './guarded-receiver.ts';
 import { registerOrderCommand } from './order-command.ts';
 import { SlackRouter } from './router.ts';
 
@@ -22,6 +23,8 @@ export interface SlackAppDeps {
   /** Whether the database answers; served at GET /healthz. */
   healthy(): Promise<boolean>;
   afterWrite(): void;
+  /** True the first time an Events API event_id arrives; false for Slack's retries of it. */
+  claimEvent(eventId: string): Promise<boolean>;
 }
 
 /**
@@ -30,9 +33,9 @@ export interface SlackAppDeps {
  */
 export function createSlackApp(deps: SlackAppDeps): App {
   const { config, logger, bot } = deps;
+  const customRoutes = [{ path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) }];
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     logger,
     logLevel: logger.getLevel(),
     // Known ids spare an auth.test round trip before the first request is handled.
@@ -48,11 +51,22 @@ export function createSlackApp(deps: SlackAppDeps): App {
       // Interactive calls (views.open) race a 3-second trigger: retry briefly or not at all.
       retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
     },
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) }],
     // In Socket Mode Bolt serves custom routes from a small HTTP server of its own on this port.
     ...(config.SLACK_APP_TOKEN
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
-      : {}),
+      ? {
+          socketMode: true,
+          appToken: config.SLACK_APP_TOKEN,
+          customRoutes,
+          installerOptions: { port: deps.port },
+        }
+      : {
+          receiver: new GuardedReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+            logger,
+            customRoutes,
+            claimEvent: deps.claimEvent,
+          }),
+        }),
   });
   const router = new SlackRouter();
   for (const feature of deps.features) feature.register?.(router);
