@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { AppError } from './errors.ts';
 import { slackFeatures } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
 import { createLogger } from './logger.ts';
@@ -84,8 +85,12 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
+    // A request from Slack always says its workspace; without one the workspace check would be
+    // skipped, so such a request is refused rather than treated as the bot's own workspace.
     loadActor: (who) =>
-      loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId }),
+      who.teamId
+        ? loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId })
+        : Promise.reject(new AppError('forbidden', 'Slack did not say which workspace this came from.')),
     afterWrite: () => dispatcher.wake(),
   };
   const app = createSlackApp({

@@ -30,9 +30,10 @@ export function signatureProblem(secret: string, request: SignedRequest, nowSeco
 }
 
 /**
- * Signatures seen in the replay window, so a captured request cannot be sent again while its
- * timestamp is still fresh. Slack signs every retry anew (with a new timestamp), so this never
- * refuses one of Slack's own retries. Kept in memory: each instance remembers only what it saw,
+ * Signatures seen in the replay window, so a captured command or interaction cannot be sent
+ * again while its timestamp is still fresh. Slack documents retries only for events, and signs
+ * each delivery with the time it is sent; events are deduplicated by event_id instead, since
+ * Slack's first retry may come within the same second as the original. Kept in memory: each instance remembers only what it saw,
  * so a replay to another instance behind the load balancer gets through once per instance;
  * acceptable, since the replayed request must still carry a valid signature from the last
  * five minutes and events are deduplicated in the database by event_id.
