@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { divider, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { renderOrderCard } from './order-card.ts';
@@ -105,7 +106,7 @@ export function ordersFeature({ ctx, logger }: FeatureDeps): SlackFeature {
         await ack();
         try {
           const raw = action.type === 'button' ? action.value : undefined;
-          const more = morePayload.parse(JSON.parse(raw ?? '{}'));
+          const more = jsonText.pipe(morePayload).parse(raw ?? '');
           const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
           await respond({
             response_type: 'ephemeral',

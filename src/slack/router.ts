@@ -62,6 +62,17 @@ export class SlackRouter {
     this.#homeOpened = handler;
   }
 
+  /** Every id something handles, by kind: what a fuzzer aims at. */
+  ids(): Record<'actions' | 'views' | 'options' | 'shortcuts' | 'commands', string[]> {
+    return {
+      actions: [...this.#actions.keys()],
+      views: [...this.#views.keys()],
+      options: [...this.#options.keys()],
+      shortcuts: [...this.#shortcuts.keys()],
+      commands: [...this.#commands.keys()],
+    };
+  }
+
   /** Installs the dispatch. An id nobody handles is still acknowledged, never left to time out. */
   install(app: App): void {
     app.use((args) => this.#dispatch(args as AnyArgs));
