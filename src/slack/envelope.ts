@@ -99,6 +99,12 @@ export type Envelope =
   | { kind: 'shortcut'; body: z.infer<typeof shortcut> }
   | { kind: 'home_opened'; body: z.infer<typeof homeOpened> };
 
+const boltKindFields = [
+  ['event', 'event_callback'],
+  ['name', 'block_suggestion'],
+  ['actions', 'block_actions'],
+] as const;
+
 /** Why a signed body is answered with an empty 200 and nothing is done. */
 export type Refusal = { refused: string };
 
@@ -109,6 +115,12 @@ export type Refusal = { refused: string };
  */
 export function readEnvelope(body: Record<string, unknown>): Envelope | Refusal {
   if ('command' in body) return parsed('command', command, body);
+  // Bolt tells kinds apart by these fields before it looks at `type`; a payload whose fields and
+  // type disagree would reach a handler as one kind with the arguments of another.
+  for (const [field, type] of boltKindFields) {
+    if (field in body && body.type !== type)
+      return { refused: `a ${String(body.type)} payload with ${field}` };
+  }
   switch (body.type) {
     case 'block_actions':
       return parsed('block_actions', blockAction, body);

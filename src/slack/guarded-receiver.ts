@@ -8,8 +8,7 @@ import {
   isRawBodyError,
   type Logger,
 } from '@slack/bolt';
-import { refuseOrStripControlCharacters } from './control-characters.ts';
-import { readEnvelope } from './envelope.ts';
+import { checkPayload } from './check-payload.ts';
 import { readBody } from './request-body.ts';
 import { SeenSignatures, signatureProblem } from './request-signature.ts';
 
@@ -108,13 +107,12 @@ export class GuardedReceiver extends HTTPReceiver {
       return answer(res, 200, { challenge: String(read.body.challenge ?? '') });
     }
 
-    const envelope = readEnvelope(read.body);
-    if ('refused' in envelope) {
-      logger.warn(`ignored ${envelope.refused}`);
-      return answer(res, 200);
+    const checked = checkPayload(read.body);
+    if (!('envelope' in checked)) {
+      if (!checked.answer) logger.warn(`ignored ${checked.why}`);
+      return answer(res, 200, checked.answer ?? undefined);
     }
-    const refusal = refuseOrStripControlCharacters(envelope);
-    if (refusal) return answer(res, 200, refusal.ack);
+    const { envelope } = checked;
     if (envelope.kind === 'home_opened' && !(await this.#firstDelivery(envelope.body.event_id))) {
       logger.info(`event ${envelope.body.event_id} was handled already; a retry is acknowledged only`);
       return answer(res, 200);
@@ -127,7 +125,8 @@ export class GuardedReceiver extends HTTPReceiver {
         ack: ack.fn,
         retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
         retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
-        customProperties: {},
+        // The router dispatches on the checked envelope instead of reading the body again.
+        customProperties: { envelope },
       });
     } catch (error) {
       logger.error('unhandled error while handling a Slack request', error);

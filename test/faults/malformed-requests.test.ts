@@ -93,6 +93,13 @@ describe('a correctly signed payload with a malformed envelope → 200 at once, 
     });
   }
 
+  it('a view_submission that also carries `actions` (Bolt would take it for a click) → 200, nothing done', async () => {
+    const view = { id: 'V0MIXED', callback_id: 'order_new', private_metadata: '', state: { values: {} } };
+    const res = await flow.driver.rawPayload({ ...clickPayload(), type: 'view_submission', view });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+  });
+
   it('an event with `event: null`, an event with no type, and an event nobody subscribed to', async () => {
     const base = {
       type: 'event_callback',
