@@ -28,8 +28,9 @@ const view = z.looseObject({
 });
 
 const command = z.looseObject({
-  command: z.string().regex(/^\/[\w-]{1,32}$/),
-  text: z.string().max(4000).default(''),
+  command: z.string().regex(/^\/\S{1,32}$/),
+  // Generous: a command's text is refused by its handler, where the person is told why.
+  text: z.string().max(40_000).default(''),
   user_id: slackId,
   team_id: slackId,
   channel_id: slackId,
