@@ -37,10 +37,8 @@ function json(text: string): ReadBody {
     return { kind: 'unreadable', reason: 'not JSON' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      kind: 'unreadable',
-      reason: `a JSON ${value === null ? 'null' : typeof value} instead of an object`,
-    };
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    return { kind: 'unreadable', reason: `JSON ${what} instead of an object` };
   }
   return { kind: 'object', body: value as Record<string, unknown> };
 }
