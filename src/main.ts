@@ -2,6 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, parseConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { loadDotEnv, openConfiguredDatabase } from './db/open-configured-database.ts';
+import { logUnhandledRejections } from './last-resort.ts';
 import { configSecrets, createLogger } from './logger.ts';
 import { startOrderdesk } from './orderdesk.ts';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL, undefined, configSecrets(config));
+  logUnhandledRejections(logger);
   const hasSlack = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   if (flags.has('--sandbox') || !hasSlack) {
     await runSandbox(config, logger, hasSlack);

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { Deadline, withinDeadline } from './db/deadline.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { AppError } from './errors.ts';
 import { slackFeatures } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
 import { jobKinds, recurringSchedules } from './job-kinds.ts';
@@ -19,6 +20,7 @@ import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
+import { eventClaimer } from './slack/handled-events.ts';
 
 const healthProbeBudgetMs = 800;
 
@@ -111,8 +113,12 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
+    // A request from Slack always says its workspace; without one the workspace check would be
+    // skipped, so such a request is refused rather than treated as the bot's own workspace.
     loadActor: (who) =>
-      loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId }),
+      who.teamId
+        ? loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId })
+        : Promise.reject(new AppError('forbidden', 'Slack did not say which workspace this came from.')),
     afterWrite: () => dispatcher.wake(),
   };
   const app = createSlackApp({
@@ -130,6 +136,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       return true;
     },
     afterWrite: featureDeps.afterWrite,
+    claimEvent: eventClaimer(database.db, clock),
   });
 
   const server = await app.start({ port, host: opts.host ?? '0.0.0.0' });

@@ -368,3 +368,13 @@ export const shipments = pgTable('shipments', {
   deliveredOn: date('delivered_on', { mode: 'string' }),
   shippedAt: at('shipped_at').notNull(),
 });
+
+/**
+ * Events API deliveries already handled, by Slack's event_id: a retry (same event_id, with
+ * X-Slack-Retry-Num) is acknowledged without handling it again. Rows older than an hour are
+ * purged; Slack's last retry comes about five minutes after the first delivery.
+ */
+export const handledEvents = pgTable('handled_events', {
+  eventId: text('event_id').primaryKey(),
+  handledAt: at('handled_at').notNull(),
+});

@@ -4,6 +4,7 @@ import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
 import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { searchCustomers, searchProducts } from './catalog-search.ts';
@@ -103,10 +104,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           try {
             await openModal(req.client, req.triggerId, parsed.draft, parsed.notUnderstood);
           } catch (error) {
-            logger.warn('could not open the order modal', error);
-            await req.reply({
-              text: ':hourglass: The order form could not open in time. Please run the command again.',
-            });
+            await toldFormDidNotOpen(error, logger, 'the order form', (text) => req.reply({ text }));
           }
         },
       },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { divider, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { renderOrderCard } from './order-card.ts';
@@ -107,7 +108,7 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
           // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
           await loadActor({ userId: body.user.id, teamId: body.user.team_id });
           const raw = action.type === 'button' ? action.value : undefined;
-          const more = morePayload.parse(JSON.parse(raw ?? '{}'));
+          const more = jsonText.pipe(morePayload).parse(raw ?? '');
           const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
           await respond({
             response_type: 'ephemeral',

@@ -346,6 +346,23 @@ export class SlackDriver {
     );
   }
 
+  /**
+   * Any body, signed as Slack signs it: what a fuzzer or a broken proxy sends. An interaction is
+   * `payload=` + JSON, form-encoded; a command is form fields; an event is JSON.
+   */
+  raw(
+    body: string,
+    contentType: string,
+    options: SendOptions & { headers?: Record<string, string> } = {},
+  ): Promise<DriverResponse> {
+    return this.#send(body, contentType, options, options.headers);
+  }
+
+  /** An interaction payload, form-encoded as Slack sends it, with no check that it makes sense. */
+  rawPayload(payload: unknown, options: SendOptions = {}): Promise<DriverResponse> {
+    return this.#send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, options);
+  }
+
   #sendPayload(payload: Json, options: SendOptions): Promise<DriverResponse> {
     return this.#send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, options);
   }
@@ -417,4 +434,4 @@ function ackProblem(response: DriverResponse): string | undefined {
 }
 
 /** Exactly this: Bolt parses anything else (even with `; charset=utf-8`) as JSON and answers 400. */
-const FORM = 'application/x-www-form-urlencoded';
+export const FORM = 'application/x-www-form-urlencoded';

@@ -6,6 +6,7 @@ import { answerSubmission, unreadableForm } from '../customers/form-submission.t
 import { AppError } from '../errors.ts';
 import { asView, plain, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import {
@@ -92,10 +93,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
               view: asView(await settingsView(0)),
             });
           } catch (error) {
-            logger.warn('could not open the Settings modal', error);
-            await req.reply({
-              text: ':hourglass: Settings could not open in time. Please run the command again.',
-            });
+            await toldFormDidNotOpen(error, logger, 'Settings', (text) => req.reply({ text }));
           }
         },
       },

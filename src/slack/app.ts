@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { metricsRoute } from '../metrics/metrics-route.ts';
 import type { SlackFeature } from './feature.ts';
+import { GuardedReceiver } from './guarded-receiver.ts';
 import { registerOrderCommand } from './order-command.ts';
 import { SlackRouter } from './router.ts';
 
@@ -30,6 +31,8 @@ export interface SlackAppDeps {
   /** Whether the database answers; served at GET /healthz. */
   healthy(): Promise<boolean>;
   afterWrite(): void;
+  /** True the first time an Events API event_id arrives; false for Slack's retries of it. */
+  claimEvent(eventId: string): Promise<boolean>;
 }
 
 /**
@@ -38,9 +41,19 @@ export interface SlackAppDeps {
  */
 export function createSlackApp(deps: SlackAppDeps): App {
   const { config, logger, bot } = deps;
+  const customRoutes = [
+    { path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) },
+    {
+      path: '/metrics',
+      method: ['GET'],
+      handler: metricsRoute(deps.metrics.registry, {
+        token: config.METRICS_TOKEN,
+        openWithoutToken: deps.metricsOpenWithoutToken,
+      }),
+    },
+  ];
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    signingSecret: config.SLACK_SIGNING_SECRET ?? '',
     logger,
     logLevel: logger.getLevel(),
     // Known ids spare an auth.test round trip before the first request is handled.
@@ -56,21 +69,22 @@ export function createSlackApp(deps: SlackAppDeps): App {
       // Interactive calls (views.open) race a 3-second trigger: retry briefly or not at all.
       retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 300 },
     },
-    customRoutes: [
-      { path: '/healthz', method: ['GET'], handler: healthRoute(deps.healthy) },
-      {
-        path: '/metrics',
-        method: ['GET'],
-        handler: metricsRoute(deps.metrics.registry, {
-          token: config.METRICS_TOKEN,
-          openWithoutToken: deps.metricsOpenWithoutToken,
-        }),
-      },
-    ],
     // In Socket Mode Bolt serves custom routes from a small HTTP server of its own on this port.
     ...(config.SLACK_APP_TOKEN
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN, installerOptions: { port: deps.port } }
-      : {}),
+      ? {
+          socketMode: true,
+          appToken: config.SLACK_APP_TOKEN,
+          customRoutes,
+          installerOptions: { port: deps.port },
+        }
+      : {
+          receiver: new GuardedReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+            logger,
+            customRoutes,
+            claimEvent: deps.claimEvent,
+          }),
+        }),
   });
   routerFor(deps).install(app, (request) => {
     logger.info({ ...request }, 'slack request');

@@ -28,14 +28,20 @@ export function cardButton(
   };
 }
 
+/** The largest value of a Postgres `integer` column, such as an order's version. */
+const MAX_INTEGER = 2_147_483_647;
+
 /**
  * What card buttons carry: a record id and the order version the card showed, `"12:7"`, so a
- * click on a card older than the order is recognised and refused.
+ * click on a card older than the order is recognised and refused. Both are bounded here, at the
+ * edge: a forged value such as `99999999999999999999:1` otherwise reached Postgres as a number
+ * past bigint (error 22003). Ids stay within the integers a JS number holds exactly (zod's int).
  */
 export const versionedRef = z
   .string()
-  .regex(/^\d+:\d+$/, 'not a card reference')
+  .regex(/^\d{1,16}:\d{1,10}$/, 'not a card reference')
   .transform((value) => {
     const [id = 0, version = 0] = value.split(':').map(Number);
     return { id, version };
-  });
+  })
+  .pipe(z.object({ id: z.int().positive(), version: z.int().min(0).max(MAX_INTEGER) }));

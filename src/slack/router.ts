@@ -11,6 +11,8 @@ import type {
   SlackViewAction,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import { checkPayload } from './check-payload.ts';
+import type { Envelope } from './envelope.ts';
 import { observeRequest, type RequestObserver } from './observe-request.ts';
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
@@ -28,6 +30,8 @@ type Handler<T> = (args: T) => Promise<void>;
  * one-listener app, and even one listener per kind of payload left orderdesk at 1.2× a bare
  * app's CPU for an ack. So orderdesk registers no Bolt listener at all: one global middleware
  * reads the payload's kind and id and calls the handler from a map, and never calls `next()`.
+ * The kind and id come from the envelope checked with zod at the edge (envelope.ts), so a
+ * payload with a field missing never reaches a handler.
  */
 export class SlackRouter {
   readonly #actions = new Map<string, Handler<ActionArgs<BlockAction>>>();
@@ -99,41 +103,53 @@ export class SlackRouter {
   }
 
   async #dispatch(args: AnyArgs): Promise<void> {
-    const body = args.body as { type?: string; command?: string; event?: { type?: string } };
-    if (typeof body.command === 'string') {
-      const command = args as unknown as CommandArgs;
-      return (this.#commands.get(body.command) ?? ackOnly)(command);
-    }
-    switch (body.type) {
+    const envelope = await checkedEnvelope(args);
+    if (!envelope) return;
+    switch (envelope.kind) {
+      case 'command': {
+        const command = args as unknown as CommandArgs;
+        return (this.#commands.get(envelope.body.command) ?? ackOnly)(command);
+      }
       case 'block_actions': {
         const action = args as unknown as ActionArgs<BlockAction>;
-        return (this.#actions.get(action.action.action_id) ?? ackOnly)(action);
+        return (this.#actions.get(envelope.body.actions[0]?.action_id ?? '') ?? ackOnly)(action);
       }
-      case 'view_submission': {
+      case 'view': {
         const view = args as unknown as ViewArgs<SlackViewAction>;
-        return (this.#views.get(view.view.callback_id) ?? ackOnly)(view);
+        // view_closed: answered, so Slack is not left waiting.
+        if (envelope.body.type !== 'view_submission') return ackOnly(view);
+        return (this.#views.get(envelope.body.view.callback_id) ?? ackOnly)(view);
       }
       case 'block_suggestion': {
         const options = args as unknown as OptionsArgs;
-        const handler = this.#options.get(options.payload.action_id);
+        const handler = this.#options.get(envelope.body.action_id);
         return handler ? handler(options) : options.ack({ options: [] });
       }
-      case 'shortcut':
-      case 'message_action': {
+      case 'shortcut': {
         const shortcut = args as unknown as ShortcutArgs;
-        return (this.#shortcuts.get(shortcut.shortcut.callback_id) ?? ackOnly)(shortcut);
+        return (this.#shortcuts.get(envelope.body.callback_id) ?? ackOnly)(shortcut);
       }
-      case 'event_callback':
+      case 'home_opened':
         // Bolt has acknowledged events already.
-        if (body.event?.type === 'app_home_opened' && this.#homeOpened) {
-          return this.#homeOpened(args as unknown as HomeOpenedArgs);
-        }
-        return;
-      default:
-        // view_closed and anything else with an ack: answered, so Slack is not left waiting.
-        if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+        if (this.#homeOpened) return this.#homeOpened(args as unknown as HomeOpenedArgs);
     }
   }
+}
+
+/**
+ * The envelope the HTTP receiver checked (guarded-receiver.ts). In Socket Mode Bolt's own
+ * receiver hands the body over unchecked, so the same check runs here; a payload it refuses is
+ * answered and goes no further.
+ */
+async function checkedEnvelope(args: AnyArgs): Promise<Envelope | null> {
+  const checked = (args.context as { envelope?: Envelope }).envelope;
+  if (checked) return checked;
+  const result = checkPayload(args.body as Record<string, unknown>);
+  if ('envelope' in result) return result.envelope;
+  if ('ack' in args && typeof args.ack === 'function') {
+    await (args.ack as (answer?: unknown) => Promise<void>)(result.answer ?? undefined);
+  }
+  return null;
 }
 
 const ackOnly = async (args: { ack: () => Promise<void> }) => {

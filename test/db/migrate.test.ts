@@ -10,6 +10,7 @@ const coreTables = [
   'assignments',
   'customers',
   'departments',
+  'handled_events',
   'intake_drafts',
   'order_events',
   'order_lines',
