@@ -7,6 +7,7 @@ import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProduction } from '../../scripts/build-production.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import { freePort } from '../support/bot-process.ts';
 import { signingSecret } from '../support/flow.ts';
 import { botToken } from '../support/outbox-harness.ts';
 
@@ -95,7 +96,7 @@ describe('the production build (npm run build)', () => {
     it('finds its migrations from dist/, answers /healthz, and stops cleanly on SIGTERM', {
       timeout: 180_000,
     }, async () => {
-      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const port = await freePort();
       const bot = run({
         SLACK_BOT_TOKEN: botToken,
         SLACK_SIGNING_SECRET: signingSecret,

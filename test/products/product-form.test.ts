@@ -48,7 +48,7 @@ describe('an admin adds a product through the form', () => {
       sku: { value: 'SKU WITH SPACE' },
       name: { value: '🔩'.repeat(201) },
       category: { value: 'bearings' },
-      unit: { value: 'pcs\u0000' },
+      unit: { value: 'pcs\nbox' },
       list_price: { value: '0' },
       pack_size: { value: '0' },
       min_order_qty: { value: '2.5' },
