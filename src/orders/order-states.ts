@@ -1,5 +1,5 @@
 /**
- * The order state machine (docs: architecture.md, "The order"). Pure: the table below is the
+ * The order state machine (docs/architecture.md, "The order"). Pure: the table below is the
  * only place that says which move is allowed from where.
  */
 export const orderStatuses = [
