@@ -7,6 +7,7 @@ import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
+import { remindersFeature } from './reminders/reminders.slack.ts';
 import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
 
@@ -17,6 +18,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     ordersFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
+    remindersFeature(deps),
     rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),

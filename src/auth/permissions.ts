@@ -41,6 +41,8 @@ export const permissions = {
   'command:/order list': workspace,
   'command:/order status': workspace,
   'command:/order queue': workspace,
+  'command:/order remind': workspace,
+  'command:/order reminders': workspace,
   'command:/order rules': { who: 'roles', roles: ['manager'], what: 'see the allocation rules' },
   'command:/order customer add': admins('add customers'),
   'command:/order customer edit': admins('edit customers'),
@@ -64,6 +66,8 @@ export const permissions = {
   'view:order_new_confirm': createOrders,
 
   'action:orders.list.more': workspace,
+  // Anyone may press Cancel; cancelReminder refuses a reminder that is not theirs.
+  'action:reminders.cancel': workspace,
 
   'action:credit_hold.approve': creditDecision,
   'action:credit_hold.reject': creditDecision,

@@ -265,6 +265,8 @@ const notPressedHere = [
   'action:product',
   'action:order_modal.remove_line',
   'view:order_new_confirm',
+  // Only the reminder's owner may cancel it, whatever their role: test/reminders/remind-flow.test.ts.
+  'action:reminders.cancel',
   'action:step.delivered',
   'view:step.reassign_details',
   'view:step.problem_details',
@@ -291,6 +293,8 @@ const commandProbes: Probe[] = [
   { id: 'command:/order list', press: command('list') },
   { id: 'command:/order status', press: command('status SO-2026-000001') },
   { id: 'command:/order queue', press: command('queue') },
+  { id: 'command:/order remind', press: command('remind SO-2026-000001 in 2h check the drawings') },
+  { id: 'command:/order reminders', press: command('reminders') },
   { id: 'command:/order rules', press: command('rules') },
   { id: 'command:/order customer add', press: command('customer add') },
   { id: 'command:/order customer edit', press: command('customer edit ACME') },
