@@ -10,7 +10,7 @@ import {
   approveCreditHold,
   type HoldDecision,
   rejectCreditHold,
-  requireMayDecideCreditHolds,
+  requireMayDecideHoldOf,
 } from './decide-credit-hold.ts';
 
 const rejectCallbackId = 'credit_hold.reject_reason';
@@ -42,8 +42,8 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction<ButtonAction>>(
         creditHoldActions.reject,
         cardButton(deps, async ({ body, action, client }) => {
-          await requireMayDecideCreditHolds(ctx.db, await actorOf(body.user));
           const ref = holdRef.parse(action.value);
+          await requireMayDecideHoldOf(ctx, await actorOf(body.user), ref.orderId);
           await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectModal(ref)) });
         }),
       );
