@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { orderNumberPattern } from '../orders/order-number.ts';
+import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -88,15 +88,12 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
     subcommands: [
       {
         name: 'status',
-        usage: 'status SO-…',
+        usage: 'status SO-… (or its last digits)',
         example: '/order status SO-2026-000123',
         summary: 'where an order is: each department’s step, who has it, shipping',
         async run(req) {
           await req.actor();
-          const number = req.args.trim().toUpperCase();
-          if (!orderNumberPattern.test(number)) {
-            throw new AppError('invalid_input', 'Say which order, e.g. `/order status SO-2026-000123`.');
-          }
+          const number = await resolveOrderNumber(ctx.db, req.args, '/order status');
           const view = await loadOrderStatus(ctx.db, number);
           if (!view) throw new AppError('not_found', `There is no order ${number}.`);
           await req.reply(renderOrderStatus(view));

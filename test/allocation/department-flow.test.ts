@@ -188,6 +188,9 @@ describe('where is my order', () => {
     expect(JSON.stringify((await flow.driver.command(people.dana, 'status SO-2026-999999')).body)).toContain(
       'There is no order SO-2026-999999.',
     );
+    expect(JSON.stringify((await flow.driver.command(people.dana, 'status 1')).body)).toContain(
+      '*Production* — done',
+    );
   });
 
   it('/order queue lists a department’s open work by delivery date; a member’s own department by default', async () => {
