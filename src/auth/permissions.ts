@@ -88,6 +88,7 @@ export const permissions = {
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,
   'action:rules.delete': changeRules,
+  'action:rules.remove_step': changeRules,
   'view:rules.save': changeRules,
 
   'view:customer_save': admins('add customers'),

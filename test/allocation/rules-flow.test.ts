@@ -286,3 +286,43 @@ describe('allocation rules in Slack', () => {
     ]);
   });
 });
+
+describe('removing a step from a rule’s route', () => {
+  it('Remove step 2 takes that step out, moves the later steps up and keeps what was typed elsewhere', async () => {
+    const before = await storedRules();
+    const modal = await clickInList(await listRulesAs(people.admin), 'rules.add');
+    await flow.driver.clickButton(people.admin, {
+      view: modal,
+      block_id: 'step2.remove',
+      action_id: 'rules.remove_step',
+      values: {
+        name: { value: 'QA, then ship' },
+        min_value: { value: '250' },
+        'step1.department': { value: 'qa' },
+        'step2.department': { value: 'production' },
+        'step3.department': { value: 'logistics' },
+        'step3.pick': { value: 'least_open' },
+      },
+    });
+    const redrawn = await openModal(flow, people.admin, modal);
+    const chosen = (blockId: string) =>
+      (
+        redrawn.blocks.find((b) => b.block_id === blockId) as {
+          element?: { initial_option?: { value: string } };
+        }
+      )?.element?.initial_option?.value;
+    expect(chosen('step1.department.v1')).toBe('qa');
+    expect(chosen('step2.department.v1')).toBe('logistics');
+    expect(chosen('step2.pick.v1')).toBe('least_open');
+    expect(chosen('step3.department.v1')).toBeUndefined();
+
+    expect(await flow.driver.submitView(people.admin, redrawn, {})).toMatchObject({ body: '' });
+    const added = (await storedRules()).find((r) => !before.some((b) => b.id === r.id));
+    expect(added?.name).toBe('QA, then ship');
+    expect(added?.conditions).toEqual({ minValueCents: 25000 });
+    expect(added?.route).toEqual([
+      { department: 'qa', pick: 'round_robin' },
+      { department: 'logistics', pick: 'least_open' },
+    ]);
+  });
+});
