@@ -7,6 +7,7 @@ import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { departmentsByKey } from './allocation-store.ts';
@@ -40,6 +41,7 @@ const shipmentBlocks = { carrier: 'carrier', trackingNumber: 'tracking', expecte
  */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   const onStep = (work: (ref: StepRef, actor: Actor) => Promise<unknown>) =>
@@ -68,7 +70,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
         await client.views.open({ trigger_id: body.trigger_id, view: modal.view(action.value ?? '', step) });
       }),
     );
-    router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view }) => {
+    router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view, client }) => {
       const typed = modal.read(view.state.values);
       if (!typed.ok) {
         await ack({ response_action: 'errors', errors: typed.errors });
@@ -79,7 +81,8 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
         await ack();
         deps.afterWrite();
       } catch (error) {
-        await ack({ response_action: 'errors', errors: { [modal.errorBlock]: inlineError(error) } });
+        const errors = { [modal.errorBlock]: await names.inModal(inlineError(error), client) };
+        await ack({ response_action: 'errors', errors });
       }
     });
   }
@@ -155,7 +158,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       withModal(router, stepActions.problem, problemModal, (actor, ref, input) =>
         reportProblem(ctx, actor, { ...ref, ...input }),
       );
-      router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view, client }) => {
         const values = view.state.values;
         const typed = shipment.safeParse({
           carrier: values.carrier?.carrier?.value ?? '',
@@ -180,7 +183,8 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
           await ack();
           deps.afterWrite();
         } catch (error) {
-          await ack({ response_action: 'errors', errors: { carrier: replyForError(error, logger).text } });
+          const carrier = await names.inModal(replyForError(error, logger).text, client);
+          await ack({ response_action: 'errors', errors: { carrier } });
         }
       });
     },

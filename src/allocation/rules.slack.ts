@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../orders/order-context.ts';
 import { asView } from '../slack/block-kit.ts';
 import { cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { deleteRule, saveRule } from './edit-rules.ts';
@@ -22,6 +23,7 @@ const stepRow = z.coerce.number().int().min(1).max(routeRows);
 /** `/order rules`: managers and admins read the allocation rules; admins add, edit, reorder and delete them. */
 export function rulesFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
 
@@ -73,7 +75,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
         }),
       );
 
-      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view, client }) => {
         const meta = readRuleMeta(view.private_metadata);
         if (!meta) {
           await ack({
@@ -94,9 +96,17 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
             draft: form.rule.draft,
           });
           if (!outcome.saved) {
+            // The modal shows the person's name where the message has their id.
+            const problems = await Promise.all(
+              outcome.problems.map(async (p) =>
+                p.person
+                  ? { ...p, message: p.message.replace(p.person, await names.nameOf(p.person, client)) }
+                  : p,
+              ),
+            );
             await ack({
               response_action: 'errors',
-              errors: errorsInModal(outcome.problems, form.rule.rows, meta.routeVersion),
+              errors: errorsInModal(problems, form.rule.rows, meta.routeVersion),
             });
             return;
           }

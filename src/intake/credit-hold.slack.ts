@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
@@ -28,6 +29,7 @@ const reason = z
 /** Finance's Approve / Reject on a credit hold card. */
 export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   return {
@@ -48,7 +50,7 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
         }),
       );
 
-      router.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view, client }) => {
         const why = reason.safeParse(view.state.values.reason?.reason?.value ?? '');
         if (!why.success) {
           await ack({
@@ -65,7 +67,8 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
           await ack();
           deps.afterWrite();
         } catch (error) {
-          await ack({ response_action: 'errors', errors: { reason: replyForError(error, logger).text } });
+          const text = await names.inModal(replyForError(error, logger).text, client);
+          await ack({ response_action: 'errors', errors: { reason: text } });
         }
       });
     },

@@ -161,6 +161,10 @@ describe('allocation rules in Slack', () => {
       response_action: 'errors',
       errors: { 'step1.department': 'A rule needs a route: choose at least one department.' },
     });
+    await flow.database.db
+      .update(peopleTable)
+      .set({ name: 'Quinn' })
+      .where(eq(peopleTable.slackUserId, qa.member));
     const wrong = await flow.driver.submitView(people.admin, modal, {
       min_value: { value: '500' },
       max_value: { value: '12,50' },
@@ -175,7 +179,8 @@ describe('allocation rules in Slack', () => {
       errors: {
         max_value: 'The highest order value is below the lowest: swap them or leave one empty.',
         'step1.person': 'A fixed pick needs a person: choose who in Quality assurance does this step.',
-        'step2.person': `${qa.member} is not a member of Logistics: choose one of its members.`,
+        // Named as the people table has them: a modal shows a raw id, not a mention.
+        'step2.person': 'Quinn is not a member of Logistics: choose one of its members.',
       },
     });
     const money = await flow.driver.submitView(people.admin, modal, { max_value: { value: 'lots' } });
