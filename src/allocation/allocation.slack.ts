@@ -15,6 +15,7 @@ import { problemModal } from './problem-modal.ts';
 import { progressModal } from './progress-modal.ts';
 import { reassignModal } from './reassign-modal.ts';
 import { stepActions } from './route-view.ts';
+import { expectedDateProblem } from './shipment-line.ts';
 import { loadOrderStatus, loadQueue } from './status-queries.ts';
 import { renderOrderStatus, renderQueue } from './status-view.ts';
 import type { StepRef } from './step-guard.ts';
@@ -173,6 +174,14 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
             ]),
           );
           await ack({ response_action: 'errors', errors });
+          return;
+        }
+        const past = expectedDateProblem(
+          typed.data.expectedDate,
+          calendarDate(ctx.clock.now(), ctx.timeZone),
+        );
+        if (past) {
+          await ack({ response_action: 'errors', errors: { expected: past } });
           return;
         }
         try {
