@@ -68,7 +68,8 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       cardButton(deps, async ({ action, body, client }) => {
         const ref = stepRef.parse(action.value);
         const step = await lookAtStep(ctx, await actorOf(body.user), ref, modal.update);
-        await client.views.open({ trigger_id: body.trigger_id, view: modal.view(action.value ?? '', step) });
+        const view = await names.inView(modal.view(action.value ?? '', step), client);
+        await client.views.open({ trigger_id: body.trigger_id, view });
       }),
     );
     router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view, client }) => {

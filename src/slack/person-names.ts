@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { people } from '../db/schema.ts';
+import { escapeMrkdwn } from './block-kit.ts';
 
 const userMention = /<@([UW][A-Z0-9]{2,})>/g;
 
@@ -28,6 +29,22 @@ export class PersonNames {
       await Promise.all(ids.map(async (id) => [id, await this.nameOf(id, client)] as const)),
     );
     return text.replace(userMention, (whole, id: string) => names.get(id) ?? whole);
+  }
+
+  /** A modal with every user mention in its text replaced by the person's name, escaped for mrkdwn. */
+  async inView<T>(view: T, client: WebClient): Promise<T> {
+    const json = JSON.stringify(view);
+    const ids = [...new Set([...json.matchAll(userMention)].map((m) => m[1] ?? ''))];
+    if (!ids.length) return view;
+    const names = new Map(
+      await Promise.all(
+        ids.map(
+          async (id) =>
+            [id, JSON.stringify(escapeMrkdwn(await this.nameOf(id, client))).slice(1, -1)] as const,
+        ),
+      ),
+    );
+    return JSON.parse(json.replace(userMention, (whole, id: string) => names.get(id) ?? whole)) as T;
   }
 
   /** Every message of a modal's `response_action: errors`, named. */

@@ -174,6 +174,9 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     const annsHome = () => JSON.stringify(flow.slack.views.home(production.ann)?.blocks ?? []);
     await eventually(() => annsHome().includes(number), 'the order on ann’s Home');
     const modal = await openFromCard(production.ann, number, 'step.reassign');
+    // The modal names who has the step: Slack shows a mention in a modal as its raw id.
+    expect(JSON.stringify(modal.blocks)).toContain(`now with ${production.ann.toLowerCase()}`);
+    expect(JSON.stringify(modal.blocks)).not.toContain('<@');
     const elsewhere = await flow.driver.submitView(production.ann, modal, {
       assignee: { assignee: logistics.member },
     });
