@@ -1,5 +1,6 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
+import { isAppError } from '../errors.ts';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -67,7 +68,9 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
           await ack();
           deps.afterWrite();
         } catch (error) {
-          const text = await names.inModal(replyForError(error, logger).text, client);
+          // An inline error is plain text: a use case's words as written, without an emoji code.
+          const said = isAppError(error) ? error.message : replyForError(error, logger).text;
+          const text = await names.inModal(said, client);
           await ack({ response_action: 'errors', errors: { reason: text } });
         }
       });
