@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { routeOf } from './allocation/allocation-store.ts';
 import { capacityRiskLine } from './allocation/capacity-view.ts';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
+import { shipmentLine } from './allocation/shipment-line.ts';
 import type { Db } from './db/client.ts';
+import { shipments } from './db/schema.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
 import { renderOrderCard } from './orders/order-card.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
@@ -39,7 +42,9 @@ async function renderCurrentOrderCard(
     progress: assignment.progress,
     note: assignment.note,
   }));
-  if (!route.length) return renderOrderCard(order);
+  const [shipment] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
+  const shipping = shipment ? { shipping: shipmentLine(shipment, order.deliveryDate) } : {};
+  if (!route.length) return renderOrderCard(order, shipping);
   const risk = capacityRiskLine(
     steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
     order.deliveryDate,
@@ -47,5 +52,6 @@ async function renderCurrentOrderCard(
   return renderOrderCard(order, {
     route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
     buttons: stepButtons(route, channel, order),
+    ...shipping,
   });
 }

@@ -111,6 +111,11 @@ export const configSchema = z.object({
     .min(1, 'at least 1 day')
     .max(3650, 'at most 3650 days (ten years)')
     .default(730),
+  /** One-person desks: the order's own admin may decide its credit hold (separation of duties off). */
+  ORDERDESK_SELF_APPROVAL: z
+    .enum(['true', 'false'], { error: 'true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })

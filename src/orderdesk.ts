@@ -73,6 +73,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     },
     deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
     admins: config.ORDERDESK_ADMINS,
+    selfApproval: config.ORDERDESK_SELF_APPROVAL,
   };
 
   const metrics = createMetrics({ db: database.db, clock });

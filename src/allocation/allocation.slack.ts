@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
 import { calendarDate } from '../dates.ts';
 import { AppError, isAppError } from '../errors.ts';
-import { orderNumberPattern } from '../orders/order-number.ts';
+import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { departmentsByKey } from './allocation-store.ts';
@@ -14,6 +15,7 @@ import { problemModal } from './problem-modal.ts';
 import { progressModal } from './progress-modal.ts';
 import { reassignModal } from './reassign-modal.ts';
 import { stepActions } from './route-view.ts';
+import { expectedDateProblem } from './shipment-line.ts';
 import { loadOrderStatus, loadQueue } from './status-queries.ts';
 import { renderOrderStatus, renderQueue } from './status-view.ts';
 import type { StepRef } from './step-guard.ts';
@@ -40,6 +42,7 @@ const shipmentBlocks = { carrier: 'carrier', trackingNumber: 'tracking', expecte
  */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   const onStep = (work: (ref: StepRef, actor: Actor) => Promise<unknown>) =>
@@ -65,10 +68,11 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       cardButton(deps, async ({ action, body, client }) => {
         const ref = stepRef.parse(action.value);
         const step = await lookAtStep(ctx, await actorOf(body.user), ref, modal.update);
-        await client.views.open({ trigger_id: body.trigger_id, view: modal.view(action.value ?? '', step) });
+        const view = await names.inView(modal.view(action.value ?? '', step), client);
+        await client.views.open({ trigger_id: body.trigger_id, view });
       }),
     );
-    router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view }) => {
+    router.view<SlackViewAction>(modal.callbackId, async ({ ack, body, view, client }) => {
       const typed = modal.read(view.state.values);
       if (!typed.ok) {
         await ack({ response_action: 'errors', errors: typed.errors });
@@ -79,7 +83,8 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
         await ack();
         deps.afterWrite();
       } catch (error) {
-        await ack({ response_action: 'errors', errors: { [modal.errorBlock]: inlineError(error) } });
+        const errors = { [modal.errorBlock]: await names.inModal(inlineError(error), client) };
+        await ack({ response_action: 'errors', errors });
       }
     });
   }
@@ -88,15 +93,12 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
     subcommands: [
       {
         name: 'status',
-        usage: 'status SO-…',
+        usage: 'status SO-… (or its last digits)',
         example: '/order status SO-2026-000123',
         summary: 'where an order is: each department’s step, who has it, shipping',
         async run(req) {
           await req.actor();
-          const number = req.args.trim().toUpperCase();
-          if (!orderNumberPattern.test(number)) {
-            throw new AppError('invalid_input', 'Say which order, e.g. `/order status SO-2026-000123`.');
-          }
+          const number = await resolveOrderNumber(ctx.db, req.args, '/order status');
           const view = await loadOrderStatus(ctx.db, number);
           if (!view) throw new AppError('not_found', `There is no order ${number}.`);
           await req.reply(renderOrderStatus(view));
@@ -158,7 +160,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       withModal(router, stepActions.problem, problemModal, (actor, ref, input) =>
         reportProblem(ctx, actor, { ...ref, ...input }),
       );
-      router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view, client }) => {
         const values = view.state.values;
         const typed = shipment.safeParse({
           carrier: values.carrier?.carrier?.value ?? '',
@@ -175,6 +177,14 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
           await ack({ response_action: 'errors', errors });
           return;
         }
+        const past = expectedDateProblem(
+          typed.data.expectedDate,
+          calendarDate(ctx.clock.now(), ctx.timeZone),
+        );
+        if (past) {
+          await ack({ response_action: 'errors', errors: { expected: past } });
+          return;
+        }
         try {
           await finishStep(ctx, await actorOf(body.user), {
             ...stepRef.parse(view.private_metadata),
@@ -183,7 +193,8 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
           await ack();
           deps.afterWrite();
         } catch (error) {
-          await ack({ response_action: 'errors', errors: { carrier: replyForError(error, logger).text } });
+          const carrier = await names.inModal(replyForError(error, logger).text, client);
+          await ack({ response_action: 'errors', errors: { carrier } });
         }
       });
     },

@@ -3,6 +3,7 @@ import { adminRecipients } from '../admin-recipients.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { refreshOrderHomes } from '../home/home-refresh.ts';
+import { possessive } from '../intake/wording.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
@@ -48,7 +49,7 @@ export async function openStep(
     );
   }
   if (!assignee) {
-    const text = `${order.number} waits unassigned in ${name}'s queue: ${whyNobody(routeStep, candidates)}.`;
+    const text = `${order.number} waits unassigned in ${possessive(name)} queue: ${whyNobody(routeStep, candidates)}.`;
     await tellOwner(tx, now, order, `unassigned:${department.id}`, text);
     const what = `${text} Give it to someone there with Reassign on its card, or add people to ${name}.`;
     await tellAdmins(tx, now, order, assignment, configAdmins, what);

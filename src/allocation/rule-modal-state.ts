@@ -11,6 +11,7 @@ import type { DraftStep, RuleDraft, RuleProblem } from './rule-validation.ts';
 const metaSchema = z.object({
   ruleId: z.number().int().positive().nullable(),
   responseUrl: z.string().url().nullable(),
+  routeVersion: z.number().int().nonnegative().default(0),
 });
 
 /** The modal's memory; anything the bot did not write reads as null (the form cannot be trusted). */
@@ -40,7 +41,7 @@ const subset = <T extends string>(allowed: readonly T[], values: string[]): T[] 
  * block for what cannot be read (a value that is not money). Department existence and the
  * route's people are the rule's own checks, made where the departments are known.
  */
-export function readRuleForm(stateValues: unknown): ReadRule {
+export function readRuleForm(stateValues: unknown, routeVersion: number): ReadRule {
   const values = inputValues(stateValues);
   const errors: Record<string, string> = {};
   const text = (block: string) => single(values[block])?.trim() || null;
@@ -72,7 +73,7 @@ export function readRuleForm(stateValues: unknown): ReadRule {
   const route: DraftStep[] = [];
   const rows: number[] = [];
   for (let row = 1; row <= routeRows; row++) {
-    const step = readStep(values, row);
+    const step = readStep(values, row, routeVersion);
     if (!step) continue;
     route.push(step);
     rows.push(row);
@@ -89,26 +90,42 @@ export function readRuleForm(stateValues: unknown): ReadRule {
   };
 }
 
-function readStep(values: Record<string, InputValue>, row: number): DraftStep | null {
-  const department = single(values[stepBlock(row, 'department')]);
+function readStep(values: Record<string, InputValue>, row: number, routeVersion: number): DraftStep | null {
+  const department = single(values[stepBlock(row, 'department', routeVersion)]);
   if (!department) return null;
   const pick = z
     .enum(pickStrategies)
     .catch('round_robin')
-    .parse(single(values[stepBlock(row, 'pick')]));
-  return { department, pick, personId: single(values[stepBlock(row, 'person')]) };
+    .parse(single(values[stepBlock(row, 'pick', routeVersion)]));
+  return { department, pick, personId: single(values[stepBlock(row, 'person', routeVersion)]) };
+}
+
+/**
+ * The route as chosen so far in the modal, without the step of row `removed`: the steps below
+ * move up one place, blank rows are left out.
+ */
+export function routeWithoutRow(stateValues: unknown, routeVersion: number, removed: number): DraftStep[] {
+  const values = inputValues(stateValues);
+  const route: DraftStep[] = [];
+  for (let row = 1; row <= routeRows; row++) {
+    const step = row === removed ? null : readStep(values, row, routeVersion);
+    if (step) route.push(step);
+  }
+  return route;
 }
 
 /** Where each problem of the rule shows in the modal: under the input it is about. */
 export function errorsInModal(
   problems: readonly RuleProblem[],
   rows: readonly number[],
+  routeVersion: number,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { at, message } of problems) {
     let block: string;
-    if (at.field === 'department' || at.field === 'person') block = stepBlock(rows[at.step] ?? 1, at.field);
-    else if (at.field === 'route') block = stepBlock(1, 'department');
+    if (at.field === 'department' || at.field === 'person')
+      block = stepBlock(rows[at.step] ?? 1, at.field, routeVersion);
+    else if (at.field === 'route') block = stepBlock(1, 'department', routeVersion);
     else block = { name: 'name', maxValue: 'max_value', maxDays: 'max_days' }[at.field];
     errors[block] ??= message;
   }

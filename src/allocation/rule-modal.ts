@@ -12,7 +12,7 @@ import { paymentMethodLabels, paymentMethods } from '../customers/payment-method
 import { formatCents } from '../money.ts';
 import { productCategories, productCategoryLabels } from '../products/product-categories.ts';
 import { type Block, escapeMrkdwn, plain, section } from '../slack/block-kit.ts';
-import { pickStrategies, type RouteStep } from './allocation-rules.ts';
+import { type PickStrategy, pickStrategies } from './allocation-rules.ts';
 import type { ListedRule } from './rule-store.ts';
 import { pickLabels } from './rule-words.ts';
 
@@ -20,6 +20,7 @@ import { pickLabels } from './rule-words.ts';
 export const ruleModal = {
   callbackId: 'rules.save',
   deleteButton: 'rules.delete',
+  removeStepButton: 'rules.remove_step',
 } as const;
 
 /**
@@ -28,13 +29,31 @@ export const ruleModal = {
  */
 export const routeRows = 6;
 
-export const stepBlock = (row: number, part: 'department' | 'pick' | 'person') => `step${row}.${part}`;
+/**
+ * A step row's block ids. Removing a step redraws the rows below it one place up; Slack keeps
+ * whatever was chosen under an unchanged block id, so each redraw gives the rows new ids
+ * (`routeVersion`) and they show the moved steps instead of what stood there before.
+ */
+export const stepBlock = (
+  row: number,
+  part: 'department' | 'pick' | 'person' | 'remove',
+  routeVersion = 0,
+) => (routeVersion ? `step${row}.${part}.v${routeVersion}` : `step${row}.${part}`);
+
+/** A step row as the modal shows it: what was saved, or what the admin chose so far. */
+export interface StepRow {
+  department: string;
+  pick: PickStrategy;
+  personId?: string | null;
+}
 
 /** What the modal carries between opening and submitting. */
 export interface RuleModalMeta {
   ruleId: number | null;
   /** Where the list the admin came from answers, so it can show the change. */
   responseUrl: string | null;
+  /** Bumped each time a step is removed: the step rows' block ids (see stepBlock). */
+  routeVersion: number;
 }
 
 export interface RuleModalInput {
@@ -43,6 +62,9 @@ export interface RuleModalInput {
   ruleCount: number;
   departments: readonly { key: string; name: string }[];
   responseUrl: string | null;
+  /** The route the rows show when it differs from the saved rule's: after a step was removed. */
+  route?: readonly StepRow[];
+  routeVersion?: number;
 }
 
 const multiSelect = (choices: Choice[], initial: readonly string[] | undefined, placeholder: string) => {
@@ -61,10 +83,17 @@ const money = (cents: number | undefined) =>
 const days = (n: number | undefined) =>
   numberElement(n === undefined ? null : String(n), { decimal: false, min: '0', max: '3650' });
 
-export function buildRuleModal({ rule, ruleCount, departments, responseUrl }: RuleModalInput) {
+export function buildRuleModal({
+  rule,
+  ruleCount,
+  departments,
+  responseUrl,
+  route = rule?.route ?? [],
+  routeVersion = 0,
+}: RuleModalInput) {
   const c = rule?.conditions ?? {};
   const lastPlace = rule ? ruleCount : ruleCount + 1;
-  const meta: RuleModalMeta = { ruleId: rule?.id ?? null, responseUrl };
+  const meta: RuleModalMeta = { ruleId: rule?.id ?? null, responseUrl, routeVersion };
   const departmentChoices = departments.map((d) => ({ value: d.key, label: d.name }));
   const blocks: Block[] = [
     input('name', 'Name', textElement(rule?.name ?? '', { max: 80 }), {
@@ -116,7 +145,7 @@ export function buildRuleModal({ rule, ruleCount, departments, responseUrl }: Ru
     section('*Route* — the departments the order passes through, in order. Leave unused steps empty.'),
   ];
   for (let row = 1; row <= routeRows; row++) {
-    blocks.push(...stepInputs(row, rule?.route[row - 1], departmentChoices));
+    blocks.push(...stepInputs(row, route[row - 1], departmentChoices, routeVersion));
   }
   if (rule) blocks.push(deleteBlock(rule));
   return {
@@ -130,7 +159,13 @@ export function buildRuleModal({ rule, ruleCount, departments, responseUrl }: Ru
   };
 }
 
-function stepInputs(row: number, step: RouteStep | undefined, departments: Choice[]): Block[] {
+function stepInputs(
+  row: number,
+  step: StepRow | undefined,
+  departments: Choice[],
+  routeVersion: number,
+): Block[] {
+  const block = (part: Parameters<typeof stepBlock>[1]) => stepBlock(row, part, routeVersion);
   const picks = choicesOf(pickStrategies, pickLabels);
   // A step through a department that is gone stays visible, so saving refuses it by name
   // instead of quietly dropping it from the route.
@@ -140,7 +175,7 @@ function stepInputs(row: number, step: RouteStep | undefined, departments: Choic
       : [];
   return [
     input(
-      stepBlock(row, 'department'),
+      block('department'),
       `Step ${row}: department`,
       selectElement([...departments, ...missing], step?.department, 'No step'),
       {
@@ -148,7 +183,7 @@ function stepInputs(row: number, step: RouteStep | undefined, departments: Choic
       },
     ),
     input(
-      stepBlock(row, 'pick'),
+      block('pick'),
       `Step ${row}: who does it`,
       selectElement(picks, step?.pick ?? 'round_robin', 'Round-robin'),
       {
@@ -156,13 +191,25 @@ function stepInputs(row: number, step: RouteStep | undefined, departments: Choic
       },
     ),
     input(
-      stepBlock(row, 'person'),
+      block('person'),
       `Step ${row}: the person, for a fixed pick`,
       userSelectElement(step?.personId, 'Choose a member'),
       {
         optional: true,
       },
     ),
+    {
+      type: 'actions',
+      block_id: block('remove'),
+      elements: [
+        {
+          type: 'button',
+          action_id: ruleModal.removeStepButton,
+          text: plain(`Remove step ${row}`, 75),
+          value: String(row),
+        },
+      ],
+    },
   ];
 }
 

@@ -33,6 +33,8 @@ export type RuleProblemAt =
 export interface RuleProblem {
   at: RuleProblemAt;
   message: string;
+  /** The Slack user id the message names as written, for a surface that shows names instead. */
+  person?: string;
 }
 
 export interface CheckedRule {
@@ -96,6 +98,7 @@ export function checkRule(draft: RuleDraft, departments: readonly KnownDepartmen
       problems.push({
         at: { field: 'person', step: index },
         message: `${step.personId} is not a member of ${department.name}: choose one of its members.`,
+        person: step.personId,
       });
       return;
     }

@@ -8,19 +8,22 @@ import type { UseCaseContext } from '../orders/order-context.ts';
 import { asView } from '../slack/block-kit.ts';
 import { cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { deleteRule, saveRule } from './edit-rules.ts';
-import { buildRuleModal, deletedRuleView, ruleModal } from './rule-modal.ts';
-import { errorsInModal, readRuleForm, readRuleMeta } from './rule-modal-state.ts';
+import { buildRuleModal, deletedRuleView, type RuleModalInput, routeRows, ruleModal } from './rule-modal.ts';
+import { errorsInModal, readRuleForm, readRuleMeta, routeWithoutRow } from './rule-modal-state.ts';
 import { findRule, knownDepartments, listRules } from './rule-store.ts';
 import { renderRules, rulesActions } from './rules-view.ts';
 
 const ruleId = z.coerce.number().int().positive();
+const stepRow = z.coerce.number().int().min(1).max(routeRows);
 
 /** `/order rules`: managers and admins read the allocation rules; admins add, edit, reorder and delete them. */
 export function rulesFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
 
@@ -72,9 +75,8 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
         }),
       );
 
-      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view, client }) => {
         const meta = readRuleMeta(view.private_metadata);
-        const form = readRuleForm(view.state.values);
         if (!meta) {
           await ack({
             response_action: 'errors',
@@ -82,6 +84,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
           });
           return;
         }
+        const form = readRuleForm(view.state.values, meta.routeVersion);
         if (!form.ok) {
           await ack({ response_action: 'errors', errors: form.errors });
           return;
@@ -93,7 +96,18 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
             draft: form.rule.draft,
           });
           if (!outcome.saved) {
-            await ack({ response_action: 'errors', errors: errorsInModal(outcome.problems, form.rule.rows) });
+            // The modal shows the person's name where the message has their id.
+            const problems = await Promise.all(
+              outcome.problems.map(async (p) =>
+                p.person
+                  ? { ...p, message: p.message.replace(p.person, await names.nameOf(p.person, client)) }
+                  : p,
+              ),
+            );
+            await ack({
+              response_action: 'errors',
+              errors: errorsInModal(problems, form.rule.rows, meta.routeVersion),
+            });
             return;
           }
           await ack();
@@ -106,6 +120,29 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
         }
         await refreshList(meta.responseUrl);
       });
+
+      router.action<BlockAction<ButtonAction>>(
+        ruleModal.removeStepButton,
+        async ({ ack, action, body, client }) => {
+          await ack();
+          const view = body.view;
+          const meta = readRuleMeta(view?.private_metadata);
+          if (!view || !meta) return;
+          try {
+            permit(await actorOf(body.user), 'action:rules.remove_step');
+            const route = routeWithoutRow(view.state.values, meta.routeVersion, stepRow.parse(action.value));
+            const next = await formFor(ctx, meta.ruleId, meta.responseUrl, {
+              route,
+              routeVersion: meta.routeVersion + 1,
+            });
+            // The other inputs keep their block ids, so Slack keeps what the admin typed in them.
+            await client.views.update({ view_id: view.id, hash: view.hash, view: asView(next) });
+          } catch (error) {
+            // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
+            logger.warn('a step was not removed from the rule modal', error);
+          }
+        },
+      );
 
       router.action<BlockAction<ButtonAction>>(
         ruleModal.deleteButton,
@@ -138,7 +175,12 @@ async function rulesReply(ctx: UseCaseContext, canEdit: boolean) {
   return renderRules(rules, new Map(departments.map((d) => [d.key, d.name])), canEdit);
 }
 
-async function formFor(ctx: UseCaseContext, id: number | null, responseUrl: string | null) {
+async function formFor(
+  ctx: UseCaseContext,
+  id: number | null,
+  responseUrl: string | null,
+  edited?: Pick<RuleModalInput, 'route' | 'routeVersion'>,
+) {
   const [rules, departments] = await Promise.all([listRules(ctx.db), knownDepartments(ctx.db)]);
   const rule = id === null ? null : rules.find((r) => r.id === id);
   if (rule === undefined) {
@@ -147,7 +189,7 @@ async function formFor(ctx: UseCaseContext, id: number | null, responseUrl: stri
       'That rule was deleted meanwhile. Run `/order rules` to see the rules as they are now.',
     );
   }
-  return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl });
+  return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl, ...edited });
 }
 
 /** Errors under inputs are plain text: an emoji code would show as typed. */

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles.ts';
 import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { refreshHomes } from '../home/home-refresh.ts';
+import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
@@ -100,7 +101,7 @@ export function reassignStep(
       ref.expectedVersion,
       [],
       actor.userId,
-      `${mention(actor.userId)} gave ${dept}'s part to ${who}`,
+      `${mention(actor.userId)} gave ${possessive(dept)} part to ${who}`,
     );
     // The order no longer names the person it was taken from, so their Home is refreshed by name.
     if (step.assigneeId)
@@ -111,7 +112,7 @@ export function reassignStep(
         textMessage(
           `step:reassigned:${step.id}:${ref.assigneeId}:v${moved.version}`,
           ref.assigneeId,
-          `:inbox_tray: ${mention(actor.userId)} gave you ${dept}'s part of ${order.number}.${where}`,
+          `:inbox_tray: ${mention(actor.userId)} gave you ${possessive(dept)} part of ${order.number}.${where}`,
         ),
       ]);
     }

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderRow } from '../orders/order-store.ts';
@@ -58,7 +59,7 @@ export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Prom
       ref.expectedVersion,
       movesOnStart(order.status, departmentKey),
       actor.userId,
-      `${mention(actor.userId)} started ${dept}'s part`,
+      `${mention(actor.userId)} started ${possessive(dept)} part`,
     );
   });
 }
@@ -98,7 +99,7 @@ export function finishStep(
     }
     const line = shipping
       ? `${mention(actor.userId)} shipped it: ${escapeMrkdwn(ref.shipment?.carrier ?? '')} ${escapeMrkdwn(ref.shipment?.trackingNumber ?? '')}, expected ${ref.shipment?.expectedDate}`
-      : `${mention(actor.userId)} finished ${dept}'s part${next ? ` → ${escapeMrkdwn(next.department.name)}` : ''}`;
+      : `${mention(actor.userId)} finished ${possessive(dept)} part${next ? ` → ${escapeMrkdwn(next.department.name)}` : ''}`;
     const moved = await moveOrder(tx, now, order, ref.expectedVersion, steps, actor.userId, line);
     if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department, ctx.admins ?? []);
     return moved;

@@ -23,7 +23,10 @@ const admins = (what: string) => ({ who: 'roles', roles: ['admin'], what }) as c
 
 /** Every button on a department's card, and the forms they open. */
 export const stepWork = { who: 'department', of: 'card', what: 'work on its orders' } as const;
-/** Approve and Reject on a credit hold card. */
+/**
+ * Approve and Reject on a credit hold card. Besides this row, the order's own admin is refused
+ * unless ORDERDESK_SELF_APPROVAL is on (separation of duties, intake/self-approval.ts).
+ */
 export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
 const createOrders = admins('create orders');
 const changeRules = admins('change allocation rules');
@@ -89,6 +92,7 @@ export const permissions = {
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,
   'action:rules.delete': changeRules,
+  'action:rules.remove_step': changeRules,
   'view:rules.save': changeRules,
 
   'view:customer_save': admins('add customers'),

@@ -1,8 +1,10 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
+import { isAppError } from '../errors.ts';
 import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
@@ -10,7 +12,7 @@ import {
   approveCreditHold,
   type HoldDecision,
   rejectCreditHold,
-  requireMayDecideCreditHolds,
+  requireMayDecideHoldOf,
 } from './decide-credit-hold.ts';
 
 const rejectCallbackId = 'credit_hold.reject_reason';
@@ -28,6 +30,7 @@ const reason = z
 /** Finance's Approve / Reject on a credit hold card. */
 export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   return {
@@ -42,13 +45,13 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
       router.action<BlockAction<ButtonAction>>(
         creditHoldActions.reject,
         cardButton(deps, async ({ body, action, client }) => {
-          await requireMayDecideCreditHolds(ctx.db, await actorOf(body.user));
           const ref = holdRef.parse(action.value);
+          await requireMayDecideHoldOf(ctx, await actorOf(body.user), ref.orderId);
           await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectModal(ref)) });
         }),
       );
 
-      router.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view }) => {
+      router.view<SlackViewAction>(rejectCallbackId, async ({ ack, body, view, client }) => {
         const why = reason.safeParse(view.state.values.reason?.reason?.value ?? '');
         if (!why.success) {
           await ack({
@@ -65,7 +68,10 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
           await ack();
           deps.afterWrite();
         } catch (error) {
-          await ack({ response_action: 'errors', errors: { reason: replyForError(error, logger).text } });
+          // An inline error is plain text: a use case's words as written, without an emoji code.
+          const said = isAppError(error) ? error.message : replyForError(error, logger).text;
+          const text = await names.inModal(said, client);
+          await ack({ response_action: 'errors', errors: { reason: text } });
         }
       });
     },

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
+import { refuseOwnCreditDecision } from './self-approval.ts';
 
 export interface HoldDecision {
   orderId: number;
@@ -44,6 +45,7 @@ async function decide(
   return ctx.db.transaction(async (tx) => {
     await requireMayDecideCreditHolds(tx, actor);
     const order = await findOrder(tx, orderId);
+    refuseOwnCreditDecision(order, actor.userId, ctx.selfApproval ?? false);
     const earlier = await lastDecision(tx, orderId);
     if (earlier) {
       throw new AppError(
@@ -67,6 +69,16 @@ async function decide(
       ? allocateOrder(tx, now, ctx.timeZone, moved, actor.userId, ctx.admins)
       : moved;
   });
+}
+
+/** Whether `actor` may decide this order's hold: finance, and not the order's own admin. */
+export async function requireMayDecideHoldOf(
+  ctx: UseCaseContext,
+  actor: Actor,
+  orderId: number,
+): Promise<void> {
+  await requireMayDecideCreditHolds(ctx.db, actor);
+  refuseOwnCreditDecision(await findOrder(ctx.db, orderId), actor.userId, ctx.selfApproval ?? false);
 }
 
 /** Finance members, managers and admins decide credit holds. */

@@ -92,7 +92,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       {
         name: 'new',
         usage: 'new [CUSTOMER PO-REF 10 x SKU @price, … due YYYY-MM-DD pay METHOD]',
-        example: '/order new ACME PO-77 10 x WIDGET-A @12.50, 5 x BOLT-M8 due 2026-12-20 pay net30',
+        example: '/order new ACME PO-77 200 x HB-M8X30-8.8 @0.12, 10 x BRG-6204-2RS due 2026-12-20 pay net30',
         summary:
           'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
         async run(req) {

@@ -30,3 +30,11 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/**
+ * "Production's", but "Logistics'" and "Sales'": a name ending in s takes the apostrophe alone,
+ * as English writes a plural's possessive. Every possessive of a name goes through here.
+ */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

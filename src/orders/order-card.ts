@@ -35,7 +35,7 @@ const statusEmoji: Record<string, string> = {
  */
 export function renderOrderCard(
   order: OrderSnapshot,
-  extras: { route?: string; buttons?: Record<string, unknown>[] } = {},
+  extras: { route?: string; shipping?: string; buttons?: Record<string, unknown>[] } = {},
 ): SlackMessage {
   const status = describeStatus(order.status);
   const emoji = statusEmoji[order.status] ?? ':grey_question:';
@@ -70,6 +70,7 @@ export function renderOrderCard(
       section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
       ...(order.notes ? [section(`*Notes*\n${escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),
       ...(extras.route ? [section(`*Route*\n${extras.route}`, `card.route.${v}`)] : []),
+      ...(extras.shipping ? [section(`*Shipping*\n${extras.shipping}`, `card.ship.${v}`)] : []),
       ...(extras.buttons?.length
         ? [{ type: 'actions', block_id: `card.act.${v}`, elements: extras.buttons }]
         : []),

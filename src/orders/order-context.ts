@@ -13,4 +13,6 @@ export interface UseCaseContext {
   deliveryHorizonDays: number;
   /** Slack user ids that are admins by configuration (ORDERDESK_ADMINS), besides those on record. */
   admins?: readonly string[];
+  /** Whether the admin who owns an order may decide its credit hold (ORDERDESK_SELF_APPROVAL). */
+  selfApproval?: boolean;
 }

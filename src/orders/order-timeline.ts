@@ -1,3 +1,4 @@
+import { plural } from '../intake/wording.ts';
 import { formatCents } from '../money.ts';
 import { escapeMrkdwn, mention, slackDate, truncate } from '../slack/block-kit.ts';
 import { describeStatus } from './order-states.ts';
@@ -21,11 +22,11 @@ function describe(e: TimelineEntry): string {
   const data = (e.data ?? {}) as Record<string, unknown>;
   switch (e.type) {
     case 'received':
-      return `entered the order (${data.lineCount} lines, ${formatCents(Number(data.totalCents))})`;
+      return `entered the order (${plural(Number(data.lineCount), 'line', 'lines')}, ${formatCents(Number(data.totalCents))})`;
     case 'reviewed': {
       const findings = (data.findings as { message: string }[] | undefined) ?? [];
       return findings.length
-        ? `confirmed past ${findings.length} warning${findings.length === 1 ? '' : 's'}: ${findings.map((f) => escapeMrkdwn(f.message)).join('; ')}`
+        ? `confirmed past ${plural(findings.length, 'warning', 'warnings')}: ${findings.map((f) => escapeMrkdwn(f.message)).join('; ')}`
         : 'reviewed it: no findings';
     }
     case 'credit_checked':

@@ -7,8 +7,8 @@ import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { renderOrderCard } from './order-card.ts';
 import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
-import { orderNumberPattern } from './order-number.ts';
 import { findOrderIdByNumber, listOrders, loadTimeline, type OrderFilter } from './order-queries.ts';
+import { resolveOrderNumber } from './order-reference.ts';
 import { loadOrderSnapshot } from './order-snapshot.ts';
 import { orderStatuses } from './order-states.ts';
 import { timelineLines } from './order-timeline.ts';
@@ -64,15 +64,12 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
     subcommands: [
       {
         name: 'show',
-        usage: 'show SO-…',
+        usage: 'show SO-… (or its last digits)',
         example: '/order show SO-2026-000123',
         summary: 'an order’s card and its timeline, just for you',
         async run(req) {
-          const number = req.args.trim().toUpperCase();
-          if (!orderNumberPattern.test(number)) {
-            throw new AppError('invalid_input', 'Say which order, e.g. `/order show SO-2026-000123`.');
-          }
           await req.actor();
+          const number = await resolveOrderNumber(ctx.db, req.args, '/order show');
           const id = await findOrderIdByNumber(ctx.db, number);
           const order = id ? await loadOrderSnapshot(ctx.db, id) : null;
           if (!id || !order) throw new AppError('not_found', `There is no order ${number}.`);

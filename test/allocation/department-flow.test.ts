@@ -124,6 +124,16 @@ describe('the department workflow', () => {
       response_action: 'errors',
       errors: { tracking: 'Say the tracking number.' },
     });
+    const past = await flow.driver.submitView(logistics.member, modal, {
+      carrier: { carrier: 'DHL' },
+      tracking: { tracking: 'JD0140' },
+      expected: { expected: '2026-11-20' },
+    });
+    expect(past.body).toMatchObject({
+      response_action: 'errors',
+      errors: { expected: '2026-11-20 is in the past; today is 2026-11-27.' },
+    });
+    expect(await statusOf(number)).not.toBe('shipped');
     const shipped = await flow.driver.submitView(logistics.member, modal, {
       carrier: { carrier: 'DHL' },
       tracking: { tracking: 'JD0140' },
@@ -133,6 +143,12 @@ describe('the department workflow', () => {
     expect(await statusOf(number)).toBe('shipped');
     await flow.drainOutbox();
     expect(buttonsOf(cardIn(logistics.channel, number))).toEqual(['"action_id":"step.delivered"']);
+    // Every card of the order shows the carrier and tracking number, linked to DHL's tracking page.
+    for (const channel of [logistics.channel, production.channel]) {
+      expect(JSON.stringify(cardIn(channel, number)?.blocks)).toContain(
+        'DHL · tracking <https://www.dhl.com/global-en/home/tracking.html?tracking-id=JD0140|JD0140> · expected 2026-12-19',
+      );
+    }
     await press(logistics.member, logistics.channel, number, 'step.delivered');
     expect(await statusOf(number)).toBe('delivered');
   });
@@ -187,6 +203,9 @@ describe('where is my order', () => {
     expect(shown).toContain('DHL · tracking `JD0140` · expected 2026-12-19');
     expect(JSON.stringify((await flow.driver.command(people.dana, 'status SO-2026-999999')).body)).toContain(
       'There is no order SO-2026-999999.',
+    );
+    expect(JSON.stringify((await flow.driver.command(people.dana, 'status 1')).body)).toContain(
+      '*Production* — done',
     );
   });
 

@@ -161,6 +161,10 @@ describe('allocation rules in Slack', () => {
       response_action: 'errors',
       errors: { 'step1.department': 'A rule needs a route: choose at least one department.' },
     });
+    await flow.database.db
+      .update(peopleTable)
+      .set({ name: 'Quinn' })
+      .where(eq(peopleTable.slackUserId, qa.member));
     const wrong = await flow.driver.submitView(people.admin, modal, {
       min_value: { value: '500' },
       max_value: { value: '12,50' },
@@ -175,7 +179,8 @@ describe('allocation rules in Slack', () => {
       errors: {
         max_value: 'The highest order value is below the lowest: swap them or leave one empty.',
         'step1.person': 'A fixed pick needs a person: choose who in Quality assurance does this step.',
-        'step2.person': `${qa.member} is not a member of Logistics: choose one of its members.`,
+        // Named as the people table has them: a modal shows a raw id, not a mention.
+        'step2.person': 'Quinn is not a member of Logistics: choose one of its members.',
       },
     });
     const money = await flow.driver.submitView(people.admin, modal, { max_value: { value: 'lots' } });
@@ -283,6 +288,46 @@ describe('allocation rules in Slack', () => {
     expect((await storedRules()).map((r) => [r.position, r.name])).toEqual([
       [1, 'Prepaid custom work'],
       [2, 'Painted parts, renamed'],
+    ]);
+  });
+});
+
+describe('removing a step from a rule’s route', () => {
+  it('Remove step 2 takes that step out, moves the later steps up and keeps what was typed elsewhere', async () => {
+    const before = await storedRules();
+    const modal = await clickInList(await listRulesAs(people.admin), 'rules.add');
+    await flow.driver.clickButton(people.admin, {
+      view: modal,
+      block_id: 'step2.remove',
+      action_id: 'rules.remove_step',
+      values: {
+        name: { value: 'QA, then ship' },
+        min_value: { value: '250' },
+        'step1.department': { value: 'qa' },
+        'step2.department': { value: 'production' },
+        'step3.department': { value: 'logistics' },
+        'step3.pick': { value: 'least_open' },
+      },
+    });
+    const redrawn = await openModal(flow, people.admin, modal);
+    const chosen = (blockId: string) =>
+      (
+        redrawn.blocks.find((b) => b.block_id === blockId) as {
+          element?: { initial_option?: { value: string } };
+        }
+      )?.element?.initial_option?.value;
+    expect(chosen('step1.department.v1')).toBe('qa');
+    expect(chosen('step2.department.v1')).toBe('logistics');
+    expect(chosen('step2.pick.v1')).toBe('least_open');
+    expect(chosen('step3.department.v1')).toBeUndefined();
+
+    expect(await flow.driver.submitView(people.admin, redrawn, {})).toMatchObject({ body: '' });
+    const added = (await storedRules()).find((r) => !before.some((b) => b.id === r.id));
+    expect(added?.name).toBe('QA, then ship');
+    expect(added?.conditions).toEqual({ minValueCents: 25000 });
+    expect(added?.route).toEqual([
+      { department: 'qa', pick: 'round_robin' },
+      { department: 'logistics', pick: 'least_open' },
     ]);
   });
 });

@@ -169,24 +169,28 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(redraws()).toBe(before + 1);
   });
 
-  it('reassigning to lou (logistics) or otto (away) is refused inline; to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
+  it('reassigning to lou (logistics) or otto (away) is refused inline, naming them (a modal shows no mentions); to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
     await flow.driver.appHomeOpened(production.ann);
     const annsHome = () => JSON.stringify(flow.slack.views.home(production.ann)?.blocks ?? []);
     await eventually(() => annsHome().includes(number), 'the order on ann’s Home');
     const modal = await openFromCard(production.ann, number, 'step.reassign');
+    // The modal names who has the step: Slack shows a mention in a modal as its raw id.
+    expect(JSON.stringify(modal.blocks)).toContain(`now with ${production.ann.toLowerCase()}`);
+    expect(JSON.stringify(modal.blocks)).not.toContain('<@');
     const elsewhere = await flow.driver.submitView(production.ann, modal, {
       assignee: { assignee: logistics.member },
     });
     expect(elsewhere.body).toEqual({
       response_action: 'errors',
-      errors: { assignee: `<@${logistics.member}> is not in Production.` },
+      // Not on record by name: Slack's real name for them, from users.info.
+      errors: { assignee: `${logistics.member.toLowerCase()} is not in Production.` },
     });
     const away = await flow.driver.submitView(production.ann, modal, {
       assignee: { assignee: production.away },
     });
     expect(away.body).toEqual({
       response_action: 'errors',
-      errors: { assignee: `<@${production.away}> is away.` },
+      errors: { assignee: 'otto is away.' },
     });
     const ok = await flow.driver.submitView(production.ann, modal, {
       assignee: { assignee: production.ben },

@@ -25,6 +25,7 @@ describe('configuration', () => {
       ORDERDESK_PRICE_WARN_PERCENT: 15,
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
       ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
+      ORDERDESK_SELF_APPROVAL: false,
       LOG_LEVEL: 'info',
     });
   });

@@ -119,3 +119,25 @@ describe('a credit hold', () => {
     expect(adminDmCard(held?.number ?? '')?.text).toContain('cancelled');
   });
 });
+
+describe('a credit hold decided while the Reject form was open', () => {
+  it('the form says who decided, by name: a modal shows a mention as a raw id', async () => {
+    const held = await enterNearlyOrder('25');
+    const card = holdCardOf(held?.number ?? '');
+    await flow.driver.clickButton(finance.member, {
+      message: { channel: finance.channel, ts: card?.ts ?? '' },
+      action_id: 'credit_hold.reject',
+    });
+    const modal = await openModal(flow, finance.member);
+    await flow.driver.clickButton(finance.member, {
+      message: { channel: finance.channel, ts: card?.ts ?? '' },
+      action_id: 'credit_hold.approve',
+    });
+    await orderReaching(held?.number ?? '', 'confirmed');
+    const late = await flow.driver.submitView(finance.member, modal, { reason: { reason: 'Too late' } });
+    expect(late.body).toEqual({
+      response_action: 'errors',
+      errors: { reason: `${held?.number} was already approved by Frank.` },
+    });
+  });
+});

@@ -44,6 +44,15 @@ describe('/order show and /order list', () => {
     expect(text(res.body)).toContain('waiting for drawings');
   });
 
+  it('show takes the bare sequence number people read off a card: `show 6` is SO-2026-000006', async () => {
+    const res = await flow.driver.command(people.dana, 'show 6');
+    expect(text(res.body)).toContain('SO-2026-000006');
+    expect(text(res.body)).toContain('waiting for drawings');
+    expect(text((await flow.driver.command(people.dana, 'show 4242')).body)).toContain(
+      'There is no order numbered …-004242.',
+    );
+  });
+
   it('show of an order that does not exist, or of something that is not an order number, says so', async () => {
     expect(text((await flow.driver.command(people.dana, 'show SO-2026-999999')).body)).toContain(
       'There is no order SO-2026-999999.',
