@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 
@@ -13,4 +14,14 @@ export interface UseCaseContext {
   deliveryHorizonDays: number;
   /** Slack user ids that are admins by configuration (ORDERDESK_ADMINS), besides those on record. */
   admins?: readonly string[];
+  /** After delivery: when the owner is asked for feedback, and when silence completes the order. */
+  afterDelivery?: AfterDeliveryPolicy;
+}
+
+export interface AfterDeliveryPolicy {
+  calendar: BusinessCalendar;
+  /** Working days from delivery to the follow-up reminder (ORDERDESK_FOLLOWUP_DAYS). */
+  followUpDays: number;
+  /** Days from delivery after which an order without feedback is completed (ORDERDESK_AUTO_COMPLETE_DAYS). */
+  autoCompleteDays: number;
 }

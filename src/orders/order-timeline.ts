@@ -14,7 +14,12 @@ const noteInTimeline = 300;
 
 /** One line per event, oldest first: who did what, when. Unknown event types still show. */
 export function timelineLines(events: readonly TimelineEntry[]): string[] {
-  return events.map((e) => `${slackDate(e.at)} · ${mention(e.actor)} ${describe(e)}`);
+  return events.map((e) => `${slackDate(e.at)} · ${who(e.actor)} ${describe(e)}`);
+}
+
+/** A person is mentioned; orderdesk itself (a scheduled job) is named. */
+function who(actor: string): string {
+  return /^[UW][A-Z0-9]{2,}$/.test(actor) ? mention(actor) : escapeMrkdwn(actor);
 }
 
 function describe(e: TimelineEntry): string {
