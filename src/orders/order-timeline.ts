@@ -46,6 +46,15 @@ function describe(e: TimelineEntry): string {
     }
     case 'problem_reported':
       return `reported a problem in ${escapeMrkdwn(String(data.departmentName))}: ${escapeMrkdwn(truncate(String(data.note), noteInTimeline))}`;
+    case 'feedback_logged': {
+      const reasons = (data.reasons as string[] | undefined) ?? [];
+      return (
+        `logged the customer's feedback: ★${data.rating}` +
+        (reasons.length ? ` (${reasons.map((r) => r.replaceAll('_', ' ')).join(', ')})` : '') +
+        (data.comment ? `: ${escapeMrkdwn(truncate(String(data.comment), noteInTimeline))}` : '') +
+        (data.needsFollowUp ? ' · needs follow-up' : '')
+      );
+    }
     default:
       return escapeMrkdwn(e.type.replaceAll('_', ' '));
   }

@@ -268,6 +268,14 @@ const notPressedHere = [
   'action:step.delivered',
   'view:step.reassign_details',
   'view:step.problem_details',
+  // The follow-up reminder's buttons and form: on a DM to the order's owner, after delivery;
+  // test/followup/follow-up-flow.test.ts presses them.
+  'action:followup.feedback',
+  'action:followup.snooze_1d',
+  'action:followup.snooze_3d',
+  'action:followup.snooze_1w',
+  'action:followup.done',
+  'view:followup.feedback_form',
   'action:rules.delete',
   'view:rules.save',
   'view:customer_save',

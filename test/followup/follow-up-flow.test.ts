@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { orderFeedback, scheduledJobs } from '../../src/db/schema.ts';
 import { cardIn } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { acmeContact, aDeliveredOrder, seedFollowUpWorld, statusOf } from '../support/followup-world.ts';
+import { eventually, openModal } from '../support/intake-world.ts';
 
 describe('following up after delivery', () => {
   let flow: Flow;
@@ -54,5 +57,96 @@ describe('following up after delivery', () => {
     const dm = dmOf(people.admin);
     const thread = flow.slack.workspace.replies(dm, cardIn(flow, dm, number)?.ts ?? '').map((m) => m.text);
     expect(thread.at(-1)).toBe(':hourglass: no feedback came → *completed*');
+  });
+
+  /** Delivered on Thursday; the owner's reminder arrives the next Tuesday. */
+  async function remindedOfADeliveredOrder() {
+    flow.clock.set('2026-12-03T10:00:00Z');
+    const number = await aDeliveredOrder(flow);
+    await tickAt('2026-12-08T10:30:00Z');
+    expect(followUps()).toHaveLength(1);
+    return number;
+  }
+
+  /** The owner presses a button on the latest reminder; what they are told privately, if anything. */
+  async function pressOnReminder(actionId: string) {
+    const reminder = followUps().at(-1);
+    const told = flow.slack.workspace.ephemerals({ user: people.admin }).length;
+    await flow.driver.clickButton(people.admin, {
+      message: { channel: dmOf(people.admin), ts: reminder?.ts ?? '' },
+      action_id: actionId,
+    });
+    return eventually(
+      () => flow.slack.workspace.ephemerals({ user: people.admin }).slice(told).at(-1)?.text,
+      `an answer to ${actionId}`,
+    );
+  }
+
+  async function logFeedback(values: Record<string, Record<string, unknown>>) {
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.clickButton(people.admin, {
+      message: { channel: dmOf(people.admin), ts: followUps().at(-1)?.ts ?? '' },
+      action_id: 'followup.feedback',
+    });
+    const modal = await openModal(flow, people.admin, before);
+    const res = await flow.driver.submitView(people.admin, modal, values);
+    await flow.drainOutbox();
+    return { res };
+  }
+
+  it('Log feedback 5: stored with who and when, on the timeline, the order completed, its card shows ★5', async () => {
+    const number = await remindedOfADeliveredOrder();
+    const { res } = await logFeedback({ rating: { rating: '5' }, comment: { comment: 'All good' } });
+    expect(res.body).toBe('');
+    expect(await statusOf(flow, number)).toBe('completed');
+    const [stored] = await flow.database.db.select().from(orderFeedback);
+    expect(stored).toMatchObject({ rating: 5, comment: 'All good', loggedBy: people.admin });
+    expect(stored?.loggedAt).toBeInstanceOf(Date);
+    const dm = dmOf(people.admin);
+    expect(JSON.stringify(cardIn(flow, dm, number)?.blocks)).toContain('*Feedback*\\n★5');
+    const thread = flow.slack.workspace.replies(dm, cardIn(flow, dm, number)?.ts ?? '').map((m) => m.text);
+    expect(thread.at(-1)).toBe(`<@${people.admin}> logged the customer's feedback: ★5 → *completed*`);
+
+    expect(await pressOnReminder('followup.feedback')).toBe(
+      `:warning: Feedback on ${number} is already logged (★5); it stays as it is.`,
+    );
+    expect(await flow.database.db.select().from(orderFeedback)).toHaveLength(1);
+
+    await tickAt('2026-12-31T10:00:00Z');
+    expect(followUps()).toHaveLength(1);
+  });
+
+  it('a rating of 2 or less asks what went wrong', async () => {
+    await remindedOfADeliveredOrder();
+    const { res } = await logFeedback({ rating: { rating: '2' } });
+    expect(res.body).toMatchObject({
+      response_action: 'errors',
+      errors: { reasons: 'With a rating of 2 or less, say what went wrong.' },
+    });
+    expect(await flow.database.db.select().from(orderFeedback)).toEqual([]);
+  });
+
+  it('Snooze 1 day moves the reminder a day on; once the follow-up is finished, Snooze says so', async () => {
+    const number = await remindedOfADeliveredOrder();
+    expect(await pressOnReminder('followup.snooze_1d')).toMatch(/^:zzz: Snoozed: I'll remind you again /);
+    const [job] = await flow.database.db
+      .select()
+      .from(scheduledJobs)
+      .where(eq(scheduledJobs.kind, 'order.followup'));
+    expect(job?.status).toBe('scheduled');
+    expect(job?.runAt.getTime()).toBeGreaterThanOrEqual(new Date('2026-12-09T10:30:00Z').getTime());
+
+    await tickAt('2026-12-09T10:29:00Z');
+    expect(followUps()).toHaveLength(1);
+    await tickAt('2026-12-09T10:35:00Z');
+    expect(followUps()).toHaveLength(2);
+
+    expect(await pressOnReminder('followup.done')).toBe(
+      `:white_check_mark: ${number} is completed; nothing more to follow up.`,
+    );
+    expect(await statusOf(flow, number)).toBe('completed');
+    expect(await pressOnReminder('followup.snooze_1w')).toBe(
+      `:warning: The follow-up on ${number} is finished: the order is completed.`,
+    );
   });
 });
