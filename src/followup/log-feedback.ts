@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel } from '../scheduler/schedule-jobs.ts';
 import { mention } from '../slack/block-kit.ts';
+import { alertAfterSales } from './alert-after-sales.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';
 import { type FeedbackInput, lowRating } from './feedback-modal.ts';
 import { followUpKey } from './follow-up-ids.ts';
@@ -36,7 +37,8 @@ const alreadyLogged = (order: OrderRow, rating?: number) =>
 
 /**
  * The owner logs what the customer said: stored once, on the timeline and the cards; a delivered
- * order is completed, and the follow-up and the completion without feedback are called off.
+ * order is completed, and the follow-up and the completion without feedback are called off. A
+ * low rating goes to after-sales.
  */
 export async function logFeedback(
   ctx: UseCaseContext,
@@ -84,6 +86,11 @@ export async function logFeedback(
     const key = followUpKey(orderId);
     await cancel(tx, followUpJob.kind, key, now);
     await cancel(tx, autoCompleteJob.kind, key, now);
+    if (input.rating <= lowRating)
+      await alertAfterSales(tx, now, orderId, {
+        configAdmins: ctx.admins ?? [],
+        ...(ctx.afterDelivery ? { policy: ctx.afterDelivery } : {}),
+      });
     return moved;
   });
 }

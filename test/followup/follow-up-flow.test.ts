@@ -1,9 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderFeedback, scheduledJobs } from '../../src/db/schema.ts';
+import { departments, orderFeedback, scheduledJobs } from '../../src/db/schema.ts';
 import { cardIn } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeContact, aDeliveredOrder, seedFollowUpWorld, statusOf } from '../support/followup-world.ts';
+import {
+  acmeContact,
+  aDeliveredOrder,
+  logistics,
+  production,
+  seedFollowUpWorld,
+  statusOf,
+} from '../support/followup-world.ts';
 import { eventually, openModal } from '../support/intake-world.ts';
 
 describe('following up after delivery', () => {
@@ -148,5 +155,56 @@ describe('following up after delivery', () => {
     expect(await pressOnReminder('followup.snooze_1w')).toBe(
       `:warning: The follow-up on ${number} is finished: the order is completed.`,
     );
+  });
+
+  const lowRating = {
+    rating: { rating: '2' },
+    reasons: { reasons: ['late_delivery', 'paperwork'] },
+    comment: { comment: 'Two days late, no delivery note' },
+  };
+  const headline = (number: string) =>
+    `:rotating_light: ${number} · Acme Industrial rated it ★2 after delivery`;
+  const alertsIn = (channel: string, number: string) =>
+    flow.slack.messages(channel).filter((m) => m.text === headline(number));
+
+  it('rating 2: a card with the timeline to after-sales and to the departments that handled it, and a task for its manager the next working day', async () => {
+    const afterSales = { channelId: 'C0AFTER', manager: 'U0ASMGR' };
+    flow.slack.addChannel({ id: afterSales.channelId, name: 'after-sales', is_member: true });
+    flow.slack.addUser({ id: afterSales.manager, name: 'asa' });
+    await flow.database.db.insert(departments).values({
+      key: 'after_sales',
+      name: 'After-sales',
+      channelId: afterSales.channelId,
+      managerId: afterSales.manager,
+    });
+    const number = await remindedOfADeliveredOrder();
+    expect((await logFeedback(lowRating)).res.body).toBe('');
+    expect(await statusOf(flow, number)).toBe('completed');
+
+    for (const channel of [afterSales.channelId, production.channelId, logistics.channelId])
+      expect(alertsIn(channel, number)).toHaveLength(1);
+    const card = JSON.stringify(alertsIn(afterSales.channelId, number)[0]?.blocks);
+    expect(card).toContain('Late delivery, Paperwork');
+    expect(card).toContain('Two days late, no delivery note');
+    expect(card).toContain('→ *delivered*');
+    expect(card).toContain("logged the customer's feedback: ★2 (late delivery, paperwork)");
+
+    const tasks = () =>
+      flow.slack.messages(dmOf(afterSales.manager)).filter((m) => m.text.startsWith(':clipboard:'));
+    await tickAt('2026-12-08T16:00:00Z');
+    expect(tasks()).toEqual([]);
+    await tickAt('2026-12-09T10:45:00Z');
+    expect(tasks().map((m) => m.text)).toEqual([
+      `:clipboard: After-sales follow-up: ${number} · Acme Industrial rated it ★2 (Late delivery, Paperwork). Call the customer and set it right.`,
+    ]);
+  });
+
+  it('rating 1 with no after-sales department: the admins are told', async () => {
+    const number = await remindedOfADeliveredOrder();
+    await logFeedback({ ...lowRating, rating: { rating: '1' } });
+    const told = flow.slack
+      .messages(dmOf(people.admin))
+      .filter((m) => m.text === `:rotating_light: ${number} · Acme Industrial rated it ★1 after delivery`);
+    expect(told).toHaveLength(1);
   });
 });
