@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { departments, orderFeedback, scheduledJobs } from '../../src/db/schema.ts';
+import { jobKinds } from '../../src/job-kinds.ts';
 import { cardIn } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import {
@@ -12,6 +13,7 @@ import {
   statusOf,
 } from '../support/followup-world.ts';
 import { eventually, openModal } from '../support/intake-world.ts';
+import { schedulerFor } from '../support/scheduler-world.ts';
 
 describe('following up after delivery', () => {
   let flow: Flow;
@@ -206,5 +208,25 @@ describe('following up after delivery', () => {
       .messages(dmOf(people.admin))
       .filter((m) => m.text === `:rotating_light: ${number} · Acme Industrial rated it ★1 after delivery`);
     expect(told).toHaveLength(1);
+  });
+
+  it('the bot restarts while the follow-up is due: the owner is reminded once', async () => {
+    flow.clock.set('2026-12-03T10:00:00Z');
+    await aDeliveredOrder(flow);
+    flow.clock.set('2026-12-08T10:30:00Z');
+    const calendar = {
+      timeZone: 'Europe/Berlin',
+      workdays: [1, 2, 3, 4, 5],
+      opensAt: 9 * 60,
+      closesAt: 17 * 60,
+      holidays: [],
+    };
+    const restarted = schedulerFor(flow.database.db, flow.clock, { kinds: jobKinds, calendar }).scheduler;
+    await restarted.start();
+    await restarted.stop();
+    await flow.desk.scheduler.tick();
+    await restarted.tick();
+    await flow.drainOutbox();
+    expect(followUps()).toHaveLength(1);
   });
 });
