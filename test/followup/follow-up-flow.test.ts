@@ -125,6 +125,46 @@ describe('following up after delivery', () => {
     expect(followUps()).toHaveLength(1);
   });
 
+  it('the form sent twice at once (Enter pressed twice): one feedback, the other told it is already logged', async () => {
+    const number = await remindedOfADeliveredOrder();
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.clickButton(people.admin, {
+      message: { channel: dmOf(people.admin), ts: followUps().at(-1)?.ts ?? '' },
+      action_id: 'followup.feedback',
+    });
+    const modal = await openModal(flow, people.admin, before);
+    const answers = await Promise.all([
+      flow.driver.submitView(people.admin, modal, { rating: { rating: '4' } }),
+      flow.driver.submitView(people.admin, modal, { rating: { rating: '4' } }),
+    ]);
+    expect(answers.map((a) => a.body).sort()).toEqual([
+      '',
+      {
+        response_action: 'errors',
+        errors: { rating: `Feedback on ${number} is already logged; it stays as it is.` },
+      },
+    ]);
+    expect(await flow.database.db.select({ rating: orderFeedback.rating }).from(orderFeedback)).toEqual([
+      { rating: 4 },
+    ]);
+  });
+
+  it('someone who does not own the order cannot snooze its follow-up', async () => {
+    const number = await remindedOfADeliveredOrder();
+    const reminder = followUps().at(-1);
+    await flow.driver.clickButton(production.member, {
+      message: { channel: dmOf(people.admin), ts: reminder?.ts ?? '' },
+      action_id: 'followup.snooze_1w',
+    });
+    const refusal = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: production.member }).at(-1)?.text,
+      'a refusal',
+    );
+    expect(refusal).toBe(
+      `:no_entry: Only <@${people.admin}>, who owns ${number}, or an admin can follow it up.`,
+    );
+  });
+
   it('a rating of 2 or less asks what went wrong', async () => {
     await remindedOfADeliveredOrder();
     const { res } = await logFeedback({ rating: { rating: '2' } });
