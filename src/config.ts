@@ -116,6 +116,18 @@ export const configSchema = z.object({
     .enum(['true', 'false'], { error: 'true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  ORDERDESK_FOLLOWUP_DAYS: z.coerce
+    .number({ error: 'a number of working days such as 3' })
+    .int('a whole number of working days')
+    .min(1, 'at least 1 working day')
+    .max(60, 'at most 60 working days')
+    .default(3),
+  ORDERDESK_AUTO_COMPLETE_DAYS: z.coerce
+    .number({ error: 'a number of days such as 14' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .max(365, 'at most 365 days')
+    .default(14),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })

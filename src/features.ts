@@ -2,6 +2,7 @@ import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
@@ -25,5 +26,6 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     rolesFeature(deps),
     settingsFeature(deps),
     homeFeature(deps),
+    followUpFeature(deps),
   ];
 }

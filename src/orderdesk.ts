@@ -63,6 +63,12 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const bot = await whoAmI(
     new WebClient(config.SLACK_BOT_TOKEN, { ...slackApiUrl, logger, retryConfig: { retries: 2 } }),
   );
+  const calendar = {
+    timeZone: config.ORDERDESK_TIMEZONE,
+    workdays: config.ORDERDESK_WORKDAYS,
+    ...config.ORDERDESK_BUSINESS_HOURS,
+    holidays: [],
+  };
   const ctx: UseCaseContext = {
     db: database.db,
     clock,
@@ -74,6 +80,11 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
     admins: config.ORDERDESK_ADMINS,
     selfApproval: config.ORDERDESK_SELF_APPROVAL,
+    afterDelivery: {
+      calendar,
+      followUpDays: config.ORDERDESK_FOLLOWUP_DAYS,
+      autoCompleteDays: config.ORDERDESK_AUTO_COMPLETE_DAYS,
+    },
   };
 
   const metrics = createMetrics({ db: database.db, clock });
@@ -98,12 +109,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     db: database.db,
     clock,
     logger,
-    calendar: {
-      timeZone: config.ORDERDESK_TIMEZONE,
-      workdays: config.ORDERDESK_WORKDAYS,
-      ...config.ORDERDESK_BUSINESS_HOURS,
-      holidays: [],
-    },
+    calendar,
     kinds: jobKinds,
     recurring: recurringSchedules,
     configAdmins: config.ORDERDESK_ADMINS,

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
 import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
@@ -118,7 +119,10 @@ function requireFinishable(step: AssignmentRow, order: OrderRow): void {
   if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
 }
 
-/** The customer has it: the order is delivered on the business date given. */
+/**
+ * The customer has it: the order is delivered on the business date given, and the owner's
+ * follow-up and the completion without feedback are scheduled.
+ */
 export function markDelivered(
   ctx: UseCaseContext,
   actor: Actor,
@@ -128,7 +132,7 @@ export function markDelivered(
     if (order.status !== 'shipped')
       throw new AppError('invalid_transition', `${order.number} is not on its way.`);
     await tx.update(shipments).set({ deliveredOn: ref.deliveredOn }).where(eq(shipments.orderId, order.id));
-    return moveOrder(
+    const delivered = await moveOrder(
       tx,
       now,
       order,
@@ -137,6 +141,8 @@ export function markDelivered(
       actor.userId,
       `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
     );
+    if (ctx.afterDelivery) await scheduleAfterDelivery(tx, ctx.afterDelivery, now, order.id);
+    return delivered;
   });
 }
 

@@ -31,6 +31,11 @@ export const creditDecision = { who: 'department', of: 'finance', what: 'decide 
 const createOrders = admins('create orders');
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
+const followUp = {
+  who: 'roles',
+  roles: ['manager', 'member'],
+  what: 'follow up on delivered orders',
+} as const;
 
 /**
  * One row for every command, subcommand, button, form, search and shortcut the router knows,
@@ -88,6 +93,13 @@ export const permissions = {
   'view:step.progress_details': stepWork,
   'view:step.reassign_details': stepWork,
   'view:step.problem_details': stepWork,
+  // The follow-up after delivery is the order owner's (or an admin's): the use case checks whose.
+  'action:followup.feedback': followUp,
+  'action:followup.snooze_1d': followUp,
+  'action:followup.snooze_3d': followUp,
+  'action:followup.snooze_1w': followUp,
+  'action:followup.done': followUp,
+  'view:followup.feedback_form': followUp,
 
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,

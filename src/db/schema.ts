@@ -378,3 +378,19 @@ export const handledEvents = pgTable('handled_events', {
   eventId: text('event_id').primaryKey(),
   handledAt: at('handled_at').notNull(),
 });
+
+/**
+ * What the customer said after delivery, once per order: the owner logs it from the follow-up
+ * reminder. A rating of 2 or less names its reasons and goes to after-sales.
+ */
+export const orderFeedback = pgTable('order_feedback', {
+  orderId: bigint('order_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  rating: integer('rating').notNull(),
+  comment: text('comment'),
+  reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+  needsFollowUp: boolean('needs_follow_up').notNull().default(false),
+  loggedBy: text('logged_by').notNull(),
+  loggedAt: at('logged_at').notNull(),
+});

@@ -63,6 +63,7 @@ export function renderOrderCard(
           `*Payment*\n${escapeMrkdwn(order.paymentMethod)}`,
           `*Total*\n${formatCents(order.totalCents)}`,
           `*Customer PO*\n${order.customerPo ? escapeMrkdwn(order.customerPo) : '—'}`,
+          ...(order.feedback ? [`*Feedback*\n★${order.feedback.rating}`] : []),
         ],
         `card.facts.${v}`,
       ),

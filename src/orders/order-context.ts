@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 
@@ -15,4 +16,14 @@ export interface UseCaseContext {
   admins?: readonly string[];
   /** Whether the admin who owns an order may decide its credit hold (ORDERDESK_SELF_APPROVAL). */
   selfApproval?: boolean;
+  /** After delivery: when the owner is asked for feedback, and when silence completes the order. */
+  afterDelivery?: AfterDeliveryPolicy;
+}
+
+export interface AfterDeliveryPolicy {
+  calendar: BusinessCalendar;
+  /** Working days from delivery to the follow-up reminder (ORDERDESK_FOLLOWUP_DAYS). */
+  followUpDays: number;
+  /** Days from delivery after which an order without feedback is completed (ORDERDESK_AUTO_COMPLETE_DAYS). */
+  autoCompleteDays: number;
 }

@@ -31,6 +31,11 @@ export type OrderEvent =
       data: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string };
     }
   /** Someone working on a department's step reported a problem; the owner was alerted. */
-  | { type: 'problem_reported'; data: { department: string; departmentName: string; note: string } };
+  | { type: 'problem_reported'; data: { department: string; departmentName: string; note: string } }
+  /** The owner logged what the customer said after delivery. */
+  | {
+      type: 'feedback_logged';
+      data: { rating: number; reasons: string[]; comment?: string; needsFollowUp: boolean };
+    };
 
 export type OrderEventType = OrderEvent['type'];

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { customers, orderLines, orders, products } from '../db/schema.ts';
+import { customers, orderFeedback, orderLines, orders, products } from '../db/schema.ts';
 
 export interface OrderSnapshot {
   id: number;
@@ -15,6 +15,8 @@ export interface OrderSnapshot {
   ownerId: string;
   totalCents: number;
   updatedAt: Date;
+  /** The customer's rating after delivery, once the owner logged it. */
+  feedback: { rating: number } | null;
   lines: {
     lineNo: number;
     sku: string;
@@ -30,9 +32,14 @@ export interface OrderSnapshot {
 /** Everything a card or a status view shows of one order, read in two queries. */
 export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<OrderSnapshot | null> {
   const [head] = await db
-    .select({ order: orders, customer: { code: customers.code, name: customers.name } })
+    .select({
+      order: orders,
+      customer: { code: customers.code, name: customers.name },
+      rating: orderFeedback.rating,
+    })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
+    .leftJoin(orderFeedback, eq(orderFeedback.orderId, orders.id))
     .where(eq(orders.id, orderId));
   if (!head) return null;
   const lines = await db
@@ -64,6 +71,7 @@ export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<Or
     ownerId: order.ownerId,
     totalCents: order.totalCents,
     updatedAt: order.updatedAt,
+    feedback: head.rating === null ? null : { rating: head.rating },
     lines,
   };
 }

@@ -15,7 +15,12 @@ const noteInTimeline = 300;
 
 /** One line per event, oldest first: who did what, when. Unknown event types still show. */
 export function timelineLines(events: readonly TimelineEntry[]): string[] {
-  return events.map((e) => `${slackDate(e.at)} · ${mention(e.actor)} ${describe(e)}`);
+  return events.map((e) => `${slackDate(e.at)} · ${who(e.actor)} ${describe(e)}`);
+}
+
+/** A person is mentioned; orderdesk itself (a scheduled job) is named. */
+function who(actor: string): string {
+  return /^[UW][A-Z0-9]{2,}$/.test(actor) ? mention(actor) : escapeMrkdwn(actor);
 }
 
 function describe(e: TimelineEntry): string {
@@ -42,6 +47,15 @@ function describe(e: TimelineEntry): string {
     }
     case 'problem_reported':
       return `reported a problem in ${escapeMrkdwn(String(data.departmentName))}: ${escapeMrkdwn(truncate(String(data.note), noteInTimeline))}`;
+    case 'feedback_logged': {
+      const reasons = (data.reasons as string[] | undefined) ?? [];
+      return (
+        `logged the customer's feedback: ★${data.rating}` +
+        (reasons.length ? ` (${reasons.map((r) => r.replaceAll('_', ' ')).join(', ')})` : '') +
+        (data.comment ? `: ${escapeMrkdwn(truncate(String(data.comment), noteInTimeline))}` : '') +
+        (data.needsFollowUp ? ' · needs follow-up' : '')
+      );
+    }
     default:
       return escapeMrkdwn(e.type.replaceAll('_', ' '));
   }

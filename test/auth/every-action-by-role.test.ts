@@ -272,6 +272,14 @@ const notPressedHere = [
   'action:step.delivered',
   'view:step.reassign_details',
   'view:step.problem_details',
+  // The follow-up reminder's buttons and form: on a DM to the order's owner, after delivery;
+  // test/followup/follow-up-flow.test.ts presses them.
+  'action:followup.feedback',
+  'action:followup.snooze_1d',
+  'action:followup.snooze_3d',
+  'action:followup.snooze_1w',
+  'action:followup.done',
+  'view:followup.feedback_form',
   'action:rules.delete',
   // Inside the rule modal, like Delete: rules-flow.test.ts presses it; it only redraws the form.
   'action:rules.remove_step',

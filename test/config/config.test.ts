@@ -26,6 +26,8 @@ describe('configuration', () => {
       ORDERDESK_PRICE_FLOOR_PERCENT: 70,
       ORDERDESK_DELIVERY_HORIZON_DAYS: 730,
       ORDERDESK_SELF_APPROVAL: false,
+      ORDERDESK_FOLLOWUP_DAYS: 3,
+      ORDERDESK_AUTO_COMPLETE_DAYS: 14,
       LOG_LEVEL: 'info',
     });
   });
@@ -35,6 +37,14 @@ describe('configuration', () => {
       'U012AB',
       'W0ABC',
     ]);
+  });
+
+  it('reads when to follow up after delivery, and when silence completes the order', () => {
+    const config = parseConfig({ ORDERDESK_FOLLOWUP_DAYS: '5', ORDERDESK_AUTO_COMPLETE_DAYS: '30' });
+    expect([config.ORDERDESK_FOLLOWUP_DAYS, config.ORDERDESK_AUTO_COMPLETE_DAYS]).toEqual([5, 30]);
+    expect(() => parseConfig({ ORDERDESK_FOLLOWUP_DAYS: '0' })).toThrow(
+      'ORDERDESK_FOLLOWUP_DAYS: found "0", expected at least 1 working day',
+    );
   });
 
   it('treats an empty value as not set', () => {

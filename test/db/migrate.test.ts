@@ -13,6 +13,7 @@ const coreTables = [
   'handled_events',
   'intake_drafts',
   'order_events',
+  'order_feedback',
   'order_lines',
   'order_number_counters',
   'orders',

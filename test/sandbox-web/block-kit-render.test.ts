@@ -58,6 +58,7 @@ const order: OrderSnapshot = {
   ownerId: 'U0ADA',
   totalCents: 82_200,
   updatedAt: new Date('2026-11-27T09:30:00Z'),
+  feedback: null,
   lines: [
     {
       lineNo: 1,
