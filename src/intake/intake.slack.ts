@@ -17,7 +17,7 @@ import { metaFor, modalContent } from './order-modal-content.ts';
 import { orderModal } from './order-modal-ids.ts';
 import { readMeta, readOrderDraft, viewStateValues } from './order-modal-state.ts';
 import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './pending-drafts.ts';
-import { prefillFromProduct } from './prefill-from-product.ts';
+import { prefillFromProduct, prefillFromProducts } from './prefill-from-product.ts';
 import { reviewDraft } from './review-draft.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
 import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
@@ -102,7 +102,8 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             ? parseOneLiner(req.args)
             : { draft: emptyDraft(), notUnderstood: [] };
           try {
-            await openModal(req.client, req.triggerId, parsed.draft, parsed.notUnderstood);
+            const draft = await prefillFromProducts(ctx.db, parsed.draft);
+            await openModal(req.client, req.triggerId, draft, parsed.notUnderstood);
           } catch (error) {
             await toldFormDidNotOpen(error, logger, 'the order form', (text) => req.reply({ text }));
           }

@@ -39,12 +39,25 @@ describe('one-line entry', () => {
     expect(await flow.database.db.select().from(orders)).toHaveLength(1);
   });
 
+  it("keeps each product's default spec and list price where the line gives none", async () => {
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.command(people.admin, 'new ACME 10 x WIDGET-A, 200 x BOLT-M8 @0.35');
+    const view = await openModal(flow, people.admin, before);
+    const field = (prefix: string) =>
+      view.blocks.find((b) => String(b.block_id).startsWith(prefix)) as { element?: Element } | undefined;
+    expect(field('line.0.spec')?.element?.initial_value).toBe('zinc plated');
+    expect(field('line.0.unit_price')?.element?.initial_value).toBe('12.50');
+    expect(field('line.1.spec')?.element?.initial_value).toBeUndefined();
+    expect(field('line.1.unit_price')?.element?.initial_value).toBe('0.35');
+  });
+
   it('shows what it could not understand at the top, escaped, instead of dropping it', async () => {
+    const before = flow.slack.views.top(people.admin);
     await flow.driver.command(
       people.admin,
       'new ACME 3 x WIDGET-A due 2026-02-30 &lt;!channel&gt; please hurry',
     );
-    const view = await openModal(flow);
+    const view = await openModal(flow, people.admin, before);
     const notice = JSON.stringify(view.blocks[0]);
     expect(view.blocks[0]?.block_id).toBe('notice');
     expect(notice).toContain('2026-02-30');
