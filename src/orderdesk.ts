@@ -87,7 +87,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     },
   };
 
-  const metrics = createMetrics({ db: database.db, clock });
+  const metrics = createMetrics({ db: database.db, clock, poolUse: () => database.poolUse() });
   const dispatcher = new OutboxDispatcher({
     db: database.db,
     clock,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -26,6 +27,12 @@ export interface DatabaseTimeouts {
   statementMs: number;
 }
 
+export interface PoolUse {
+  max: number;
+  open: number;
+  busy: number;
+}
+
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; max?: number; timeouts?: DatabaseTimeouts }
   /** `snapshot`: a dump (PGlite's dumpDataDir) to start from instead of an empty database. */
@@ -39,6 +46,8 @@ export interface Database {
    * fn gets a handle without the statement timeout: a migration may rightly run for minutes.
    */
   withAdvisoryLock<T>(name: string, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** This process's connections: how many it may open, has open, and are running a statement. */
+  poolUse(): Promise<PoolUse>;
   /** PGlite only: the whole database as a dump, to open again later as a `snapshot`. */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -56,23 +65,33 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Database {
+  // postgres.js keeps its pool's counts to itself; the server knows each connection by this name.
+  const applicationName = `orderdesk ${randomUUID()}`;
   const bounded = timeouts
     ? {
         // postgres.js counts in seconds.
         connect_timeout: timeouts.connectMs / 1000,
         connection: {
+          application_name: applicationName,
           statement_timeout: timeouts.statementMs,
           idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
         },
         // The server's own bound cannot reach us through a hung connection; this one can.
         socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
       }
-    : {};
+    : { connection: { application_name: applicationName } };
   const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client, schema });
   return {
     db,
     kind: 'postgres',
+    async poolUse() {
+      // The asking connection is left out: it is the scrape, not the work being measured.
+      const [row] = await client<{ open: number; busy: number }[]>`
+        select count(*)::int as open, (count(*) filter (where state <> 'idle'))::int as busy
+        from pg_stat_activity where application_name = ${applicationName} and pid <> pg_backend_pid()`;
+      return { max, open: (row?.open ?? 0) + 1, busy: row?.busy ?? 0 };
+    },
     async withAdvisoryLock(name, fn) {
       // Two connections of its own: the lock is held on one while the work runs on the other.
       const unbounded = postgres(url, {
@@ -121,6 +140,8 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
       db,
       kind: 'pglite',
       withAdvisoryLock: (_name, fn) => fn(db),
+      // One in-process connection; it is answering this very question.
+      poolUse: async () => ({ max: 1, open: 1, busy: 0 }),
       dump: () => client.dumpDataDir('none'),
       async close() {
         await client.close();

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, PoolUse } from '../db/client.ts';
 import { slackErrorCode } from '../outbox/classify-error.ts';
 import type { RequestRecord } from '../slack/observe-request.ts';
 import { outboxBacklog } from './outbox-backlog.ts';
@@ -15,7 +15,7 @@ export interface Metrics {
  * orderdesk's Prometheus metrics, in a registry of this instance's own (never prom-client's
  * global one), so several bots in one process, as in tests, keep their counts apart.
  */
-export function createMetrics(deps: { db: Db; clock: Clock }): Metrics {
+export function createMetrics(deps: { db: Db; clock: Clock; poolUse: () => Promise<PoolUse> }): Metrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'orderdesk_slack_requests_total',
@@ -58,6 +58,32 @@ export function createMetrics(deps: { db: Db; clock: Clock }): Metrics {
     registers: [registry],
     async collect() {
       this.set((await readBacklog()).oldestAgeSeconds);
+    },
+  });
+  let pool: Promise<PoolUse> | null = null;
+  const readPool = () => {
+    pool ??= deps.poolUse().finally(() => {
+      pool = null;
+    });
+    return pool;
+  };
+  new Gauge({
+    name: 'orderdesk_db_pool_max',
+    help: 'Database connections this instance may open.',
+    registers: [registry],
+    async collect() {
+      this.set((await readPool()).max);
+    },
+  });
+  new Gauge({
+    name: 'orderdesk_db_connections',
+    help: "This instance's open database connections, by state: busy runs a statement, idle waits.",
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const use = await readPool();
+      this.set({ state: 'busy' }, use.busy);
+      this.set({ state: 'idle' }, use.open - use.busy);
     },
   });
   return {

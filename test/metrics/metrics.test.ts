@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, textMessage } from '../../src/outbox/enqueue.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
@@ -78,6 +79,25 @@ describe('/metrics with METRICS_TOKEN set', () => {
     const drained = await series(flow);
     expect(sampleOf(drained, 'orderdesk_outbox_pending')).toBe(0);
     expect(sampleOf(drained, 'orderdesk_outbox_oldest_pending_seconds')).toBe(0);
+  });
+
+  it('shows the database pool: how many connections it may open, and which are busy or idle', async () => {
+    const text = await series(flow);
+    const max = sampleOf(text, 'orderdesk_db_pool_max');
+    const open = (t: string) =>
+      sampleOf(t, 'orderdesk_db_connections', { state: 'busy' }) +
+      sampleOf(t, 'orderdesk_db_connections', { state: 'idle' });
+    expect(max).toBeGreaterThanOrEqual(1);
+    expect(open(text)).toBeGreaterThanOrEqual(1);
+    expect(open(text)).toBeLessThanOrEqual(max);
+    if (flow.database.kind !== 'postgres') return;
+
+    // A transaction left open holds its connection: the scrape sees it busy.
+    await flow.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      const held = await series(flow);
+      expect(sampleOf(held, 'orderdesk_db_connections', { state: 'busy' })).toBeGreaterThanOrEqual(1);
+    });
   });
 
   it('counts Slack API errors of the outbox by method and code', async () => {
