@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { refreshHomes } from '../home/home-refresh.ts';
-import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import { refreshHomes } from '../orders/order-homes.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { possessive } from '../wording.ts';
 import type { AssignmentRow } from './allocation-store.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 

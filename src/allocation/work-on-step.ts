@@ -1,14 +1,14 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
-import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { possessive } from '../wording.ts';
 import type { AssignmentRow } from './allocation-store.ts';
 import { openStep } from './open-step.ts';
 import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel, schedule } from '../scheduler/schedule-jobs.ts';

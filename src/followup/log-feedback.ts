@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { orderFeedback } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel } from '../scheduler/schedule-jobs.ts';
 import { mention } from '../slack/block-kit.ts';

@@ -2,11 +2,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { allocateOrder } from '../allocation/allocate-order.ts';
 import { creditDecision } from '../auth/permissions.ts';
 import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, orderEvents } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { refuseOwnCreditDecision } from './self-approval.ts';
 

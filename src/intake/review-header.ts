@@ -1,6 +1,6 @@
+import { characterCount, formatCount, plural, shown } from '../wording.ts';
 import { addDays, compareDates, filled, parseIsoDate } from './order-draft.ts';
 import { type CatalogCustomer, error, type Finding, type ReviewInput, textLimits } from './review-types.ts';
-import { characterCount, formatCount, plural, shown } from './wording.ts';
 
 /** The header fields once reviewed; each is null when its rules found an error. */
 export interface ReviewedHeader {

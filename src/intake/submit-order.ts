@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
@@ -9,7 +10,6 @@ import { AppError } from '../errors.ts';
 import { insertOrder } from '../orders/create-order.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { checkCredit, exposureStatuses } from './credit-check.ts';

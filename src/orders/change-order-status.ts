@@ -1,5 +1,5 @@
+import type { UseCaseContext } from '../context.ts';
 import { moveOrder } from './move-order.ts';
-import type { UseCaseContext } from './order-context.ts';
 import type { OrderAction } from './order-states.ts';
 import { findOrder, type OrderRow } from './order-store.ts';
 
