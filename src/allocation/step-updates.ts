@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { refreshHomes } from '../orders/order-homes.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { possessive } from '../wording.ts';
@@ -20,9 +21,9 @@ import { inStep, notNow, type StepRef } from './step-guard.ts';
 export type StepUpdate = 'progress' | 'reassign' | 'problem';
 
 const allowed: Record<StepUpdate, { statuses: readonly AssignmentRow['status'][]; what: string }> = {
-  progress: { statuses: ['accepted', 'started'], what: 'record progress on' },
-  reassign: { statuses: ['open', 'accepted', 'started'], what: 'reassign' },
-  problem: { statuses: ['open', 'accepted', 'started'], what: 'report a problem on' },
+  progress: { statuses: stepsTaken, what: 'record progress on' },
+  reassign: { statuses: stepsUnderWay, what: 'reassign' },
+  problem: { statuses: stepsUnderWay, what: 'report a problem on' },
 };
 
 /** What a step's modal shows. */

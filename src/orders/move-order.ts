@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { stepToDo } from '../allocation/allocation-store.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
@@ -13,6 +12,7 @@ import {
   transition,
 } from './order-states.ts';
 import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from './order-store.ts';
+import { stepToDo } from './status-sets.ts';
 
 export interface Step {
   action: OrderAction;
