@@ -5,6 +5,7 @@ import { ChannelRateLimiter, type Fault, type FaultOptions, FaultPlan, type Faul
 import { IdFactory } from './ids.ts';
 import { type ResponseReply, type ResponseTarget, ResponseUrlStore } from './response-urls.ts';
 import { createFakeSlackServer } from './server.ts';
+import type { SlackState } from './slack-state.ts';
 import { TriggerStore } from './triggers.ts';
 import type {
   CallRecord,
@@ -59,7 +60,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
  * A Slack workspace with one installed app, answering the Web API on loopback. State is public
  * so a test (or the sandbox page) can arrange a situation and then read what the bot did.
  */
-export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
+export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> implements SlackState {
   readonly clock: Clock;
   readonly teamId: string;
   readonly teamDomain: string;
