@@ -1,5 +1,4 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
@@ -7,6 +6,7 @@ import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { customers, departments, orders, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
@@ -98,15 +98,12 @@ export async function submitOrder(
         },
       });
       if (credit.verdict === 'ok') {
-        const confirmed = await moveOrder(
-          tx,
-          now,
+        const allocated = await confirmAndAllocate(ctx, tx, now, {
           order,
-          order.version,
-          [{ action: 'confirm' }],
-          actor.userId,
-        );
-        const allocated = await allocateOrder(tx, now, ctx.timeZone, confirmed, actor.userId, ctx.admins);
+          expectedVersion: order.version,
+          steps: [{ action: 'confirm' }],
+          actor: actor.userId,
+        });
         return { order: allocated, held: false, repeated: false };
       }
       const held = await moveOrder(
