@@ -11,8 +11,8 @@ import {
 import { paymentMethodLabels, paymentMethods } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { productCategories, productCategoryLabels } from '../products/product-categories.ts';
+import { type PickStrategy, pickStrategies } from '../routing/allocation-rules.ts';
 import { type Block, escapeMrkdwn, plain, section } from '../slack/block-kit.ts';
-import { type PickStrategy, pickStrategies } from './allocation-rules.ts';
 import type { ListedRule } from './rule-store.ts';
 import { pickLabels } from './rule-words.ts';
 

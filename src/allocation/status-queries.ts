@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders, shipments } from '../db/schema.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
-import { routeOf } from './allocation-store.ts';
+import { routeOf } from '../routing/allocation-store.ts';
 import type { OrderStatusView, QueueItem } from './status-view.ts';
 
 export async function loadOrderStatus(db: DbOrTx, number: string): Promise<OrderStatusView | null> {

@@ -1,5 +1,6 @@
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
+import { capacityRiskLine } from '../routing/capacity-view.ts';
 import {
   type Block,
   context,
@@ -10,7 +11,6 @@ import {
   slackDate,
 } from '../slack/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
-import { capacityRiskLine } from './capacity-view.ts';
 
 export interface StatusStep {
   departmentName: string;

@@ -7,8 +7,8 @@ import { assignments, departments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { redrawOrderCards } from '../orders/order-cards.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
+import type { AssignmentRow, DepartmentRow } from '../routing/allocation-store.ts';
 import { escapeMrkdwn } from '../slack/block-kit.ts';
-import type { AssignmentRow, DepartmentRow } from './allocation-store.ts';
 
 export interface StepRef {
   assignmentId: number;

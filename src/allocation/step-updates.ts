@@ -8,9 +8,9 @@ import { refreshHomes } from '../orders/order-homes.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
+import type { AssignmentRow } from '../routing/allocation-store.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { possessive } from '../wording.ts';
-import type { AssignmentRow } from './allocation-store.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 
 /**

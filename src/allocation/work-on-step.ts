@@ -7,10 +7,10 @@ import { AppError } from '../errors.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
+import type { AssignmentRow } from '../routing/allocation-store.ts';
+import { openStep } from '../routing/open-step.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { possessive } from '../wording.ts';
-import type { AssignmentRow } from './allocation-store.ts';
-import { openStep } from './open-step.ts';
 import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';
 import { movesOnDone, movesOnStart } from './step-moves.ts';
 

@@ -1,9 +1,9 @@
-import { allocateOrder } from '../allocation/allocate-order.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { allocateOrder } from '../routing/allocate-order.ts';
 
 export interface Confirmation {
   order: OrderRow;

@@ -18,7 +18,7 @@ const layers: { name: string; members: string[] }[] = [
   },
   { name: 'features', members: [] },
   { name: 'flows', members: ['flows/'] },
-  { name: 'order core', members: ['orders/'] },
+  { name: 'order core', members: ['orders/', 'routing/'] },
   {
     name: 'plumbing',
     members: ['slack/', 'blocks/', 'outbox/', 'scheduler/', 'auth/', 'metrics/', 'admin-recipients.ts'],
