@@ -1,5 +1,5 @@
+import { accepted, type Parsed, refused } from '../parsed.ts';
 import { shown } from '../wording.ts';
-import { accepted, type Parsed, refused } from './parse-result.ts';
 
 /**
  * Calendar dates as `YYYY-MM-DD` strings: a delivery date is a day in the business calendar, not

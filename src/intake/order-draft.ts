@@ -21,8 +21,8 @@ export interface OrderDraft {
 
 export const maxOrderLines = 20;
 
+export type { Parsed } from '../parsed.ts';
 export { addDays, compareDates, parseIsoDate } from './calendar-dates.ts';
-export type { Parsed } from './parse-result.ts';
 export { maxPriceCents, maxQuantity, parseMoneyToCents, parseQuantity } from './typed-numbers.ts';
 
 export function emptyDraft(): OrderDraft {

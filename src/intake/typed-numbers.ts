@@ -1,6 +1,6 @@
 import { formatCents } from '../money.ts';
+import { accepted, type Parsed, refused } from '../parsed.ts';
 import { formatCount, shown } from '../wording.ts';
-import { accepted, type Parsed, refused } from './parse-result.ts';
 
 /**
  * Quantities and prices as typed into the modal or the one-liner. Only plain digits are read:

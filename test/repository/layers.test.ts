@@ -35,6 +35,7 @@ const layers: { name: string; members: string[] }[] = [
       'config.ts',
       'logger.ts',
       'wording.ts',
+      'parsed.ts',
       'package-root.ts',
       'last-resort.ts',
     ],
