@@ -1,4 +1,4 @@
-import { centsToAmount, MAX_AMOUNT_CENTS } from '../db/field-rules.ts';
+import { centsToAmount, MAX_AMOUNT_CENTS } from '../money.ts';
 import { customerToFields } from './customer-input.ts';
 import { customerRecords } from './customer-records.ts';
 import { customerTierLabels, customerTiers } from './customer-tiers.ts';

@@ -23,7 +23,7 @@ export const maxOrderLines = 20;
 
 export type { Parsed } from '../parsed.ts';
 export { addDays, compareDates, parseIsoDate } from './calendar-dates.ts';
-export { maxPriceCents, maxQuantity, parseMoneyToCents, parseQuantity } from './typed-numbers.ts';
+export { maxQuantity, parseQuantity } from './typed-numbers.ts';
 
 export function emptyDraft(): OrderDraft {
   return {

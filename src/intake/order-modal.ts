@@ -1,14 +1,7 @@
 import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
-import { formatCents } from '../money.ts';
+import { formatCents, parseMoneyToCents } from '../money.ts';
 import { type Block, escapeMrkdwn, plain, truncate } from '../slack/block-kit.ts';
-import {
-  type DraftLine,
-  maxOrderLines,
-  maxQuantity,
-  type OrderDraft,
-  parseIsoDate,
-  parseMoneyToCents,
-} from './order-draft.ts';
+import { type DraftLine, maxOrderLines, maxQuantity, type OrderDraft, parseIsoDate } from './order-draft.ts';
 import { lineBlockId, type OrderModalMeta, orderModal } from './order-modal-ids.ts';
 import { textLimits } from './review-types.ts';
 

@@ -1,6 +1,6 @@
-import { formatCents } from '../money.ts';
+import { formatCents, parseMoneyToCents } from '../money.ts';
 import { characterCount, formatCount, shown } from '../wording.ts';
-import { type DraftLine, filled, maxQuantity, parseMoneyToCents, parseQuantity } from './order-draft.ts';
+import { type DraftLine, filled, maxQuantity, parseQuantity } from './order-draft.ts';
 import {
   type CatalogProduct,
   error,
