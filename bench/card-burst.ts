@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { WebClient } from '@slack/web-api';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { calendarDate } from '../src/calendar.ts';
 import { renderCard } from '../src/cards.ts';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
 import type { UseCaseContext } from '../src/context.ts';
-import { calendarDate } from '../src/dates.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { queryRows, toNumber } from '../src/db/rows.ts';

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
-import { calendarDate } from '../dates.ts';
+import { calendarDate } from '../calendar.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { departmentsByKey } from '../routing/allocation-store.ts';

@@ -22,7 +22,6 @@ export interface OrderDraft {
 export const maxOrderLines = 20;
 
 export type { Parsed } from '../parsed.ts';
-export { addDays, compareDates, parseIsoDate } from './calendar-dates.ts';
 export { maxQuantity, parseQuantity } from './typed-numbers.ts';
 
 export function emptyDraft(): OrderDraft {

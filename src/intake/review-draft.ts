@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
-import { calendarDate } from '../dates.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, orders, products } from '../db/schema.ts';
 import type { OrderDraft } from './order-draft.ts';

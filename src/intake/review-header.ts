@@ -1,5 +1,6 @@
+import { addDays, compareDates, parseIsoDate } from '../calendar.ts';
 import { characterCount, formatCount, plural, shown } from '../wording.ts';
-import { addDays, compareDates, filled, parseIsoDate } from './order-draft.ts';
+import { filled } from './order-draft.ts';
 import { type CatalogCustomer, error, type Finding, type ReviewInput, textLimits } from './review-types.ts';
 
 /** The header fields once reviewed; each is null when its rules found an error. */

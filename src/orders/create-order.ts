@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { calendarYear } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
-import { calendarYear } from '../dates.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
 import { cardEffect, cardKeyAround } from './order-cards.ts';

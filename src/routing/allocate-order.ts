@@ -1,4 +1,4 @@
-import { calendarDate } from '../dates.ts';
+import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { moveOrder } from '../orders/move-order.ts';

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  compareDates,
-  emptyDraft,
-  filled,
-  isBlankLine,
-  parseIsoDate,
-  parseQuantity,
-} from '../../src/intake/order-draft.ts';
+import { addDays, compareDates, parseIsoDate } from '../../src/calendar.ts';
+import { emptyDraft, filled, isBlankLine, parseQuantity } from '../../src/intake/order-draft.ts';
 import { parseMoneyToCents } from '../../src/money.ts';
 
 describe('reading a typed quantity', () => {

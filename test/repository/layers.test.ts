@@ -30,7 +30,6 @@ const layers: { name: string; members: string[] }[] = [
       'clock.ts',
       'money.ts',
       'calendar.ts',
-      'dates.ts',
       'errors.ts',
       'config.ts',
       'logger.ts',
