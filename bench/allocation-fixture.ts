@@ -296,7 +296,13 @@ export async function confirmedOrders(
           ownerId: BENCH_USER_ID,
           lines,
         });
-        return moveOrder(tx, opts.now, order, order.version, [{ action: 'confirm' }], BENCH_USER_ID);
+        return moveOrder(tx, {
+          now: opts.now,
+          order,
+          expectedVersion: order.version,
+          steps: [{ action: 'confirm' }],
+          actor: BENCH_USER_ID,
+        });
       }),
     );
   }

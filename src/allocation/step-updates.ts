@@ -71,7 +71,13 @@ export function recordProgress(
       .where(eq(assignments.id, step.id));
     const note = ref.note ? ` — ${escapeMrkdwn(ref.note)}` : '';
     const line = `${mention(actor.userId)}: ${dept} ${ref.percent} %${note}`;
-    return moveOrder(tx, now, order, ref.expectedVersion, [], actor.userId, line);
+    return moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line,
+    });
   });
 }
 
@@ -95,15 +101,13 @@ export function reassignStep(
     if (person.away) throw new AppError('invalid_input', `${who} is away.`);
     if (step.assigneeId === ref.assigneeId) throw new AppError('invalid_input', `${who} has it already.`);
     await tx.update(assignments).set({ assigneeId: ref.assigneeId }).where(eq(assignments.id, step.id));
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [],
-      actor.userId,
-      `${mention(actor.userId)} gave ${possessive(dept)} part to ${who}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line: `${mention(actor.userId)} gave ${possessive(dept)} part to ${who}`,
+    });
     // The order no longer names the person it was taken from, so their Home is refreshed by name.
     if (step.assigneeId)
       await refreshHomes(tx, now, [step.assigneeId], `reassign:${step.id}:v${moved.version}`);
@@ -137,15 +141,13 @@ export function reportProblem(
       data: { department: department.key, departmentName: department.name, note: ref.note },
     });
     const note = escapeMrkdwn(ref.note);
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [],
-      actor.userId,
-      `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line: `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
+    });
     if (order.ownerId !== actor.userId) {
       const quoted = note
         .split('\n')

@@ -27,7 +27,7 @@ export async function confirmAndAllocate(
   now: Date,
   { order, expectedVersion, steps, actor, why }: Confirmation,
 ): Promise<OrderRow> {
-  const confirmed = await moveOrder(tx, now, order, expectedVersion, steps, actor);
+  const confirmed = await moveOrder(tx, { now, order, expectedVersion, steps, actor });
   if (why) await appendOrderEvent(tx, order.id, actor, now, why);
   return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins);
 }

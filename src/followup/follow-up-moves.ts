@@ -49,14 +49,13 @@ export async function finishFollowUp(ctx: UseCaseContext, actor: Actor, orderId:
     const key = followUpKey(orderId);
     await cancel(tx, followUpJob.kind, key, now);
     await cancel(tx, autoCompleteJob.kind, key, now);
-    return moveOrder(
-      tx,
+    return moveOrder(tx, {
       now,
       order,
-      order.version,
-      [{ action: 'complete', reason: 'followed up, no feedback logged' }],
-      actor.userId,
-      `${mention(actor.userId)} followed up → *completed*`,
-    );
+      expectedVersion: order.version,
+      steps: [{ action: 'complete', reason: 'followed up, no feedback logged' }],
+      actor: actor.userId,
+      line: `${mention(actor.userId)} followed up → *completed*`,
+    });
   });
 }

@@ -74,15 +74,14 @@ export async function logFeedback(
       },
     });
     const steps = order.status === 'delivered' ? [{ action: 'complete' as const }] : [];
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      order.version,
+      expectedVersion: order.version,
       steps,
-      actor.userId,
-      `${mention(actor.userId)} logged the customer's feedback: ★${input.rating}${steps.length ? ' → *completed*' : ''}`,
-    );
+      actor: actor.userId,
+      line: `${mention(actor.userId)} logged the customer's feedback: ★${input.rating}${steps.length ? ' → *completed*' : ''}`,
+    });
     const key = followUpKey(orderId);
     await cancel(tx, followUpJob.kind, key, now);
     await cancel(tx, autoCompleteJob.kind, key, now);

@@ -70,7 +70,7 @@ async function decide(
       });
     }
     const steps = [{ action: 'cancel' as const, reason: `credit rejected: ${reason ?? ''}`.trim() }];
-    const moved = await moveOrder(tx, now, order, expectedVersion, steps, actor.userId);
+    const moved = await moveOrder(tx, { now, order, expectedVersion, steps, actor: actor.userId });
     await appendOrderEvent(tx, orderId, actor.userId, now, why);
     return moved;
   });

@@ -106,14 +106,13 @@ export async function submitOrder(
         });
         return { order: allocated, held: false, repeated: false };
       }
-      const held = await moveOrder(
-        tx,
+      const held = await moveOrder(tx, {
         now,
         order,
-        order.version,
-        [{ action: 'hold', reason: 'credit' }],
-        actor.userId,
-      );
+        expectedVersion: order.version,
+        steps: [{ action: 'hold', reason: 'credit' }],
+        actor: actor.userId,
+      });
       await askFinance(tx, now, held);
       return { order: held, held: true, repeated: false };
     });

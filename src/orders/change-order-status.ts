@@ -18,6 +18,12 @@ export async function changeOrderStatus(ctx: UseCaseContext, change: StatusChang
   return ctx.db.transaction(async (tx) => {
     const order = await findOrder(tx, change.orderId);
     const step = { action: change.action, ...(change.reason ? { reason: change.reason } : {}) };
-    return moveOrder(tx, now, order, change.expectedVersion, [step], change.actor);
+    return moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: change.expectedVersion,
+      steps: [step],
+      actor: change.actor,
+    });
   });
 }
