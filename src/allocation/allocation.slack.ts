@@ -1,11 +1,11 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
+import { asView, plain } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { departmentsByKey } from '../routing/allocation-store.ts';
-import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';

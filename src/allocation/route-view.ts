@@ -1,5 +1,5 @@
+import { escapeMrkdwn, mention, truncate } from '../blocks/block-kit.ts';
 import { isStepUnderWay, type StepStatus, stepsTaken } from '../orders/status-sets.ts';
-import { escapeMrkdwn, mention, truncate } from '../slack/block-kit.ts';
 
 /** One step of an order's route as the cards show it. */
 export interface RouteStepView {

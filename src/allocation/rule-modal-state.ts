@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { type InputValue, inputValues, list, single } from '../blocks/view-values.ts';
 import { customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethods } from '../customers/payment-methods.ts';
-import { type InputValue, inputValues, list, single } from '../customers/view-values.ts';
 import { parseMoneyToCents } from '../money.ts';
 import { productCategories } from '../products/product-categories.ts';
 import { pickStrategies, type RuleConditions } from '../routing/allocation-rules.ts';

@@ -1,6 +1,3 @@
-import { formatCents } from '../money.ts';
-import { describeStatus } from '../orders/order-states.ts';
-import { capacityRiskLine } from '../routing/capacity-view.ts';
 import {
   type Block,
   context,
@@ -9,7 +6,10 @@ import {
   mention,
   section,
   slackDate,
-} from '../slack/block-kit.ts';
+} from '../blocks/block-kit.ts';
+import { formatCents } from '../money.ts';
+import { describeStatus } from '../orders/order-states.ts';
+import { capacityRiskLine } from '../routing/capacity-view.ts';
 import type { Reply } from '../slack/subcommand.ts';
 
 export interface StatusStep {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -9,7 +10,6 @@ import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import type { AssignmentRow } from '../routing/allocation-store.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { possessive } from '../wording.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
@@ -9,7 +10,6 @@ import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import type { AssignmentRow } from '../routing/allocation-store.ts';
 import { openStep } from '../routing/open-step.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { possessive } from '../wording.ts';
 import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';
 import { movesOnDone, movesOnStart } from './step-moves.ts';

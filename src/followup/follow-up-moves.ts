@@ -1,11 +1,11 @@
 import type { Actor } from '../auth/roles.ts';
+import { mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel, schedule } from '../scheduler/schedule-jobs.ts';
-import { mention } from '../slack/block-kit.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';
 import { followUpKey } from './follow-up-ids.ts';

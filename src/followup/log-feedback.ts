@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { orderFeedback } from '../db/schema.ts';
@@ -7,7 +8,6 @@ import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel } from '../scheduler/schedule-jobs.ts';
-import { mention } from '../slack/block-kit.ts';
 import { alertAfterSales } from './alert-after-sales.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';
 import { type FeedbackInput, lowRating } from './feedback-modal.ts';

@@ -1,8 +1,8 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { asView } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
 import { rememberHomeOpened } from '../orders/order-homes.ts';
-import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { homePageActions } from './home-list-view.ts';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { refreshOrderCards } from './order-cards.ts';
 import {
   isOrderStatus,

@@ -1,5 +1,5 @@
+import { escapeMrkdwn, mention, slackDate, truncate } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { escapeMrkdwn, mention, slackDate, truncate } from '../slack/block-kit.ts';
 import { plural } from '../wording.ts';
 import { describeStatus } from './order-states.ts';
 

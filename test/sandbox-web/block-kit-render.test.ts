@@ -8,7 +8,7 @@ import {
   selectElement,
   textElement,
   userSelectElement,
-} from '../../src/customers/form-inputs.ts';
+} from '../../src/blocks/form-inputs.ts';
 import { renderCreditHoldCard } from '../../src/intake/credit-hold-card.ts';
 import { emptyDraft } from '../../src/intake/order-draft.ts';
 import { buildOrderModal } from '../../src/intake/order-modal.ts';
