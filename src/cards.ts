@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
+import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
-import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
 import { renderOrderCard } from './orders/order-card.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
 import type { CardKind, SlackMessage } from './outbox/effects.ts';

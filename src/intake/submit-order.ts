@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
+import { checkCredit, exposureStatuses } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
@@ -12,7 +13,6 @@ import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { checkCredit, exposureStatuses } from './credit-check.ts';
 import type { Finding, ReviewedOrder } from './review-rules.ts';
 
 export interface Submission {

@@ -9,7 +9,7 @@ import {
   textElement,
   userSelectElement,
 } from '../../src/blocks/form-inputs.ts';
-import { renderCreditHoldCard } from '../../src/intake/credit-hold-card.ts';
+import { renderCreditHoldCard } from '../../src/credit/credit-hold-card.ts';
 import { emptyDraft } from '../../src/intake/order-draft.ts';
 import { buildOrderModal } from '../../src/intake/order-modal.ts';
 import { metaFor } from '../../src/intake/order-modal-content.ts';
