@@ -11,7 +11,7 @@ import { renderHome } from './render-home.ts';
 
 /**
  * The App Home tab, drawn for the person who opens it and at the page they turn to. Later
- * changes redraw it through the outbox (home-refresh.ts), once it has been opened.
+ * changes redraw it through the outbox (orders/order-homes.ts), once it has been opened.
  */
 export function homeFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
