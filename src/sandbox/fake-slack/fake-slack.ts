@@ -3,8 +3,15 @@ import type { Fault, FaultOptions, FaultStorm } from './faults.ts';
 import type { ResponseReply, ResponseTarget } from './response-urls.ts';
 import { createFakeSlackServer } from './server.ts';
 import { type FakeSlackOptions, SlackState } from './slack-state.ts';
-import type { CallRecord, FakeChannel, FakeMessage, FakeUser, NewChannel, NewUser } from './types.ts';
-import type { MessageInput } from './workspace.ts';
+import type {
+  CallRecord,
+  FakeChannel,
+  FakeMessage,
+  FakeUser,
+  MessageInput,
+  NewChannel,
+  NewUser,
+} from './types.ts';
 
 export { DEFAULT_SCOPES, type FakeSlackOptions } from './slack-state.ts';
 
