@@ -1,7 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { RouteStep, RuleConditions } from '../src/allocation/allocation-rules.ts';
-import { routeSchema, ruleConditionsSchema } from '../src/allocation/allocation-rules.ts';
-import { loadRules } from '../src/allocation/allocation-store.ts';
 import { customerTiers } from '../src/customers/customer-tiers.ts';
 import { paymentMethods } from '../src/customers/payment-methods.ts';
 import type { Db } from '../src/db/client.ts';
@@ -11,6 +8,9 @@ import { insertOrder } from '../src/orders/create-order.ts';
 import { moveOrder } from '../src/orders/move-order.ts';
 import type { OrderRow } from '../src/orders/order-store.ts';
 import { productCategories } from '../src/products/product-categories.ts';
+import type { RouteStep, RuleConditions } from '../src/routing/allocation-rules.ts';
+import { routeSchema, ruleConditionsSchema } from '../src/routing/allocation-rules.ts';
+import { loadRules } from '../src/routing/allocation-store.ts';
 import { SeededRandom } from './seeded-random.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 
@@ -296,7 +296,13 @@ export async function confirmedOrders(
           ownerId: BENCH_USER_ID,
           lines,
         });
-        return moveOrder(tx, opts.now, order, order.version, [{ action: 'confirm' }], BENCH_USER_ID);
+        return moveOrder(tx, {
+          now: opts.now,
+          order,
+          expectedVersion: order.version,
+          steps: [{ action: 'confirm' }],
+          actor: BENCH_USER_ID,
+        });
       }),
     );
   }

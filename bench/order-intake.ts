@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
+import type { UseCaseContext } from '../src/context.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { customers, products } from '../src/db/schema.ts';
 import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
-import type { UseCaseContext } from '../src/orders/order-context.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, Samples, sortedCopy } from './stats.ts';
 

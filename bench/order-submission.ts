@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { addDays, calendarDate } from '../src/calendar.ts';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
-import { calendarDate } from '../src/dates.ts';
-import { addDays } from '../src/intake/order-draft.ts';
 import { orderModal } from '../src/intake/order-modal-ids.ts';
 import {
   type AckRow,

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { routeOf } from './allocation/allocation-store.ts';
-import { capacityRiskLine } from './allocation/capacity-view.ts';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
+import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
-import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
 import { renderOrderCard } from './orders/order-card.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
 import type { CardKind, SlackMessage } from './outbox/effects.ts';
+import { routeOf } from './routing/allocation-store.ts';
+import { capacityRiskLine } from './routing/capacity-view.ts';
 
 /** Every kind of card the outbox can show, rendered from the order as it is at sending time. */
 export function renderCard(

@@ -1,10 +1,10 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
+import { creditHoldFeature } from './credit/credit-hold.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
-import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { allocationRules } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { knownDepartments } from './rule-store.ts';
 import { checkRule, type RuleDraft, type RuleProblem } from './rule-validation.ts';
 

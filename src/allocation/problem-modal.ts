@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plain } from '../slack/block-kit.ts';
+import { plain } from '../blocks/block-kit.ts';
 import { modalInput, type StepModal, stepContext, stepModalView } from './step-modal.ts';
 
 const problemInput = z.object({

@@ -1,4 +1,5 @@
-import { escapeMrkdwn, mention, truncate } from '../slack/block-kit.ts';
+import { escapeMrkdwn, mention, truncate } from '../blocks/block-kit.ts';
+import { isStepUnderWay, type StepStatus, stepsTaken } from '../orders/status-sets.ts';
 
 /** One step of an order's route as the cards show it. */
 export interface RouteStepView {
@@ -8,7 +9,7 @@ export interface RouteStepView {
   departmentName: string;
   channelId: string | null;
   assigneeId: string | null;
-  status: 'pending' | 'open' | 'accepted' | 'started' | 'done' | 'cancelled';
+  status: StepStatus;
   progress: number;
   /** The latest progress note, shown while the step is under way. */
   note?: string;
@@ -49,7 +50,7 @@ export function routeLine(route: readonly RouteStepView[]): string {
   return route
     .map((s) => {
       const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '' : 'unassigned';
-      const working = s.status === 'accepted' || s.status === 'started';
+      const working = (stepsTaken as readonly string[]).includes(s.status);
       const progress = working && s.progress ? `, ${s.progress} %` : '';
       const note = working && s.note ? ` — _${escapeMrkdwn(truncate(s.note, noteOnRoute))}_` : '';
       const detail = who || progress || note ? ` (${who}${progress}${note})` : '';
@@ -60,7 +61,7 @@ export function routeLine(route: readonly RouteStepView[]): string {
 
 /** The step that is under way: open, accepted or started. */
 export function currentStep(route: readonly RouteStepView[]): RouteStepView | null {
-  return route.find((s) => s.status === 'open' || s.status === 'accepted' || s.status === 'started') ?? null;
+  return route.find((s) => isStepUnderWay(s.status)) ?? null;
 }
 
 /**

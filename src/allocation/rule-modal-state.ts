@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { type InputValue, inputValues, list, single } from '../blocks/view-values.ts';
 import { customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethods } from '../customers/payment-methods.ts';
-import { type InputValue, inputValues, list, single } from '../customers/view-values.ts';
-import { parseMoneyToCents } from '../intake/typed-numbers.ts';
+import { parseMoneyToCents } from '../money.ts';
 import { productCategories } from '../products/product-categories.ts';
-import { pickStrategies, type RuleConditions } from './allocation-rules.ts';
+import { pickStrategies, type RuleConditions } from '../routing/allocation-rules.ts';
 import { type RuleModalMeta, routeRows, stepBlock } from './rule-modal.ts';
 import type { DraftStep, RuleDraft, RuleProblem } from './rule-validation.ts';
 

@@ -1,4 +1,4 @@
-import { customerTierLabels, customerTiers } from '../customers/customer-tiers.ts';
+import { type Block, escapeMrkdwn, plain, section } from '../blocks/block-kit.ts';
 import {
   type Choice,
   choicesOf,
@@ -7,12 +7,12 @@ import {
   selectElement,
   textElement,
   userSelectElement,
-} from '../customers/form-inputs.ts';
+} from '../blocks/form-inputs.ts';
+import { customerTierLabels, customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethodLabels, paymentMethods } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { productCategories, productCategoryLabels } from '../products/product-categories.ts';
-import { type Block, escapeMrkdwn, plain, section } from '../slack/block-kit.ts';
-import { type PickStrategy, pickStrategies } from './allocation-rules.ts';
+import { type PickStrategy, pickStrategies } from '../routing/allocation-rules.ts';
 import type { ListedRule } from './rule-store.ts';
 import { pickLabels } from './rule-words.ts';
 

@@ -6,7 +6,7 @@ import {
   type RuleConditions,
   routeSchema,
   ruleConditionsSchema,
-} from './allocation-rules.ts';
+} from '../routing/allocation-rules.ts';
 import type { KnownDepartment } from './rule-validation.ts';
 
 /** A stored rule as the admins see it; `position` counts from 1 in the order rules are tried. */

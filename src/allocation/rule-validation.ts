@@ -1,4 +1,4 @@
-import type { PickStrategy, RouteStep, RuleConditions } from './allocation-rules.ts';
+import type { PickStrategy, RouteStep, RuleConditions } from '../routing/allocation-rules.ts';
 
 /**
  * Whether a rule an admin wrote (in the rule modal or the setup file) can be stored: it must

@@ -1,9 +1,9 @@
+import { escapeMrkdwn } from '../blocks/block-kit.ts';
 import { customerTierLabels, customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethodLabels, paymentMethods } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { productCategories, productCategoryLabels } from '../products/product-categories.ts';
-import { escapeMrkdwn } from '../slack/block-kit.ts';
-import type { PickStrategy, RouteStep, RuleConditions } from './allocation-rules.ts';
+import type { PickStrategy, RouteStep, RuleConditions } from '../routing/allocation-rules.ts';
 
 /** A rule as a person reads it in the list: its conditions and its route, in words. */
 export const pickLabels: Record<PickStrategy, string> = {

@@ -1,6 +1,6 @@
-import { type Block, context, escapeMrkdwn, header, plain, section } from '../slack/block-kit.ts';
+import { type Block, context, escapeMrkdwn, header, plain, section } from '../blocks/block-kit.ts';
+import { defaultRoute } from '../routing/allocation-rules.ts';
 import type { Reply } from '../slack/subcommand.ts';
-import { defaultRoute } from './allocation-rules.ts';
 import type { ListedRule } from './rule-store.ts';
 import { describeConditions, describeRoute } from './rule-words.ts';
 

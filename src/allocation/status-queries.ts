@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders, shipments } from '../db/schema.ts';
-import { routeOf, stepUnderWay } from './allocation-store.ts';
+import { stepUnderWay } from '../orders/status-sets.ts';
+import { routeOf } from '../routing/allocation-store.ts';
 import type { OrderStatusView, QueueItem } from './status-view.ts';
 
 export async function loadOrderStatus(db: DbOrTx, number: string): Promise<OrderStatusView | null> {

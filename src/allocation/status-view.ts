@@ -1,5 +1,3 @@
-import { formatCents } from '../money.ts';
-import { describeStatus } from '../orders/order-states.ts';
 import {
   type Block,
   context,
@@ -8,9 +6,11 @@ import {
   mention,
   section,
   slackDate,
-} from '../slack/block-kit.ts';
+} from '../blocks/block-kit.ts';
+import { formatCents } from '../money.ts';
+import { describeStatus } from '../orders/order-states.ts';
+import { capacityRiskLine } from '../routing/capacity-view.ts';
 import type { Reply } from '../slack/subcommand.ts';
-import { capacityRiskLine } from './capacity-view.ts';
 
 export interface StatusStep {
   departmentName: string;

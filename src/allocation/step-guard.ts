@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { stepWork } from '../auth/permissions.ts';
 import { type Actor, requireDepartment } from '../auth/roles.ts';
+import { escapeMrkdwn } from '../blocks/block-kit.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { redrawOrderCards } from '../orders/order-cards.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
-import { escapeMrkdwn } from '../slack/block-kit.ts';
-import type { AssignmentRow, DepartmentRow } from './allocation-store.ts';
+import type { AssignmentRow, DepartmentRow } from '../routing/allocation-store.ts';
 
 export interface StepRef {
   assignmentId: number;

@@ -1,6 +1,6 @@
 import type { types, ViewOutput } from '@slack/bolt';
 import type { z } from 'zod';
-import { escapeMrkdwn, mrkdwn, plain } from '../slack/block-kit.ts';
+import { escapeMrkdwn, mrkdwn, plain } from '../blocks/block-kit.ts';
 import type { StepSummary, StepUpdate } from './step-updates.ts';
 
 export type ViewValues = ViewOutput['state']['values'];

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
+import type { UseCaseContext } from '../context.ts';
 import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { refreshHomes } from '../home/home-refresh.ts';
-import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import { refreshHomes } from '../orders/order-homes.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
-import type { AssignmentRow } from './allocation-store.ts';
+import type { AssignmentRow } from '../routing/allocation-store.ts';
+import { possessive } from '../wording.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 
 /**
@@ -20,9 +21,9 @@ import { inStep, notNow, type StepRef } from './step-guard.ts';
 export type StepUpdate = 'progress' | 'reassign' | 'problem';
 
 const allowed: Record<StepUpdate, { statuses: readonly AssignmentRow['status'][]; what: string }> = {
-  progress: { statuses: ['accepted', 'started'], what: 'record progress on' },
-  reassign: { statuses: ['open', 'accepted', 'started'], what: 'reassign' },
-  problem: { statuses: ['open', 'accepted', 'started'], what: 'report a problem on' },
+  progress: { statuses: stepsTaken, what: 'record progress on' },
+  reassign: { statuses: stepsUnderWay, what: 'reassign' },
+  problem: { statuses: stepsUnderWay, what: 'report a problem on' },
 };
 
 /** What a step's modal shows. */
@@ -70,7 +71,13 @@ export function recordProgress(
       .where(eq(assignments.id, step.id));
     const note = ref.note ? ` — ${escapeMrkdwn(ref.note)}` : '';
     const line = `${mention(actor.userId)}: ${dept} ${ref.percent} %${note}`;
-    return moveOrder(tx, now, order, ref.expectedVersion, [], actor.userId, line);
+    return moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line,
+    });
   });
 }
 
@@ -94,15 +101,13 @@ export function reassignStep(
     if (person.away) throw new AppError('invalid_input', `${who} is away.`);
     if (step.assigneeId === ref.assigneeId) throw new AppError('invalid_input', `${who} has it already.`);
     await tx.update(assignments).set({ assigneeId: ref.assigneeId }).where(eq(assignments.id, step.id));
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [],
-      actor.userId,
-      `${mention(actor.userId)} gave ${possessive(dept)} part to ${who}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line: `${mention(actor.userId)} gave ${possessive(dept)} part to ${who}`,
+    });
     // The order no longer names the person it was taken from, so their Home is refreshed by name.
     if (step.assigneeId)
       await refreshHomes(tx, now, [step.assigneeId], `reassign:${step.id}:v${moved.version}`);
@@ -136,15 +141,13 @@ export function reportProblem(
       data: { department: department.key, departmentName: department.name, note: ref.note },
     });
     const note = escapeMrkdwn(ref.note);
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [],
-      actor.userId,
-      `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line: `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
+    });
     if (order.ownerId !== actor.userId) {
       const quoted = note
         .split('\n')

@@ -1,16 +1,16 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
-import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderRow } from '../orders/order-store.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
-import type { AssignmentRow } from './allocation-store.ts';
-import { openStep } from './open-step.ts';
+import type { AssignmentRow } from '../routing/allocation-store.ts';
+import { openStep } from '../routing/open-step.ts';
+import { possessive } from '../wording.ts';
 import { inStep, notNow, type StepContext, type StepRef } from './step-guard.ts';
 import { movesOnDone, movesOnStart } from './step-moves.ts';
 
@@ -28,15 +28,13 @@ export function acceptStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Pro
       .update(assignments)
       .set({ status: 'accepted', assigneeId: actor.userId, acceptedAt: now })
       .where(eq(assignments.id, step.id));
-    return moveOrder(
-      tx,
+    return moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [],
-      actor.userId,
-      `${mention(actor.userId)} took it for ${dept}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      actor: actor.userId,
+      line: `${mention(actor.userId)} took it for ${dept}`,
+    });
   });
 }
 
@@ -53,15 +51,14 @@ export function startStep(ctx: UseCaseContext, actor: Actor, ref: StepRef): Prom
         acceptedAt: step.acceptedAt ?? now,
       })
       .where(eq(assignments.id, step.id));
-    return moveOrder(
-      tx,
+    return moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      movesOnStart(order.status, departmentKey),
-      actor.userId,
-      `${mention(actor.userId)} started ${possessive(dept)} part`,
-    );
+      expectedVersion: ref.expectedVersion,
+      steps: movesOnStart(order.status, departmentKey),
+      actor: actor.userId,
+      line: `${mention(actor.userId)} started ${possessive(dept)} part`,
+    });
   });
 }
 
@@ -101,7 +98,14 @@ export function finishStep(
     const line = shipping
       ? `${mention(actor.userId)} shipped it: ${escapeMrkdwn(ref.shipment?.carrier ?? '')} ${escapeMrkdwn(ref.shipment?.trackingNumber ?? '')}, expected ${ref.shipment?.expectedDate}`
       : `${mention(actor.userId)} finished ${possessive(dept)} part${next ? ` → ${escapeMrkdwn(next.department.name)}` : ''}`;
-    const moved = await moveOrder(tx, now, order, ref.expectedVersion, steps, actor.userId, line);
+    const moved = await moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: ref.expectedVersion,
+      steps,
+      actor: actor.userId,
+      line,
+    });
     if (next && !shipping) await openStep(tx, now, moved, next.assignment, next.department, ctx.admins ?? []);
     return moved;
   });
@@ -132,15 +136,14 @@ export function markDelivered(
     if (order.status !== 'shipped')
       throw new AppError('invalid_transition', `${order.number} is not on its way.`);
     await tx.update(shipments).set({ deliveredOn: ref.deliveredOn }).where(eq(shipments.orderId, order.id));
-    const delivered = await moveOrder(
-      tx,
+    const delivered = await moveOrder(tx, {
       now,
       order,
-      ref.expectedVersion,
-      [{ action: 'deliver' }],
-      actor.userId,
-      `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
-    );
+      expectedVersion: ref.expectedVersion,
+      steps: [{ action: 'deliver' }],
+      actor: actor.userId,
+      line: `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
+    });
     if (ctx.afterDelivery) await scheduleAfterDelivery(tx, ctx.afterDelivery, now, order.id);
     return delivered;
   });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { type Actor, type Role, requireRole } from './roles.ts';
 
 export interface RoleChange {

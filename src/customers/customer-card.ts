@@ -1,5 +1,5 @@
+import { type Block, escapeMrkdwn, fields, header, mention } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { type Block, escapeMrkdwn, fields, header, mention } from '../slack/block-kit.ts';
 import type { StoredCustomer } from './customer-input.ts';
 import { customerTierLabels } from './customer-tiers.ts';
 import { paymentMethodLabels } from './payment-methods.ts';

@@ -1,7 +1,3 @@
-import { centsToAmount, MAX_AMOUNT_CENTS } from '../db/field-rules.ts';
-import { customerToFields } from './customer-input.ts';
-import { customerRecords } from './customer-records.ts';
-import { customerTierLabels, customerTiers } from './customer-tiers.ts';
 import {
   channelSelectElement,
   checkboxesElement,
@@ -12,10 +8,14 @@ import {
   radioElement,
   textElement,
   userSelectElement,
-} from './form-inputs.ts';
+} from '../blocks/form-inputs.ts';
+import { list, single } from '../blocks/view-values.ts';
+import { centsToAmount, MAX_AMOUNT_CENTS } from '../money.ts';
+import { customerToFields } from './customer-input.ts';
+import { customerRecords } from './customer-records.ts';
+import { customerTierLabels, customerTiers } from './customer-tiers.ts';
 import { paymentMethodLabels, paymentMethods } from './payment-methods.ts';
 import { recordForm } from './record-form.ts';
-import { list, single } from './view-values.ts';
 
 const creditStopTicked = 'credit_stop';
 const maxAmount = centsToAmount(MAX_AMOUNT_CENTS);

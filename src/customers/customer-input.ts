@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { amount, centsToAmount, code, flag, oneOf, slackId, someOf, text } from '../db/field-rules.ts';
+import { amount, code, flag, oneOf, slackId, someOf, text } from '../db/field-rules.ts';
+import { centsToAmount } from '../money.ts';
 import { customerTiers } from './customer-tiers.ts';
 import { paymentMethods } from './payment-methods.ts';
 

@@ -1,6 +1,6 @@
 import { type Actor, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { NamedRecord, RecordKind } from './record-kind.ts';
 import { getRecord, noSuchRecord } from './record-store.ts';

@@ -1,5 +1,5 @@
 import { type Actor, requireRole } from '../auth/roles.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { NamedRecord, RecordKind } from './record-kind.ts';
 import { getRecord } from './record-store.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type Block, plain, section } from '../slack/block-kit.ts';
+import { type Block, plain, section } from '../blocks/block-kit.ts';
+import { type InputValue, inputValues, single } from '../blocks/view-values.ts';
 import { capitalised, type NamedRecord, type RecordKind } from './record-kind.ts';
-import { type InputValue, inputValues, single } from './view-values.ts';
 
 /** What a kind's form is made of besides what every record form shares. */
 export interface RecordFormSpec<Row, Fields> {

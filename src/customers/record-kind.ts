@@ -1,4 +1,4 @@
-import type { Block } from '../slack/block-kit.ts';
+import type { Block } from '../blocks/block-kit.ts';
 import type { KeyedTable } from './record-table.ts';
 
 /** Every kind of record has a name people know it by, besides its key. */

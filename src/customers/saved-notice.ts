@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { escapeMrkdwn, section } from '../blocks/block-kit.ts';
 import type { OutboxEntry } from '../outbox/enqueue.ts';
-import { escapeMrkdwn, section } from '../slack/block-kit.ts';
 import { capitalised, type NamedRecord, type RecordKind } from './record-kind.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatCents } from '../money.ts';
+import { formatCents, MAX_AMOUNT_CENTS } from '../money.ts';
 
 /**
  * Rules for values typed into a form or a CSV cell, shared by the customer and product schemas.
@@ -10,9 +10,6 @@ import { formatCents } from '../money.ts';
  */
 
 type Ctx = z.core.$RefinementCtx;
-
-/** Larger amounts are typing mistakes; also keeps cents far inside Number's exact range. */
-export const MAX_AMOUNT_CENTS = 100_000_000_000;
 
 // Any number, NaN and Infinity included: they must reach the rule and be refused in its words.
 const anyNumber = z.custom<number>((v) => typeof v === 'number');
@@ -237,11 +234,6 @@ export function slackId(label: string, kind: keyof typeof slackIds) {
     }
     return typed;
   });
-}
-
-/** Cents back into the form people type: 250050 → "2500.50" (no thousands separators). */
-export function centsToAmount(cents: number): string {
-  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 /** The first message for each field, keyed like the input: a modal block id or a CSV column. */

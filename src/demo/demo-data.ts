@@ -1,7 +1,7 @@
-import type { RouteStep, RuleConditions } from '../allocation/allocation-rules.ts';
 import type { Role } from '../auth/roles.ts';
 import type { CustomerInput } from '../customers/customer-input.ts';
 import type { ProductInput } from '../products/product-input.ts';
+import type { RouteStep, RuleConditions } from '../routing/allocation-rules.ts';
 
 /**
  * The demo workspace `npm run db:seed` loads: enough customers, products, departments and people

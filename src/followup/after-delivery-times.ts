@@ -1,5 +1,5 @@
 import { addWorkingDays, localTime, zonedInstant } from '../calendar.ts';
-import type { AfterDeliveryPolicy } from '../orders/order-context.ts';
+import type { AfterDeliveryPolicy } from '../context.ts';
 
 const dayMs = 24 * 60 * 60_000;
 

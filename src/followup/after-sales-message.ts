@@ -1,5 +1,5 @@
+import { escapeMrkdwn, truncate } from '../blocks/block-kit.ts';
 import type { SlackMessage } from '../outbox/effects.ts';
-import { escapeMrkdwn, truncate } from '../slack/block-kit.ts';
 import { type FeedbackReason, feedbackReasons } from './feedback-modal.ts';
 
 export interface LowRating {

@@ -1,5 +1,5 @@
+import type { AfterDeliveryPolicy } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
-import type { AfterDeliveryPolicy } from '../orders/order-context.ts';
 import { loadTimeline } from '../orders/order-queries.ts';
 import { timelineLines } from '../orders/order-timeline.ts';
 import { enqueue } from '../outbox/enqueue.ts';

@@ -18,14 +18,13 @@ export const autoCompleteJob = defineJobKind({
   async handle(ctx, { orderId }, tx) {
     const order = await findOrder(tx, orderId);
     if (order.status !== 'delivered') return;
-    await moveOrder(
-      tx,
-      ctx.now,
+    await moveOrder(tx, {
+      now: ctx.now,
       order,
-      order.version,
-      [{ action: 'complete', reason: 'no feedback' }],
-      systemActor,
-      ':hourglass: no feedback came → *completed*',
-    );
+      expectedVersion: order.version,
+      steps: [{ action: 'complete', reason: 'no feedback' }],
+      actor: systemActor,
+      line: ':hourglass: no feedback came → *completed*',
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plain } from '../slack/block-kit.ts';
+import { plain } from '../blocks/block-kit.ts';
 import { followUpActions } from './follow-up-ids.ts';
 
 export const feedbackReasons = {

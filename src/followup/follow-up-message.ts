@@ -1,5 +1,5 @@
+import { escapeMrkdwn, mention, plain } from '../blocks/block-kit.ts';
 import type { SlackMessage } from '../outbox/effects.ts';
-import { escapeMrkdwn, mention, plain } from '../slack/block-kit.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
 import { followUpActions } from './follow-up-ids.ts';
 

@@ -1,11 +1,11 @@
 import type { Actor } from '../auth/roles.ts';
+import { mention } from '../blocks/block-kit.ts';
+import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel, schedule } from '../scheduler/schedule-jobs.ts';
-import { mention } from '../slack/block-kit.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';
 import { followUpKey } from './follow-up-ids.ts';
@@ -49,14 +49,13 @@ export async function finishFollowUp(ctx: UseCaseContext, actor: Actor, orderId:
     const key = followUpKey(orderId);
     await cancel(tx, followUpJob.kind, key, now);
     await cancel(tx, autoCompleteJob.kind, key, now);
-    return moveOrder(
-      tx,
+    return moveOrder(tx, {
       now,
       order,
-      order.version,
-      [{ action: 'complete', reason: 'followed up, no feedback logged' }],
-      actor.userId,
-      `${mention(actor.userId)} followed up → *completed*`,
-    );
+      expectedVersion: order.version,
+      steps: [{ action: 'complete', reason: 'followed up, no feedback logged' }],
+      actor: actor.userId,
+      line: `${mention(actor.userId)} followed up → *completed*`,
+    });
   });
 }

@@ -1,8 +1,8 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
+import { asView, slackDate } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
 import { findOrder } from '../orders/order-store.ts';
-import { asView, slackDate } from '../slack/block-kit.ts';
 import { cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { replyForError } from '../slack/reply-for-error.ts';

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { mention } from '../blocks/block-kit.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { orderFeedback } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { cancel } from '../scheduler/schedule-jobs.ts';
-import { mention } from '../slack/block-kit.ts';
 import { alertAfterSales } from './alert-after-sales.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';
 import { type FeedbackInput, lowRating } from './feedback-modal.ts';
@@ -74,15 +74,14 @@ export async function logFeedback(
       },
     });
     const steps = order.status === 'delivered' ? [{ action: 'complete' as const }] : [];
-    const moved = await moveOrder(
-      tx,
+    const moved = await moveOrder(tx, {
       now,
       order,
-      order.version,
+      expectedVersion: order.version,
       steps,
-      actor.userId,
-      `${mention(actor.userId)} logged the customer's feedback: ★${input.rating}${steps.length ? ' → *completed*' : ''}`,
-    );
+      actor: actor.userId,
+      line: `${mention(actor.userId)} logged the customer's feedback: ★${input.rating}${steps.length ? ' → *completed*' : ''}`,
+    });
     const key = followUpKey(orderId);
     await cancel(tx, followUpJob.kind, key, now);
     await cancel(tx, autoCompleteJob.kind, key, now);

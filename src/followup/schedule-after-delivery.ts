@@ -1,5 +1,5 @@
+import type { AfterDeliveryPolicy } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
-import type { AfterDeliveryPolicy } from '../orders/order-context.ts';
 import { schedule } from '../scheduler/schedule-jobs.ts';
 import { autoCompleteAt, followUpAt } from './after-delivery-times.ts';
 import { autoCompleteJob } from './auto-complete-job.ts';

@@ -1,5 +1,5 @@
+import { type Block, context, escapeMrkdwn, plain, section, truncate } from '../blocks/block-kit.ts';
 import { describeStatus } from '../orders/order-states.ts';
-import { type Block, context, escapeMrkdwn, plain, section, truncate } from '../slack/block-kit.ts';
 import { encodePages, type HomeList, type HomePages, homeLists, pageSize } from './home-pages.ts';
 import type { HomeData, HomeItem } from './home-queries.ts';
 

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import { stepUnderWay } from '../allocation/allocation-store.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders } from '../db/schema.ts';
+import { ordersGone, ordersWaitingOnOwner, sqlList, stepsToDo, stepUnderWay } from '../orders/status-sets.ts';
 import { type HomeList, type HomePages, pageSize } from './home-pages.ts';
 
 export interface HomeItem {
@@ -28,7 +28,7 @@ export interface HomePage {
 
 export type HomeData = Record<HomeList, HomePage>;
 
-const unfinished = sql.raw(`('pending', 'open', 'accepted', 'started')`);
+const unfinished = sqlList(stepsToDo);
 
 /**
  * What the App Home shows this person, a page of each list: their work, their department's
@@ -59,11 +59,8 @@ function needsMe(userId: string): SQL | undefined {
     where a.order_id = ${orders.id} and d.manager_id = ${userId}
       and ((a.status = 'open' and a.assignee_id is null) or (a.fits_on is not null and a.status in ${unfinished})))`;
   return and(
-    notInArray(orders.status, ['cancelled', 'shipped', 'delivered', 'completed']),
-    or(
-      and(eq(orders.ownerId, userId), or(inArray(orders.status, ['on_hold', 'confirmed']), atRisk)),
-      managed,
-    ),
+    notInArray(orders.status, ordersGone),
+    or(and(eq(orders.ownerId, userId), or(inArray(orders.status, ordersWaitingOnOwner), atRisk)), managed),
   );
 }
 

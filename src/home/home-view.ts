@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/roles.ts';
 import { hasRole } from '../auth/roles.ts';
+import { type Block, divider, header, plain } from '../blocks/block-kit.ts';
 import { orderModal } from '../intake/order-modal-ids.ts';
 import { settingsIds } from '../settings/settings-ids.ts';
-import { type Block, divider, header, plain } from '../slack/block-kit.ts';
 import { listBlocks } from './home-list-view.ts';
 import type { HomeData } from './home-queries.ts';
 

@@ -1,17 +1,17 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { asView } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
-import { asView } from '../slack/block-kit.ts';
+import { rememberHomeOpened } from '../orders/order-homes.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { homePageActions } from './home-list-view.ts';
 import { decodePages, firstPages, type HomePages } from './home-pages.ts';
-import { rememberHomeOpened } from './home-refresh.ts';
 import { renderHome } from './render-home.ts';
 
 /**
  * The App Home tab, drawn for the person who opens it and at the page they turn to. Later
- * changes redraw it through the outbox (home-refresh.ts), once it has been opened.
+ * changes redraw it through the outbox (orders/order-homes.ts), once it has been opened.
  */
 export function homeFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;

@@ -1,7 +1,7 @@
 import { type ActorPolicy, loadActor } from '../auth/load-actor.ts';
 import type { Actor } from '../auth/roles.ts';
+import { calendarDate } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import { calendarDate } from '../dates.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { HomeRenderer } from '../outbox/deliver.ts';
 import { firstPages, type HomePages } from './home-pages.ts';

@@ -1,4 +1,4 @@
-import { truncate } from '../slack/block-kit.ts';
+import { truncate } from '../blocks/block-kit.ts';
 import { lineBlockId, type OrderModalMeta } from './order-modal-ids.ts';
 import type { Finding } from './review-rules.ts';
 

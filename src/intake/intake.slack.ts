@@ -1,8 +1,8 @@
 import type { BlockAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
+import { asView } from '../blocks/block-kit.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
-import { asView } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';

@@ -1,6 +1,6 @@
+import { formatCount } from '../wording.ts';
 import { type Token, tokenize } from './one-line-tokens.ts';
 import { type DraftLine, emptyDraft, maxOrderLines, type OrderDraft } from './order-draft.ts';
-import { formatCount } from './wording.ts';
 
 /**
  * Reads the text after `/order new` (already unescaped from Slack's `&lt;` and friends) into the

@@ -21,9 +21,8 @@ export interface OrderDraft {
 
 export const maxOrderLines = 20;
 
-export { addDays, compareDates, parseIsoDate } from './calendar-dates.ts';
-export type { Parsed } from './parse-result.ts';
-export { maxPriceCents, maxQuantity, parseMoneyToCents, parseQuantity } from './typed-numbers.ts';
+export type { Parsed } from '../parsed.ts';
+export { maxQuantity, parseQuantity } from './typed-numbers.ts';
 
 export function emptyDraft(): OrderDraft {
   return {

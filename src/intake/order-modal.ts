@@ -1,14 +1,8 @@
+import { type Block, escapeMrkdwn, plain, truncate } from '../blocks/block-kit.ts';
+import { parseIsoDate } from '../calendar.ts';
 import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
-import { formatCents } from '../money.ts';
-import { type Block, escapeMrkdwn, plain, truncate } from '../slack/block-kit.ts';
-import {
-  type DraftLine,
-  maxOrderLines,
-  maxQuantity,
-  type OrderDraft,
-  parseIsoDate,
-  parseMoneyToCents,
-} from './order-draft.ts';
+import { formatCents, parseMoneyToCents } from '../money.ts';
+import { type DraftLine, maxOrderLines, maxQuantity, type OrderDraft } from './order-draft.ts';
 import { lineBlockId, type OrderModalMeta, orderModal } from './order-modal-ids.ts';
 import { textLimits } from './review-types.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { UseCaseContext } from '../context.ts';
 import { intakeDrafts } from '../db/schema.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderDraft } from './order-draft.ts';
 
 /**

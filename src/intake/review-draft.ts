@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import { calendarDate } from '../dates.ts';
+import { calendarDate } from '../calendar.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, orders, products } from '../db/schema.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import type { OrderDraft } from './order-draft.ts';
 import { type CatalogProduct, type ReviewOutcome, reviewedOrder } from './review-rules.ts';
 

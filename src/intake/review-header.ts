@@ -1,6 +1,7 @@
-import { addDays, compareDates, filled, parseIsoDate } from './order-draft.ts';
+import { addDays, compareDates, parseIsoDate } from '../calendar.ts';
+import { characterCount, formatCount, plural, shown } from '../wording.ts';
+import { filled } from './order-draft.ts';
 import { type CatalogCustomer, error, type Finding, type ReviewInput, textLimits } from './review-types.ts';
-import { characterCount, formatCount, plural, shown } from './wording.ts';
 
 /** The header fields once reviewed; each is null when its rules found an error. */
 export interface ReviewedHeader {

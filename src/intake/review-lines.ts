@@ -1,5 +1,6 @@
-import { formatCents } from '../money.ts';
-import { type DraftLine, filled, maxQuantity, parseMoneyToCents, parseQuantity } from './order-draft.ts';
+import { formatCents, parseMoneyToCents } from '../money.ts';
+import { characterCount, formatCount, shown } from '../wording.ts';
+import { type DraftLine, filled, maxQuantity, parseQuantity } from './order-draft.ts';
 import {
   type CatalogProduct,
   error,
@@ -11,7 +12,6 @@ import {
   textLimits,
   warning,
 } from './review-types.ts';
-import { characterCount, formatCount, shown } from './wording.ts';
 
 /**
  * The rules for one line of the draft. Catalog figures are read defensively (a pack size of 0 or

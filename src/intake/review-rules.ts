@@ -1,4 +1,5 @@
 import { formatCents } from '../money.ts';
+import { formatCount } from '../wording.ts';
 import { type DraftLine, filled, isBlankLine, maxOrderLines } from './order-draft.ts';
 import { type LongestLeadTime, reviewHeader } from './review-header.ts';
 import { reviewLine } from './review-lines.ts';
@@ -11,7 +12,6 @@ import {
   type ReviewInput,
   type ReviewOutcome,
 } from './review-types.ts';
-import { formatCount } from './wording.ts';
 
 export * from './review-types.ts';
 

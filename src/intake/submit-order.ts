@@ -1,18 +1,18 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { allocateOrder } from '../allocation/allocate-order.ts';
 import { type Actor, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
+import { checkCredit, exposureStatuses } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { customers, departments, orders, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { checkCredit, exposureStatuses } from './credit-check.ts';
 import type { Finding, ReviewedOrder } from './review-rules.ts';
 
 export interface Submission {
@@ -98,25 +98,21 @@ export async function submitOrder(
         },
       });
       if (credit.verdict === 'ok') {
-        const confirmed = await moveOrder(
-          tx,
-          now,
+        const allocated = await confirmAndAllocate(ctx, tx, now, {
           order,
-          order.version,
-          [{ action: 'confirm' }],
-          actor.userId,
-        );
-        const allocated = await allocateOrder(tx, now, ctx.timeZone, confirmed, actor.userId, ctx.admins);
+          expectedVersion: order.version,
+          steps: [{ action: 'confirm' }],
+          actor: actor.userId,
+        });
         return { order: allocated, held: false, repeated: false };
       }
-      const held = await moveOrder(
-        tx,
+      const held = await moveOrder(tx, {
         now,
         order,
-        order.version,
-        [{ action: 'hold', reason: 'credit' }],
-        actor.userId,
-      );
+        expectedVersion: order.version,
+        steps: [{ action: 'hold', reason: 'credit' }],
+        actor: actor.userId,
+      });
       await askFinance(tx, now, held);
       return { order: held, held: true, repeated: false };
     });

@@ -1,4 +1,4 @@
-import { plain, truncate } from '../slack/block-kit.ts';
+import { plain, truncate } from '../blocks/block-kit.ts';
 import { orderModal } from './order-modal-ids.ts';
 import type { Finding } from './review-rules.ts';
 

@@ -1,5 +1,5 @@
+import type { UseCaseContext } from '../context.ts';
 import { moveOrder } from './move-order.ts';
-import type { UseCaseContext } from './order-context.ts';
 import type { OrderAction } from './order-states.ts';
 import { findOrder, type OrderRow } from './order-store.ts';
 
@@ -18,6 +18,12 @@ export async function changeOrderStatus(ctx: UseCaseContext, change: StatusChang
   return ctx.db.transaction(async (tx) => {
     const order = await findOrder(tx, change.orderId);
     const step = { action: change.action, ...(change.reason ? { reason: change.reason } : {}) };
-    return moveOrder(tx, now, order, change.expectedVersion, [step], change.actor);
+    return moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: change.expectedVersion,
+      steps: [step],
+      actor: change.actor,
+    });
   });
 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { calendarYear } from '../dates.ts';
+import { calendarYear } from '../calendar.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
 import { cardEffect, cardKeyAround } from './order-cards.ts';
-import type { UseCaseContext } from './order-context.ts';
 import type { OrderRow } from './order-store.ts';
 
 export interface NewOrderLine {

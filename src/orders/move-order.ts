@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { stepToDo } from '../allocation/allocation-store.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { refreshOrderCards } from './order-cards.ts';
 import {
   isOrderStatus,
@@ -13,6 +12,7 @@ import {
   transition,
 } from './order-states.ts';
 import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from './order-store.ts';
+import { stepToDo } from './status-sets.ts';
 
 export interface Step {
   action: OrderAction;
@@ -26,14 +26,21 @@ export interface Step {
  * line (`line`, or one saying where the order is now). With no steps it records work that
  * changes the cards but not the order's state, e.g. someone accepting a step.
  */
+export interface Move {
+  now: Date;
+  order: OrderRow;
+  /** The version the person saw; another is a stale click. */
+  expectedVersion: number;
+  /** None: work that changes the cards but not the order's state. */
+  steps?: readonly Step[];
+  actor: string;
+  /** The thread line; without it, one saying where the order is now. */
+  line?: string;
+}
+
 export async function moveOrder(
   tx: DbOrTx,
-  now: Date,
-  order: OrderRow,
-  expectedVersion: number,
-  steps: readonly Step[],
-  actor: string,
-  line?: string,
+  { now, order, expectedVersion, steps = [], actor, line }: Move,
 ): Promise<OrderRow> {
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   let status = asStatus(order.status);

@@ -1,5 +1,3 @@
-import { formatCents } from '../money.ts';
-import type { SlackMessage } from '../outbox/effects.ts';
 import {
   context,
   divider,
@@ -9,7 +7,9 @@ import {
   mention,
   section,
   slackDate,
-} from '../slack/block-kit.ts';
+} from '../blocks/block-kit.ts';
+import { formatCents } from '../money.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
 import type { OrderSnapshot } from './order-snapshot.ts';
 import { describeStatus } from './order-states.ts';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { slackMessages } from '../db/schema.ts';
-import { refreshOrderHomes } from '../home/home-refresh.ts';
 import type { CardKind } from '../outbox/effects.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { refreshOrderHomes } from './order-homes.ts';
 
 /**
  * Asks for the order's card to be shown in a channel (or a user's DM). The dispatcher renders

@@ -1,5 +1,5 @@
+import { type Block, context, escapeMrkdwn, section } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { type Block, context, escapeMrkdwn, section } from '../slack/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
 import type { OrderFilter, OrderListItem } from './order-queries.ts';
 import { describeStatus, statusWords } from './order-states.ts';

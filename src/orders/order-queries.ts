@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { customers, orderEvents, orders } from '../db/schema.ts';
 import type { OrderStatus } from './order-states.ts';
 import type { TimelineEntry } from './order-timeline.ts';
+import { ordersClosed } from './status-sets.ts';
 
 export type OrderFilter =
   | { kind: 'open' }
@@ -20,8 +21,6 @@ export interface OrderListItem {
   totalCents: number;
 }
 
-const closed: OrderStatus[] = ['completed', 'cancelled'];
-
 /** A page of orders, newest first; `before` is the id the previous page ended at. */
 export async function listOrders(
   db: DbOrTx,
@@ -29,9 +28,9 @@ export async function listOrders(
   page: { before?: number; size: number },
 ): Promise<OrderListItem[]> {
   const conditions: SQL[] = [];
-  if (filter.kind === 'open') conditions.push(notInArray(orders.status, closed));
+  if (filter.kind === 'open') conditions.push(notInArray(orders.status, ordersClosed));
   if (filter.kind === 'mine')
-    conditions.push(eq(orders.ownerId, filter.userId), notInArray(orders.status, closed));
+    conditions.push(eq(orders.ownerId, filter.userId), notInArray(orders.status, ordersClosed));
   if (filter.kind === 'held') conditions.push(eq(orders.status, 'on_hold'));
   if (filter.kind === 'status') conditions.push(eq(orders.status, filter.status));
   if (filter.kind === 'customer') {

@@ -1,6 +1,6 @@
-import { plural } from '../intake/wording.ts';
+import { escapeMrkdwn, mention, slackDate, truncate } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { escapeMrkdwn, mention, slackDate, truncate } from '../slack/block-kit.ts';
+import { plural } from '../wording.ts';
 import { describeStatus } from './order-states.ts';
 
 export interface TimelineEntry {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { divider, section } from '../blocks/block-kit.ts';
 import { AppError } from '../errors.ts';
-import { divider, section } from '../slack/block-kit.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';

@@ -1,5 +1,5 @@
+import { type Block, escapeMrkdwn, fields, header } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { type Block, escapeMrkdwn, fields, header } from '../slack/block-kit.ts';
 import { productCategoryLabels } from './product-categories.ts';
 import type { StoredProduct } from './product-input.ts';
 

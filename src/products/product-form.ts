@@ -5,10 +5,10 @@ import {
   numberElement,
   selectElement,
   textElement,
-} from '../customers/form-inputs.ts';
+} from '../blocks/form-inputs.ts';
+import { single } from '../blocks/view-values.ts';
 import { recordForm } from '../customers/record-form.ts';
-import { single } from '../customers/view-values.ts';
-import { centsToAmount, MAX_AMOUNT_CENTS } from '../db/field-rules.ts';
+import { centsToAmount, MAX_AMOUNT_CENTS } from '../money.ts';
 import { productCategories, productCategoryLabels } from './product-categories.ts';
 import { productToFields } from './product-input.ts';
 import { productRecords } from './product-records.ts';

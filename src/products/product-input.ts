@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { amount, centsToAmount, code, oneOf, text, whole } from '../db/field-rules.ts';
+import { amount, code, oneOf, text, whole } from '../db/field-rules.ts';
+import { centsToAmount } from '../money.ts';
 import { productCategories } from './product-categories.ts';
 
 /**

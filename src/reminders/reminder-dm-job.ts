@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { escapeMrkdwn } from '../blocks/block-kit.ts';
 import type { Tx } from '../db/client.ts';
 import { loadOrderSnapshot } from '../orders/order-snapshot.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { defineJobKind } from '../scheduler/job-kind.ts';
-import { escapeMrkdwn } from '../slack/block-kit.ts';
 
 /*
  * The order a reminder is about is an optional field, not a new payload version: every stored

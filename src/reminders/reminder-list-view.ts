@@ -1,4 +1,4 @@
-import { type Block, context, plain, section, slackDate } from '../slack/block-kit.ts';
+import { type Block, context, plain, section, slackDate } from '../blocks/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
 import { listedReminders, type PendingReminder } from './reminder-store.ts';
 

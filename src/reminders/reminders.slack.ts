@@ -1,9 +1,9 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
+import { slackDate } from '../blocks/block-kit.ts';
 import { AppError } from '../errors.ts';
 import { findOrderIdByNumber } from '../orders/order-queries.ts';
-import { slackDate } from '../slack/block-kit.ts';
 import { cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { SlackRouter } from '../slack/router.ts';

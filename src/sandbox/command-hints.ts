@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
+import type { UseCaseContext } from '../context.ts';
 import { slackFeatures } from '../features.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 
 export interface CommandHint {
   /** `/order new`, `/order show SO-…`… as the composer offers them. */

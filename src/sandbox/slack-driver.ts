@@ -134,13 +134,7 @@ export class SlackDriver {
       const original = { kind: source.kind, ts: source.ts };
       payload = {
         ...interactionBase(this.#ctx, 'block_actions', user),
-        container: {
-          type: 'message',
-          message_ts: source.ts,
-          channel_id: source.channel,
-          is_ephemeral: source.kind === 'ephemeral',
-          ...(source.thread_ts ? { thread_ts: source.thread_ts } : {}),
-        },
+        container: messageContainer(source),
         trigger_id: triggerId,
         channel: channelRef(slack, source.channel),
         ...(source.message ? { message: source.message } : {}),
@@ -184,13 +178,7 @@ export class SlackDriver {
     const placed = this.#element(source.blocks, act);
     const payload = {
       ...base,
-      container: {
-        type: 'message',
-        message_ts: source.ts,
-        channel_id: source.channel,
-        is_ephemeral: source.kind === 'ephemeral',
-        ...(source.thread_ts ? { thread_ts: source.thread_ts } : {}),
-      },
+      container: messageContainer(source),
       channel: channelRef(slack, source.channel),
       ...(source.message ? { message: source.message } : {}),
       state: { values: act.values ? buildState(source.blocks, {}, act.values) : {} },
@@ -435,3 +423,14 @@ function ackProblem(response: DriverResponse): string | undefined {
 
 /** Exactly this: Bolt parses anything else (even with `; charset=utf-8`) as JSON and answers 400. */
 export const FORM = 'application/x-www-form-urlencoded';
+
+/** The `container` of a payload from a message or an ephemeral message, as Slack sends it. */
+function messageContainer(source: { ts: string; channel: string; kind: string; thread_ts?: string }) {
+  return {
+    type: 'message',
+    message_ts: source.ts,
+    channel_id: source.channel,
+    is_ephemeral: source.kind === 'ephemeral',
+    ...(source.thread_ts ? { thread_ts: source.thread_ts } : {}),
+  };
+}

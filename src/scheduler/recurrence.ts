@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type BusinessCalendar, isWorkingDay, localTime, shiftDate, zonedInstant } from '../calendar.ts';
+import { addDays, type BusinessCalendar, isWorkingDay, localTime, zonedInstant } from '../calendar.ts';
 
 /**
  * When a recurring schedule repeats, in words an operator can read in the table:
@@ -34,7 +34,7 @@ export function nextRunAfter(rule: Recurrence, after: Date, calendar: BusinessCa
       const at = zonedInstant(date, rule.minutes, calendar.timeZone);
       if (at.getTime() > after.getTime()) return at;
     }
-    date = shiftDate(date, 1);
+    date = addDays(date, 1);
   }
   throw new Error('no working day within 400 days: check the holiday list');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Block, escapeMrkdwn, plain, section } from '../blocks/block-kit.ts';
 import {
   channelSelectElement,
   choicesOf,
@@ -6,11 +7,10 @@ import {
   radioElement,
   textElement,
   userSelectElement,
-} from '../customers/form-inputs.ts';
-import { inputValues, single } from '../customers/view-values.ts';
+} from '../blocks/form-inputs.ts';
+import { inputValues, single } from '../blocks/view-values.ts';
 import { oneOf, quoted, slackId, text } from '../db/field-rules.ts';
 import { departments } from '../db/schema.ts';
-import { type Block, escapeMrkdwn, plain, section } from '../slack/block-kit.ts';
 import { departmentKeyMaxLength, departmentKeyProblem } from './department-key.ts';
 import { settingsIds } from './settings-ids.ts';
 import type { DepartmentRow } from './settings-queries.ts';

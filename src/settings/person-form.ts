@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type Role, roles } from '../auth/roles.ts';
-import { type Choice, checkboxesElement, input, selectElement } from '../customers/form-inputs.ts';
-import { inputValues, list, single } from '../customers/view-values.ts';
-import { type Block, context, escapeMrkdwn, mention, plain, section } from '../slack/block-kit.ts';
+import { type Block, context, escapeMrkdwn, mention, plain, section } from '../blocks/block-kit.ts';
+import { type Choice, checkboxesElement, input, selectElement } from '../blocks/form-inputs.ts';
+import { inputValues, list, single } from '../blocks/view-values.ts';
 import { settingsIds } from './settings-ids.ts';
 import type { PersonRow } from './settings-queries.ts';
 

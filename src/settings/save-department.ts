@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import { departments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { refreshHomes } from '../home/home-refresh.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import { refreshHomes } from '../orders/order-homes.ts';
 import type { DepartmentInput, DepartmentTarget } from './department-form.ts';
 import type { DepartmentRow } from './settings-queries.ts';
 

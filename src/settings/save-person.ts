@@ -1,9 +1,9 @@
 import { arrayContains, eq } from 'drizzle-orm';
 import { type Actor, type Role, requireRole, roles } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import { departments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { refreshHomes } from '../home/home-refresh.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import { refreshHomes } from '../orders/order-homes.ts';
 import type { PersonInput } from './person-form.ts';
 import type { PersonRow } from './settings-queries.ts';
 

@@ -7,7 +7,7 @@ import {
   mention,
   plain,
   section,
-} from '../slack/block-kit.ts';
+} from '../blocks/block-kit.ts';
 import { settingsIds } from './settings-ids.ts';
 import type { DepartmentSummary, PersonSummary, SettingsData } from './settings-queries.ts';
 

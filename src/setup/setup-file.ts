@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { pickStrategies, type RuleConditions } from '../allocation/allocation-rules.ts';
 import type { DraftStep } from '../allocation/rule-validation.ts';
 import { roles } from '../auth/roles.ts';
 import { customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethods } from '../customers/payment-methods.ts';
-import { parseMoneyToCents } from '../intake/typed-numbers.ts';
+import { parseMoneyToCents } from '../money.ts';
 import { productCategories } from '../products/product-categories.ts';
+import { pickStrategies, type RuleConditions } from '../routing/allocation-rules.ts';
 import { departmentKeyProblem } from '../settings/department-key.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { Actor } from '../auth/roles.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { SlackRouter } from './router.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,4 +1,4 @@
-import { context, escapeMrkdwn, header, section } from './block-kit.ts';
+import { context, escapeMrkdwn, header, section } from '../blocks/block-kit.ts';
 import type { Reply, Subcommand } from './subcommand.ts';
 
 /** The `/order help` answer, built from the registered subcommands so it never falls behind. */

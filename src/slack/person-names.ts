@@ -1,9 +1,9 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { eq } from 'drizzle-orm';
+import { escapeMrkdwn } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { people } from '../db/schema.ts';
-import { escapeMrkdwn } from './block-kit.ts';
 
 const userMention = /<@([UW][A-Z0-9]{2,})>/g;
 

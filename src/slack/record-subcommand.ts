@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/roles.ts';
-import { type Block, escapeMrkdwn } from './block-kit.ts';
+import { type Block, escapeMrkdwn } from '../blocks/block-kit.ts';
 import type { Subcommand } from './subcommand.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../auth/roles.ts';
-import type { Block } from './block-kit.ts';
+import type { Block } from '../blocks/block-kit.ts';
 
 /** What a subcommand answers with: text, and blocks when it needs more than a line. */
 export interface Reply {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { whyNobody } from '../../src/allocation/open-step.ts';
 import { type RouteStepView, routeLine, stepButtons } from '../../src/allocation/route-view.ts';
+import { whyNobody } from '../../src/routing/open-step.ts';
 
 const step = (over: Partial<RouteStepView>): RouteStepView => ({
   assignmentId: 7,

@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  compareDates,
-  emptyDraft,
-  filled,
-  isBlankLine,
-  parseIsoDate,
-  parseMoneyToCents,
-  parseQuantity,
-} from '../../src/intake/order-draft.ts';
+import { addDays, compareDates, parseIsoDate } from '../../src/calendar.ts';
+import { emptyDraft, filled, isBlankLine, parseQuantity } from '../../src/intake/order-draft.ts';
+import { parseMoneyToCents } from '../../src/money.ts';
 
 describe('reading a typed quantity', () => {
   it.each([
@@ -84,7 +77,7 @@ describe('reading a typed price', () => {
     ['1,250.00', 125_000],
     ['1.250,00', 125_000],
     ['1,250,000.99', 125_000_099],
-    ['10000000000', 1_000_000_000_000],
+    ['1000000000', 100_000_000_000],
   ])('reads %j as %d cents', (typed, value) => {
     expect(parseMoneyToCents(typed)).toEqual({ ok: true, value });
   });
@@ -98,7 +91,7 @@ describe('reading a typed price', () => {
     ['12.', '“12.” is not a price: write it like 12.50 or 12,50.'],
     ['1,2.50', '“1,2.50” is not a price: write it like 12.50 or 12,50.'],
     ['12.505', '12.505 has more than 2 decimals: a price is in cents, like 12.50.'],
-    ['10000000000.01', '10000000000.01 is too large: a price can be at most 10,000,000,000.00.'],
+    ['1000000000.01', '1000000000.01 is too large: a price can be at most 1,000,000,000.00.'],
     ['', 'Enter a price, such as 12.50.'],
   ])('refuses %j: %s', (typed, message) => {
     expect(parseMoneyToCents(typed)).toEqual({ ok: false, message });
@@ -106,7 +99,7 @@ describe('reading a typed price', () => {
 
   it('reads back any price written with a point or a decimal comma', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000_000_000 }), (cents) => {
+      fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), (cents) => {
         const whole = Math.trunc(cents / 100);
         const fraction = String(cents % 100).padStart(2, '0');
         expect(parseMoneyToCents(`${whole}.${fraction}`)).toEqual({ ok: true, value: cents });
@@ -126,7 +119,7 @@ describe('reading a typed price', () => {
         if (result.ok) {
           expect(Number.isSafeInteger(result.value)).toBe(true);
           expect(result.value).toBeGreaterThanOrEqual(0);
-          expect(result.value).toBeLessThanOrEqual(1_000_000_000_000);
+          expect(result.value).toBeLessThanOrEqual(100_000_000_000);
         } else expect(result.message.length).toBeGreaterThan(0);
       }),
     );

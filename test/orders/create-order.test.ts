@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
+import type { UseCaseContext } from '../../src/context.ts';
 import { orderEvents, orderLines, orders, outbox, slackMessages } from '../../src/db/schema.ts';
 import { createOrder, type NewOrder } from '../../src/orders/create-order.ts';
-import type { UseCaseContext } from '../../src/orders/order-context.ts';
 import { aCustomer, aProduct } from '../support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 

@@ -8,8 +8,8 @@ import {
   selectElement,
   textElement,
   userSelectElement,
-} from '../../src/customers/form-inputs.ts';
-import { renderCreditHoldCard } from '../../src/intake/credit-hold-card.ts';
+} from '../../src/blocks/form-inputs.ts';
+import { renderCreditHoldCard } from '../../src/credit/credit-hold-card.ts';
 import { emptyDraft } from '../../src/intake/order-draft.ts';
 import { buildOrderModal } from '../../src/intake/order-modal.ts';
 import { metaFor } from '../../src/intake/order-modal-content.ts';

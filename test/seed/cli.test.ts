@@ -37,7 +37,7 @@ describe('npm run import', () => {
       'bad.csv',
       `${header}\r\nGOOD,Good Co,100,,,net30,,,\r\nBAD,Bad Co,abc,,,net30,,,\r\nWORSE,,1,,,,,,\r\n`,
     );
-    const result = await run('src/db/import-cli.ts', ['customers', csv]);
+    const result = await run('src/cli/import.ts', ['customers', csv]);
     expect(result).toEqual({
       code: 1,
       stdout: '',
@@ -56,9 +56,9 @@ describe('npm run import', () => {
       'good.csv',
       `\uFEFF${header}\nGOOD,"Good Co, ""Ltd"" 🚀",100,,,net30,,,\nOTHER,他の会社,0,0,yes,prepaid,gold,,\n`,
     );
-    const first = await run('src/db/import-cli.ts', ['customers', csv]);
+    const first = await run('src/cli/import.ts', ['customers', csv]);
     expect(first).toMatchObject({ code: 0, stdout: 'imported 2 customers (2 new, 0 updated)\n' });
-    const again = await run('src/db/import-cli.ts', ['customers', csv]);
+    const again = await run('src/cli/import.ts', ['customers', csv]);
     expect(again).toMatchObject({
       code: 0,
       stdout: 'imported 2 customers (0 new, 0 updated, 2 unchanged)\n',
@@ -68,7 +68,7 @@ describe('npm run import', () => {
 
 describe('npm run db:seed', () => {
   it('looks the department channels up in the workspace and reports the one that is missing', async () => {
-    const result = await run('src/db/seed-cli.ts', [], { SLACK_BOT_TOKEN: botToken });
+    const result = await run('src/cli/seed.ts', [], { SLACK_BOT_TOKEN: botToken });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  12 customers (12 new, 0 updated)');
     expect(result.stdout).toContain('  6 departments (6 new, 0 updated)');
@@ -79,7 +79,7 @@ describe('npm run db:seed', () => {
   });
 
   it('without a Slack token seeds everything and says the channels were not resolved', async () => {
-    const result = await run('src/db/seed-cli.ts', []);
+    const result = await run('src/cli/seed.ts', []);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('  6 departments (0 new, 0 updated, 6 unchanged)');
     expect(result.stdout).toContain('channels were not resolved: SLACK_BOT_TOKEN is not set');

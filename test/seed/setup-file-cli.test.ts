@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.stop());
 
-const seed = (args: string[]) => world.run('src/db/seed-cli.ts', args);
+const seed = (args: string[]) => world.run('src/cli/seed.ts', args);
 
 vi.setConfig({ testTimeout: 90_000 });
 

@@ -1,53 +1,19 @@
-import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { type Clock, systemClock } from '../../clock.ts';
-import { ChannelRateLimiter, type Fault, type FaultOptions, FaultPlan, type FaultStorm } from './faults.ts';
-import { IdFactory } from './ids.ts';
-import { type ResponseReply, type ResponseTarget, ResponseUrlStore } from './response-urls.ts';
+import type { Fault, FaultOptions, FaultStorm } from './faults.ts';
+import type { ResponseReply, ResponseTarget } from './response-urls.ts';
 import { createFakeSlackServer } from './server.ts';
-import { TriggerStore } from './triggers.ts';
+import { type FakeSlackOptions, SlackState } from './slack-state.ts';
 import type {
   CallRecord,
   FakeChannel,
   FakeMessage,
-  FakeSlackChange,
   FakeUser,
-  Json,
+  MessageInput,
   NewChannel,
   NewUser,
 } from './types.ts';
-import { ViewStore } from './views.ts';
-import { type MessageInput, Workspace } from './workspace.ts';
 
-/** The bot scopes of the app manifest (manifest.yml). */
-export const DEFAULT_SCOPES = [
-  'commands',
-  'chat:write',
-  'chat:write.public',
-  'users:read',
-  'users:read.email',
-  'channels:read',
-  'groups:read',
-  'channels:history',
-  'groups:history',
-  'im:history',
-  'im:write',
-  'files:write',
-];
-
-export interface FakeSlackOptions {
-  clock?: Clock;
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  teamId?: string;
-  teamDomain?: string;
-  botToken?: string;
-  botUserId?: string;
-  botId?: string;
-  appId?: string;
-  botName?: string;
-  scopes?: string[];
-}
+export { DEFAULT_SCOPES, type FakeSlackOptions } from './slack-state.ts';
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const slack = new FakeSlack(options);
@@ -59,51 +25,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
  * A Slack workspace with one installed app, answering the Web API on loopback. State is public
  * so a test (or the sandbox page) can arrange a situation and then read what the bot did.
  */
-export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
-  readonly clock: Clock;
-  readonly teamId: string;
-  readonly teamDomain: string;
-  readonly botToken: string;
-  readonly botUserId: string;
-  readonly botId: string;
-  readonly appId: string;
-  readonly scopes: Set<string>;
-  readonly ids: IdFactory;
-  readonly workspace: Workspace;
-  readonly views: ViewStore;
-  readonly triggers: TriggerStore;
-  readonly responseUrls: ResponseUrlStore;
-  readonly faults = new FaultPlan();
-  readonly postLimiter = new ChannelRateLimiter();
-  readonly calls: CallRecord[] = [];
-  readonly stats = { rateLimited: 0 };
+export class FakeSlack extends SlackState {
   readonly #server = createFakeSlackServer(this);
   #origin = '';
-
-  constructor(options: FakeSlackOptions = {}) {
-    super();
-    this.clock = options.clock ?? systemClock;
-    this.teamId = options.teamId ?? 'T0ORDERDESK';
-    this.teamDomain = options.teamDomain ?? 'orderdesk';
-    this.botToken = options.botToken ?? 'xoxb-fake-orderdesk';
-    this.botUserId = options.botUserId ?? 'U0ORDERBOT';
-    this.botId = options.botId ?? 'B0ORDERBOT';
-    this.appId = options.appId ?? 'A0ORDERDESK';
-    this.scopes = new Set(options.scopes ?? DEFAULT_SCOPES);
-    this.ids = new IdFactory(this.clock);
-    const emit = (change: FakeSlackChange) => this.emit('change', change);
-    const common = { teamId: this.teamId, ids: this.ids, emit };
-    this.workspace = new Workspace({ ...common, botUserId: this.botUserId });
-    this.views = new ViewStore({ ...common, appId: this.appId, botId: this.botId });
-    this.triggers = new TriggerStore(this.clock, this.ids);
-    this.responseUrls = new ResponseUrlStore({
-      clock: this.clock,
-      ids: this.ids,
-      workspace: this.workspace,
-      bot: { user: this.botUserId, botId: this.botId, appId: this.appId },
-    });
-    this.workspace.addUser({ id: this.botUserId, name: options.botName ?? 'orderdesk', is_bot: true });
-  }
 
   /** For `new WebClient(token, { slackApiUrl })`. */
   get apiUrl(): string {
@@ -132,12 +56,6 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
       // fetch keeps connections alive; without this, close() waits for them to time out.
       this.#server.closeAllConnections();
     });
-  }
-
-  recordCall(method: string, args: Json): void {
-    const call = { method, args, at: this.clock.now() };
-    this.calls.push(call);
-    this.emit('change', { kind: 'call', call });
   }
 
   callsTo(method: string): CallRecord[] {

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SlackApiError } from './errors.ts';
-import type { FakeSlack } from './fake-slack.ts';
 import type { Fault } from './faults.ts';
 import { bearerToken, parseArgs, readBody, str } from './http-args.ts';
 import { METHODS } from './methods/index.ts';
+import type { SlackState } from './slack-state.ts';
 import type { Json } from './types.ts';
 
 interface Reply {
@@ -19,7 +19,7 @@ interface Reply {
  * for refusals, 404 for unknown methods, 429 with Retry-After), and `/response/<id>` answers like
  * a hooks.slack.com response_url.
  */
-export function createFakeSlackServer(slack: FakeSlack): Server {
+export function createFakeSlackServer(slack: SlackState): Server {
   return createServer((req, res) => {
     route(slack, req)
       .then((reply) => send(res, reply))
@@ -31,7 +31,7 @@ export function createFakeSlackServer(slack: FakeSlack): Server {
   });
 }
 
-async function route(slack: FakeSlack, req: IncomingMessage): Promise<Reply> {
+async function route(slack: SlackState, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const raw = await readBody(req);
   const [, area, name] = url.pathname.split('/');
@@ -40,7 +40,7 @@ async function route(slack: FakeSlack, req: IncomingMessage): Promise<Reply> {
   return { status: 404, body: { ok: false, error: 'not_found' } };
 }
 
-function answerResponseUrl(slack: FakeSlack, id: string, raw: string): Reply {
+function answerResponseUrl(slack: SlackState, id: string, raw: string): Reply {
   let payload: unknown;
   try {
     payload = JSON.parse(raw);
@@ -51,7 +51,7 @@ function answerResponseUrl(slack: FakeSlack, id: string, raw: string): Reply {
 }
 
 function answerApi(
-  slack: FakeSlack,
+  slack: SlackState,
   method: string,
   query: URLSearchParams,
   raw: string,
@@ -91,7 +91,7 @@ function answerApi(
   }
 }
 
-function faultReply(slack: FakeSlack, fault: Exclude<Fault, { lostResponse: true }>): Reply {
+function faultReply(slack: SlackState, fault: Exclude<Fault, { lostResponse: true }>): Reply {
   if ('error' in fault) return platformError(fault.error);
   if (fault.status === 500) return { status: 500, body: { ok: false, error: 'internal_error' } };
   slack.stats.rateLimited += 1;

@@ -45,10 +45,8 @@ export interface NewChannel {
   purpose?: string;
 }
 
-export interface FakeMessage {
-  type: 'message';
-  ts: string;
-  team: string;
+/** What a post says: the fields a caller gives; Slack adds the rest. */
+export interface MessageInput {
   text: string;
   user?: string;
   bot_id?: string;
@@ -57,6 +55,12 @@ export interface FakeMessage {
   attachments?: Json[];
   metadata?: Json;
   thread_ts?: string;
+}
+
+export interface FakeMessage extends MessageInput {
+  type: 'message';
+  ts: string;
+  team: string;
   reply_count?: number;
   reply_users?: string[];
   reply_users_count?: number;

@@ -5,7 +5,7 @@ import type {
   FakeMessage,
   FakeSlackChange,
   FakeUser,
-  Json,
+  MessageInput,
   NewChannel,
   NewUser,
 } from './types.ts';
@@ -15,17 +15,6 @@ export interface WorkspaceOptions {
   botUserId: string;
   ids: IdFactory;
   emit: (change: FakeSlackChange) => void;
-}
-
-export interface MessageInput {
-  text: string;
-  user?: string;
-  bot_id?: string;
-  app_id?: string;
-  blocks?: Json[];
-  attachments?: Json[];
-  metadata?: Json;
-  thread_ts?: string;
 }
 
 export type MessagePatch = Pick<MessageInput, 'text' | 'blocks' | 'attachments' | 'metadata'>;

@@ -1,7 +1,7 @@
 import { SlackApiError } from '../errors.ts';
-import type { FakeSlack } from '../fake-slack.ts';
 import { requireStr, str } from '../http-args.ts';
 import { checkMessageContent, truncationWarning } from '../message-content.ts';
+import type { SlackState } from '../slack-state.ts';
 import type { FakeChannel, FakeMessage, Json } from '../types.ts';
 import type { MessagePatch } from '../workspace.ts';
 import type { MethodCall, MethodSpec } from './method.ts';
@@ -83,7 +83,7 @@ function getPermalink({ args, slack }: MethodCall): Json {
  * Where the bot may post. A user id means the bot's DM with that user. Private conversations
  * need the bot inside; public ones too unless the app has `chat:write.public`.
  */
-function postableChannel(slack: FakeSlack, id: string | undefined): FakeChannel {
+function postableChannel(slack: SlackState, id: string | undefined): FakeChannel {
   const asUser = id && slack.workspace.user(id) ? slack.workspace.openIm(id).channel : undefined;
   const channel = asUser ?? (id ? slack.workspace.findChannel(id) : undefined);
   if (!channel) throw new SlackApiError('channel_not_found');
@@ -96,7 +96,7 @@ function postableChannel(slack: FakeSlack, id: string | undefined): FakeChannel 
 }
 
 function existingMessage(
-  slack: FakeSlack,
+  slack: SlackState,
   args: Json,
   tsArg: 'ts' | 'message_ts',
 ): { channel: FakeChannel; message: FakeMessage } {

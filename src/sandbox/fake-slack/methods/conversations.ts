@@ -1,8 +1,8 @@
 import { SlackApiError } from '../errors.ts';
-import type { FakeSlack } from '../fake-slack.ts';
 import { flag, str } from '../http-args.ts';
 import { paginate } from '../paginate.ts';
 import { conversationJson } from '../shapes.ts';
+import type { SlackState } from '../slack-state.ts';
 import type { FakeChannel, Json } from '../types.ts';
 import type { MethodCall, MethodSpec } from './method.ts';
 
@@ -74,7 +74,7 @@ function members({ args, slack }: MethodCall): Json {
 }
 
 /** A private conversation the bot is not in does not exist as far as the bot can tell. */
-function visibleChannel(slack: FakeSlack, args: Json): FakeChannel {
+function visibleChannel(slack: SlackState, args: Json): FakeChannel {
   const id = str(args, 'channel');
   const channel = id ? slack.workspace.channel(id) : undefined;
   if (!channel || (channel.is_private && !channel.members.includes(slack.botUserId))) {

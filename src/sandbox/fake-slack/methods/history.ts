@@ -1,7 +1,7 @@
 import { SlackApiError } from '../errors.ts';
-import type { FakeSlack } from '../fake-slack.ts';
 import { flag, str } from '../http-args.ts';
 import { paginate } from '../paginate.ts';
+import type { SlackState } from '../slack-state.ts';
 import type { FakeChannel, FakeMessage, Json } from '../types.ts';
 import type { MethodCall, MethodSpec } from './method.ts';
 
@@ -52,7 +52,7 @@ function inRange(messages: FakeMessage[], args: Json): FakeMessage[] {
 }
 
 /** Reading needs the history scope of the conversation's type, and the bot inside it. */
-function readableChannel(slack: FakeSlack, args: Json): FakeChannel {
+function readableChannel(slack: SlackState, args: Json): FakeChannel {
   const id = str(args, 'channel');
   const channel = id ? slack.workspace.channel(id) : undefined;
   if (!channel) throw new SlackApiError('channel_not_found');

@@ -1,9 +1,9 @@
-import type { FakeSlack } from '../fake-slack.ts';
+import type { SlackState } from '../slack-state.ts';
 import type { Json } from '../types.ts';
 
 export interface MethodCall {
   args: Json;
-  slack: FakeSlack;
+  slack: SlackState;
 }
 
 /** A Web API method: its handler returns the body after `ok: true`, or throws SlackApiError. */

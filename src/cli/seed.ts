@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { WebClient } from '@slack/web-api';
 import { systemClock } from '../clock.ts';
 import { type Config, ConfigError } from '../config.ts';
+import { withMigratedDatabase } from '../db/open-configured-database.ts';
+import { upsertSummary } from '../db/upsert-support.ts';
 import { type SeedReport, seedDemoData } from '../demo/seed-demo-data.ts';
 import { slackChannelLookup } from '../demo/slack-channel-lookup.ts';
 import { runSetup } from '../setup/run-setup.ts';
 import { problemLines, SetupFileError, setupReportLines } from '../setup/setup-report.ts';
-import { withMigratedDatabase } from './open-configured-database.ts';
-import { upsertSummary } from './upsert-support.ts';
 
 const usage = 'usage: npm run db:seed [-- setup FILE.yml]';
 

@@ -1,6 +1,6 @@
-import type { BusinessCalendar } from '../calendar.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
+import type { BusinessCalendar } from './calendar.ts';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/client.ts';
 
 /** What every use case runs with: the database, the one clock, and the business's settings. */
 export interface UseCaseContext {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
-import { stepToDo } from './allocation-store.ts';
+import { stepToDo } from '../orders/status-sets.ts';
 import type { DueLoad } from './capacity.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from '../slack/block-kit.ts';
+import { escapeMrkdwn } from '../blocks/block-kit.ts';
 
 export interface StepCapacity {
   departmentName: string;

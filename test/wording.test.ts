@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plural, possessive } from '../../src/intake/wording.ts';
-import { timelineLines } from '../../src/orders/order-timeline.ts';
+import { timelineLines } from '../src/orders/order-timeline.ts';
+import { plural, possessive } from '../src/wording.ts';
 
 describe('how counts and names read in messages', () => {
   it('a name ending in s takes the apostrophe alone: Logistics’ part, Production’s part', () => {

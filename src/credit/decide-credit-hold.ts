@@ -1,12 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { allocateOrder } from '../allocation/allocate-order.ts';
 import { creditDecision } from '../auth/permissions.ts';
 import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, orderEvents } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
 import { refuseOwnCreditDecision } from './self-approval.ts';
 
@@ -56,18 +56,23 @@ async function decide(
     if (order.status !== 'on_hold') {
       throw new AppError('invalid_transition', `${order.number} is no longer waiting for a credit decision.`);
     }
-    const steps =
-      verdict === 'approved'
-        ? [{ action: 'release' as const }, { action: 'confirm' as const, reason: 'credit approved' }]
-        : [{ action: 'cancel' as const, reason: `credit rejected: ${reason ?? ''}`.trim() }];
-    const moved = await moveOrder(tx, now, order, expectedVersion, steps, actor.userId);
-    await appendOrderEvent(tx, orderId, actor.userId, now, {
-      type: 'credit_decided',
+    const why = {
+      type: 'credit_decided' as const,
       data: { decision: verdict, ...(reason ? { reason } : {}) },
-    });
-    return verdict === 'approved'
-      ? allocateOrder(tx, now, ctx.timeZone, moved, actor.userId, ctx.admins)
-      : moved;
+    };
+    if (verdict === 'approved') {
+      return confirmAndAllocate(ctx, tx, now, {
+        order,
+        expectedVersion,
+        steps: [{ action: 'release' }, { action: 'confirm', reason: 'credit approved' }],
+        actor: actor.userId,
+        why,
+      });
+    }
+    const steps = [{ action: 'cancel' as const, reason: `credit rejected: ${reason ?? ''}`.trim() }];
+    const moved = await moveOrder(tx, { now, order, expectedVersion, steps, actor: actor.userId });
+    await appendOrderEvent(tx, orderId, actor.userId, now, why);
+    return moved;
   });
 }
 

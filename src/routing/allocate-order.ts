@@ -1,4 +1,4 @@
-import { calendarDate } from '../dates.ts';
+import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { moveOrder } from '../orders/move-order.ts';
@@ -86,7 +86,13 @@ export async function allocateOrder(
     order.deliveryDate,
   );
   if (risk) await tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`);
-  const allocated = await moveOrder(tx, now, order, order.version, [{ action: 'allocate' }], actor);
+  const allocated = await moveOrder(tx, {
+    now,
+    order,
+    expectedVersion: order.version,
+    steps: [{ action: 'allocate' }],
+    actor,
+  });
   const opening = steps.find((s) => s.step === 0);
   if (opening) await openStep(tx, now, allocated, opening, firstDept, configAdmins);
   return allocated;

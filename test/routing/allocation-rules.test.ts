@@ -7,7 +7,7 @@ import {
   defaultRoute,
   type OrderTraits,
   pickPerson,
-} from '../../src/allocation/allocation-rules.ts';
+} from '../../src/routing/allocation-rules.ts';
 
 const stockOrder: OrderTraits = {
   categories: ['fasteners'],

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { adminRecipients } from '../admin-recipients.ts';
+import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
-import { refreshOrderHomes } from '../home/home-refresh.ts';
-import { possessive } from '../intake/wording.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
+import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
+import { possessive } from '../wording.ts';
 import { type Candidate, pickPerson, type RouteStep } from './allocation-rules.ts';
 import { type AssignmentRow, candidatesIn, type DepartmentRow, lastAssignee } from './allocation-store.ts';
 

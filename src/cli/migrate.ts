@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.ts';
-import { withMigratedDatabase } from './open-configured-database.ts';
+import { withMigratedDatabase } from '../db/open-configured-database.ts';
 
 /** `npm run db:migrate`: applies drizzle/ to DATABASE_URL, or to the embedded database in DATA_DIR. */
 async function run(): Promise<void> {

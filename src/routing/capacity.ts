@@ -1,3 +1,4 @@
+import { addDays } from '../calendar.ts';
 /**
  * Capacity (issue: "Capacity"). A department finishes its work earliest-due-first, so an order
  * due on D competes only with the work due on or before D: it fits when that work and its own
@@ -23,10 +24,6 @@ export interface CapacityQuestion {
   /** The department's other open work; any order of dates. */
   load: readonly DueLoad[];
 }
-
-const dayMs = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(date) + days * dayMs).toISOString().slice(0, 10);
 
 /**
  * Null when the order fits by its delivery date; otherwise the earliest date on which it would,

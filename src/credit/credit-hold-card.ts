@@ -1,6 +1,3 @@
-import { formatCents } from '../money.ts';
-import { describeStatus } from '../orders/order-states.ts';
-import type { SlackMessage } from '../outbox/effects.ts';
 import {
   type Block,
   context,
@@ -10,7 +7,10 @@ import {
   mention,
   section,
   slackDate,
-} from '../slack/block-kit.ts';
+} from '../blocks/block-kit.ts';
+import { formatCents } from '../money.ts';
+import { describeStatus } from '../orders/order-states.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
 import type { CreditHoldView } from './credit-hold-view.ts';
 
 export const creditHoldActions = { approve: 'credit_hold.approve', reject: 'credit_hold.reject' } as const;

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { z } from 'zod';
+import { asView, plain } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
-import { asView, plain } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';

@@ -1,4 +1,4 @@
-import { type Block, plain } from '../slack/block-kit.ts';
+import { type Block, plain } from './block-kit.ts';
 
 /**
  * Input blocks for the customer and product forms. Each block holds one element whose

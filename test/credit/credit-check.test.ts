@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCredit, exposureStatuses } from '../../src/intake/credit-check.ts';
+import { checkCredit, exposureStatuses } from '../../src/credit/credit-check.ts';
 
 const acme = {
   creditLimitCents: 5_000_000,

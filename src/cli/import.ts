@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { systemClock } from '../clock.ts';
 import { ConfigError } from '../config.ts';
 import { customerImport } from '../customers/customer-csv.ts';
+import type { CsvImport } from '../db/csv-import.ts';
+import { storeCsvRecords } from '../db/csv-import.ts';
+import { formatProblem, readCsvRecords } from '../db/csv-records.ts';
+import { withMigratedDatabase } from '../db/open-configured-database.ts';
+import { upsertSummary } from '../db/upsert-support.ts';
 import { productImport } from '../products/product-csv.ts';
-import type { CsvImport } from './csv-import.ts';
-import { storeCsvRecords } from './csv-import.ts';
-import { formatProblem, readCsvRecords } from './csv-records.ts';
-import { withMigratedDatabase } from './open-configured-database.ts';
-import { upsertSummary } from './upsert-support.ts';
 
 /**
  * `npm run import -- customers|products <file.csv>`: checks every row, prints each problem as

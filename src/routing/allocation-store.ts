@@ -10,6 +10,7 @@ import {
   products,
 } from '../db/schema.ts';
 import type { OrderRow } from '../orders/order-store.ts';
+import { stepUnderWay } from '../orders/status-sets.ts';
 import {
   type AllocationRule,
   type Candidate,
@@ -19,15 +20,6 @@ import {
 
 export type DepartmentRow = typeof departments.$inferSelect;
 
-/*
- * Step statuses written into the SQL as constants, not parameters: Postgres may plan a prepared
- * statement once for any values, and only a constant list lets that plan use the partial indexes
- * on assignments, whose predicates name these statuses.
- */
-/** A step someone is on, or should be: open, accepted or started. */
-export const stepUnderWay = sql`${assignments.status} in ('open', 'accepted', 'started')`;
-/** A step whose work is still to do, including those the order has not reached yet. */
-export const stepToDo = sql`${assignments.status} in ('pending', 'open', 'accepted', 'started')`;
 export type AssignmentRow = typeof assignments.$inferSelect;
 
 /** The rules in order; a row that no longer parses is skipped rather than stopping allocation. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CapacityQuestion, earliestFit } from '../../src/allocation/capacity.ts';
+import { type CapacityQuestion, earliestFit } from '../../src/routing/capacity.ts';
 
 const today = '2026-12-01';
 const day = (n: number) => new Date(Date.parse(today) + n * 86_400_000).toISOString().slice(0, 10);
