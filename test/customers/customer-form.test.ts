@@ -111,6 +111,22 @@ describe('bad input is shown under the input it is about, and nothing is stored'
     expect(await stored('NEWCO')).toBeUndefined();
   });
 
+  it.each([
+    ['spaces only', '   ', 'Name is required'],
+    ['zero-width characters only', '\u200b\u200d\ufeff', 'Name has only invisible characters'],
+    ['a Hangul filler and a word joiner', '\u3164\u2060 ', 'Name has only invisible characters'],
+  ])('a name of %s is refused under the name', async (_what, typed, message) => {
+    const view = await openForm(flow, people.admin, 'customer add');
+    await flow.driver.submitView(people.admin, view, {
+      code: { value: 'GHOST' },
+      name: { value: typed },
+      credit_limit: { value: '10' },
+      payment_methods: { value: ['cod'] },
+    });
+    expect(flow.slack.views.errors(view.id).name).toContain(message);
+    expect(await stored('GHOST')).toBeUndefined();
+  });
+
   it('a code that is taken is refused under the code, and the form stays open', async () => {
     const view = await openForm(flow, people.admin, 'customer add');
     const res = await flow.driver.submitView(people.admin, view, {
