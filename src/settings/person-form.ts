@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Role, roles } from '../auth/roles.ts';
+import { contradictingRoles, type Role, roles } from '../auth/roles.ts';
 import { type Choice, checkboxesElement, input, selectElement } from '../customers/form-inputs.ts';
 import { inputValues, list, single } from '../customers/view-values.ts';
 import { type Block, context, escapeMrkdwn, mention, plain, section } from '../slack/block-kit.ts';
@@ -29,6 +29,13 @@ export const personFields = z
         code: 'custom',
         path: ['department'],
         message: 'A department member needs a department: choose one, or untick Department member',
+      });
+    }
+    if (contradictingRoles(p.roles).length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: 'A viewer holds no other role: untick Viewer, or the other roles',
       });
     }
   });

@@ -268,6 +268,16 @@ describe('people in Settings', () => {
     expect(await personRow(mia)).toBeUndefined();
   });
 
+  it('Viewer ticked with another role is refused under the roles', async () => {
+    const form = await pickPerson(await openSettings(), mia);
+    const res = await flow.driver.submitView(people.admin, form, { roles: { value: ['admin', 'viewer'] } });
+    expect(res.body).toEqual({
+      response_action: 'errors',
+      errors: { roles: 'A viewer holds no other role: untick Viewer, or the other roles' },
+    });
+    expect(await personRow(mia)).toBeUndefined();
+  });
+
   it('the only admin on record cannot take away their own admin role', async () => {
     const adminForm = await pickPerson(await openSettings(), mia);
     await flow.driver.submitView(people.admin, adminForm, { roles: { value: ['admin'] } });
