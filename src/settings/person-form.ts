@@ -70,7 +70,7 @@ export function buildPersonForm(
   const current = departments.find((d) => d.id === person?.departmentId);
   const roleChoices: Choice[] = roles.map((r) => ({ value: r, label: roleLabels[r] }));
   const offered = departments.slice(0, MAX_DEPARTMENT_OPTIONS).map((d) => ({ value: d.key, label: d.name }));
-  const who = meta.name ? `${mention(meta.userId)} (${escapeMrkdwn(meta.name)})` : mention(meta.userId);
+  const who = meta.name ? `*${escapeMrkdwn(meta.name)}*` : mention(meta.userId);
   const blocks: Block[] = [
     section(person ? who : `${who} is new to orderdesk: a viewer until you give them a role.`, 'person'),
     input('roles', 'Roles', checkboxesElement(roleChoices, person?.roles ?? []), {
