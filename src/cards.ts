@@ -3,6 +3,7 @@ import { routeOf } from './allocation/allocation-store.ts';
 import { capacityRiskLine } from './allocation/capacity-view.ts';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
+import { channelShowsPrices } from './auth/price-visibility.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
@@ -49,7 +50,9 @@ async function renderCurrentOrderCard(
     steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
     order.deliveryDate,
   );
+  const inChannelOf = route.find((s) => s.channelId === channel)?.departmentKey ?? null;
   return renderOrderCard(order, {
+    prices: channelShowsPrices(inChannelOf),
     route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
     buttons: stepButtons(route, channel, order),
     ...shipping,

@@ -10,6 +10,7 @@ import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import type { AssignmentRow } from './allocation-store.ts';
+import { type Colleague, stepColleagues } from './step-colleagues.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface StepSummary {
   assigneeId: string | null;
   progress: number;
   note: string;
+  /** Who Reassign may give the step to; loaded for Reassign only. */
+  colleagues: Colleague[];
 }
 
 /**
@@ -44,9 +47,17 @@ export function lookAtStep(
   ref: StepRef,
   update: StepUpdate,
 ): Promise<StepSummary> {
-  return inStep(ctx, actor, ref, async (_tx, _now, { order, step, department }) => {
+  return inStep(ctx, actor, ref, async (tx, _now, { order, step, department }) => {
     requireStatus(step, order, update);
+    const colleagues = update === 'reassign' ? await stepColleagues(tx, department.id, step.assigneeId) : [];
+    if (update === 'reassign' && !colleagues.length) {
+      throw new AppError(
+        'invalid_input',
+        `Nobody else in ${department.name} can take it over: everyone else is away, or it has no other members.`,
+      );
+    }
     return {
+      colleagues,
       orderNumber: order.number,
       departmentName: department.name,
       assigneeId: step.assigneeId,
