@@ -127,7 +127,7 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
   it('production’s card shows what to make but no prices; the admin’s own card keeps them', async () => {
     const card = cardIn(flow, production.channelId, number);
     expect(card?.text).toBe(`${number} · Acme Industrial · in production`);
-    expect(textOf(card)).toContain('2 pc × *WIDGET-A* Widget A');
+    expect(textOf(card)).toContain('2 pcs × *WIDGET-A* Widget A');
     expect(textOf(card)).not.toContain('12.50');
     expect(textOf(card)).not.toContain('*Total*');
     const own = cardIn(flow, dmOf(people.admin), number);

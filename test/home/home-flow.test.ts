@@ -139,8 +139,8 @@ describe('the App Home', () => {
       const [step] = await flow.database.db
         .select()
         .from(assignments)
-        .where(eq(assignments.orderId, order?.id ?? 0));
-      return step?.status === 'accepted' && step.assigneeId === pia;
+        .where(and(eq(assignments.orderId, order?.id ?? 0), eq(assignments.assigneeId, pia)));
+      return step?.status === 'accepted';
     }, 'the step accepted from the Home');
     await flow.drainOutbox();
     const after = flow.slack.views.home(pia);
