@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
+import { channelShowsPrices } from './auth/price-visibility.ts';
 import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
@@ -49,7 +50,9 @@ async function renderCurrentOrderCard(
     steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
     order.deliveryDate,
   );
+  const inChannelOf = route.find((s) => s.channelId === channel)?.departmentKey ?? null;
   return renderOrderCard(order, {
+    prices: channelShowsPrices(inChannelOf),
     route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
     buttons: stepButtons(route, channel, order),
     ...shipping,

@@ -6,7 +6,10 @@ const reassignInput = z.object({
   assigneeId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Pick the person to give it to.'),
 });
 
-/** Reassign: a colleague in the same department takes the step over. */
+/** Slack's static_select takes at most 100 options. */
+const maxOptions = 100;
+
+/** Reassign: a colleague in the same department, not away, takes the step over; only they are offered. */
 export const reassignModal: StepModal<z.infer<typeof reassignInput>> = {
   update: 'reassign',
   callbackId: 'step.reassign_details',
@@ -19,15 +22,19 @@ export const reassignModal: StepModal<z.infer<typeof reassignInput>> = {
         block_id: 'assignee',
         label: plain('Give it to'),
         element: {
-          type: 'users_select',
+          type: 'static_select',
           action_id: 'assignee',
           placeholder: plain(`Someone in ${step.departmentName}`),
+          // A mention without a name on record is named by the modal's person-name lookup.
+          options: step.colleagues
+            .slice(0, maxOptions)
+            .map((c) => ({ text: plain(c.name || mention(c.userId), 75), value: c.userId })),
         },
       },
     ]),
   read: (values) =>
     modalInput(
-      reassignInput.safeParse({ assigneeId: values.assignee?.assignee?.selected_user ?? '' }),
+      reassignInput.safeParse({ assigneeId: values.assignee?.assignee?.selected_option?.value ?? '' }),
       () => 'assignee',
     ),
 };

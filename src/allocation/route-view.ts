@@ -42,9 +42,19 @@ const marks: Record<RouteStepView['status'], string> = {
   cancelled: ':x:',
 };
 
+/** The state in words as well: an emoji alone means nothing to someone new, or to a screen reader. */
+const words: Record<RouteStepView['status'], string> = {
+  pending: 'to come',
+  open: 'waiting to be accepted',
+  accepted: 'accepted',
+  started: 'started',
+  done: 'done',
+  cancelled: 'cancelled',
+};
+
 /**
- * "✅ Production (@ann) → ▶ QA (@bo, 40 % — _frame welded_) → ⚪ Logistics": where the order is
- * on its way.
+ * "✅ Production (@ann) done → ▶ QA (@bo, 40 % — _frame welded_) started → ⚪ Logistics to come":
+ * where the order is on its way.
  */
 export function routeLine(route: readonly RouteStepView[]): string {
   return route
@@ -54,7 +64,7 @@ export function routeLine(route: readonly RouteStepView[]): string {
       const progress = working && s.progress ? `, ${s.progress} %` : '';
       const note = working && s.note ? ` — _${escapeMrkdwn(truncate(s.note, noteOnRoute))}_` : '';
       const detail = who || progress || note ? ` (${who}${progress}${note})` : '';
-      return `${marks[s.status]} ${escapeMrkdwn(s.departmentName)}${detail}`;
+      return `${marks[s.status]} ${escapeMrkdwn(s.departmentName)}${detail} ${words[s.status]}`;
     })
     .join(' → ');
 }

@@ -11,6 +11,7 @@ import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import type { AssignmentRow } from '../routing/allocation-store.ts';
 import { possessive } from '../wording.ts';
+import { type Colleague, stepColleagues } from './step-colleagues.ts';
 import { inStep, notNow, type StepRef } from './step-guard.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface StepSummary {
   assigneeId: string | null;
   progress: number;
   note: string;
+  /** Who Reassign may give the step to; loaded for Reassign only. */
+  colleagues: Colleague[];
 }
 
 /**
@@ -45,9 +48,17 @@ export function lookAtStep(
   ref: StepRef,
   update: StepUpdate,
 ): Promise<StepSummary> {
-  return inStep(ctx, actor, ref, async (_tx, _now, { order, step, department }) => {
+  return inStep(ctx, actor, ref, async (tx, _now, { order, step, department }) => {
     requireStatus(step, order, update);
+    const colleagues = update === 'reassign' ? await stepColleagues(tx, department.id, step.assigneeId) : [];
+    if (update === 'reassign' && !colleagues.length) {
+      throw new AppError(
+        'invalid_input',
+        `Nobody else in ${department.name} can take it over: everyone else is away, or it has no other members.`,
+      );
+    }
     return {
+      colleagues,
       orderNumber: order.number,
       departmentName: department.name,
       assigneeId: step.assigneeId,

@@ -37,8 +37,11 @@ export function rolesFeature({ ctx }: FeatureDeps): SlackFeature {
         const parsed = parseRoleChange(req.args, grantUsage);
         if (!parsed.ok) return req.reply({ text: parsed.text });
         const { userId } = parsed.value;
-        const now = await grantRole(ctx, await req.actor(), parsed.value);
-        await req.reply({ text: `:white_check_mark: <@${userId}> now has: ${now.join(', ')}.` });
+        const { roles: now, replaced } = await grantRole(ctx, await req.actor(), parsed.value);
+        const instead = replaced.length
+          ? ` (replaces ${replaced.join(', ')}: a viewer holds no other role)`
+          : '';
+        await req.reply({ text: `:white_check_mark: <@${userId}> now has: ${now.join(', ')}${instead}.` });
       },
     },
     {

@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { type Actor, type Role, requireRole } from './roles.ts';
+import { type Actor, grantedRoles, isRole, type Role, requireRole } from './roles.ts';
 
 export interface RoleChange {
   userId: string;
@@ -12,8 +12,14 @@ export interface RoleChange {
   departmentKey?: string;
 }
 
-/** An admin grants a role (and, for members, their department). Returns the person's roles after. */
-export async function grantRole(ctx: UseCaseContext, actor: Actor, change: RoleChange): Promise<Role[]> {
+/** What a grant left: the person's roles after, and the roles it replaced (see `grantedRoles`). */
+export interface GrantResult {
+  roles: Role[];
+  replaced: Role[];
+}
+
+/** An admin grants a role (and, for members, their department), replacing the roles it contradicts. */
+export async function grantRole(ctx: UseCaseContext, actor: Actor, change: RoleChange): Promise<GrantResult> {
   requireRole(actor, ['admin'], 'grant roles');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -30,15 +36,27 @@ export async function grantRole(ctx: UseCaseContext, actor: Actor, change: RoleC
       departmentId = dept.id;
     }
     const [current] = await tx.select().from(people).where(eq(people.slackUserId, change.userId));
-    const next = [...new Set([...(current?.roles ?? []), change.role])].sort() as Role[];
+    const granted = grantedRoles((current?.roles ?? []).filter(isRole), change.role);
+    if (change.userId === actor.userId && granted.replaced.includes('admin')) {
+      throw new AppError(
+        'forbidden',
+        'Making yourself a viewer would take away your own admin role: ask another admin to do it.',
+      );
+    }
+    // A viewer works in no department, so the department goes with the member role.
+    const department = departmentId
+      ? { departmentId }
+      : granted.replaced.includes('member')
+        ? { departmentId: null }
+        : {};
     await tx
       .insert(people)
-      .values({ slackUserId: change.userId, roles: next, departmentId, updatedAt: now })
+      .values({ slackUserId: change.userId, roles: granted.roles, departmentId, updatedAt: now })
       .onConflictDoUpdate({
         target: people.slackUserId,
-        set: { roles: next, updatedAt: now, ...(departmentId ? { departmentId } : {}) },
+        set: { roles: granted.roles, updatedAt: now, ...department },
       });
-    return next;
+    return granted;
   });
 }
 

@@ -122,6 +122,7 @@ export const permissions = {
   'event:app_home_opened': workspace,
   'action:home.more': workspace,
   'action:home.previous': workspace,
+  'action:home.open': workspace,
 } as const satisfies Record<string, Permission>;
 
 export type PermissionId = keyof typeof permissions;

@@ -18,6 +18,26 @@ const roleWords: Record<Role, string> = {
   viewer: 'a viewer',
 };
 
+/**
+ * Which roles one person may hold together. A viewer sees and changes nothing, so viewer goes
+ * alone: it contradicts every other role. Admin, manager and member combine (an admin or a
+ * manager may also work in a department as its member). Held roles are listed in `roles` order.
+ */
+export function contradicts(a: Role, b: Role): boolean {
+  return a !== b && (a === 'viewer' || b === 'viewer');
+}
+
+/** Roles that cannot be held together, e.g. ['admin', 'viewer'], or [] when they all combine. */
+export function contradictingRoles(held: readonly Role[]): Role[] {
+  return roles.filter((r) => held.includes(r) && held.some((other) => contradicts(r, other)));
+}
+
+/** Granting `role` adds it and replaces what it contradicts. */
+export function grantedRoles(held: readonly Role[], role: Role): { roles: Role[]; replaced: Role[] } {
+  const replaced = roles.filter((r) => held.includes(r) && contradicts(r, role));
+  return { roles: roles.filter((r) => r === role || (held.includes(r) && !replaced.includes(r))), replaced };
+}
+
 /** True when the actor holds one of `allowed`. Admins may do everything. */
 export function hasRole(actor: Actor, allowed: readonly Role[]): boolean {
   return actor.roles.includes('admin') || allowed.some((r) => actor.roles.includes(r));

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { z } from 'zod';
+import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps } from '../slack/feature.ts';
 import { addRecord } from './add-record.ts';
 import { editRecord } from './edit-record.ts';
@@ -39,7 +40,7 @@ export function recordSaveListener<Row extends NamedRecord, Input, Fields>(
       blockFor: (error) => (error.code === 'conflict' ? kind.table.key : undefined),
       logger,
     });
-    await ack(answer);
+    await ack(answer && { ...answer, errors: withSummaryOnTop(answer.errors, inputsOf(view)) });
     if (saved) deps.afterWrite();
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatCents, MAX_AMOUNT_CENTS } from '../money.ts';
+import { showsNothing } from './visible-text.ts';
 
 /**
  * Rules for values typed into a form or a CSV cell, shared by the customer and product schemas.
@@ -63,6 +64,12 @@ export function text(label: string, rule: TextRule) {
   return textInput(label).transform((value, ctx): string => {
     if (isBlank(value)) return rule.empty ?? fail(ctx, `${label} is required`);
     const typed = String(value);
+    if (showsNothing(typed)) {
+      return fail(
+        ctx,
+        `${label} has only invisible characters (zero-width or blank): type one people can read`,
+      );
+    }
     const n = length(typed);
     if (n > rule.max) return fail(ctx, `${label} is ${n} characters long; at most ${rule.max} are allowed`);
     if (hasControl(typed, rule.multiline ?? false)) {

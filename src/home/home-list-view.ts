@@ -5,6 +5,27 @@ import type { HomeData, HomeItem } from './home-queries.ts';
 
 /** The buttons that turn a list's pages; their value is the pages the Home shows next. */
 export const homePageActions = { more: 'home.more', previous: 'home.previous' } as const;
+/** Open on a Home entry: the order's card in a modal; its value is the order number. */
+export const homeOpenAction = 'home.open';
+/** Accept on a Home entry is the card's own Accept, with the same value, so one handler guards both. */
+const acceptAction = 'step.accept';
+
+/** Each entry acts where it is: Accept for a step waiting to be taken, Open for the rest. */
+function entry(list: HomeList, item: HomeItem, today: string): Block {
+  const accept = item.step && item.status === 'open';
+  return {
+    ...section(line(item, today), `home.${list}.${item.number}`),
+    accessory: accept
+      ? {
+          type: 'button',
+          action_id: acceptAction,
+          text: plain('Accept'),
+          style: 'primary',
+          value: `${item.step?.assignmentId}:${item.step?.orderVersion}`,
+        }
+      : { type: 'button', action_id: homeOpenAction, text: plain('Open'), value: item.number },
+  };
+}
 
 const stepWords: Record<string, string> = { open: 'to accept', accepted: 'accepted', started: 'in progress' };
 
@@ -41,7 +62,7 @@ export function listBlocks(
   const { items, total, page } = data[list];
   const blocks: Block[] = [section(`*${title}*${total ? ` (${total})` : ''}`)];
   if (!items.length) return [...blocks, context([empty])];
-  blocks.push(section(items.map((i) => line(i, today)).join('\n')));
+  blocks.push(...items.map((i) => entry(list, i, today)));
   if (total <= pageSize) return blocks;
   const first = page * pageSize + 1;
   const last = page * pageSize + items.length;

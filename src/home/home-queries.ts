@@ -17,6 +17,8 @@ export interface HomeItem {
   fitsOn: string | null;
   /** The departments where a step of the order waits with nobody to take it. */
   waitingIn: string | null;
+  /** The step, and the order version it was read at: what an Accept button carries. */
+  step: { assignmentId: number; orderVersion: number } | null;
 }
 
 /** One page of a list, and how long the whole list is. */
@@ -74,6 +76,8 @@ async function stepPage(db: DbOrTx, where: SQL | undefined, page: number): Promi
         status: assignments.status,
         deliveryDate: orders.deliveryDate,
         fitsOn: assignments.fitsOn,
+        assignmentId: assignments.id,
+        orderVersion: orders.version,
       })
       .from(assignments)
       .innerJoin(orders, eq(orders.id, assignments.orderId))
@@ -91,7 +95,15 @@ async function stepPage(db: DbOrTx, where: SQL | undefined, page: number): Promi
     .orderBy(asc(orders.deliveryDate), asc(orders.number))
     .limit(pageSize)
     .offset(at * pageSize);
-  return { items: rows.map((r) => ({ ...r, waitingIn: null })), total, page: at };
+  return {
+    items: rows.map(({ assignmentId, orderVersion, ...r }) => ({
+      ...r,
+      waitingIn: null,
+      step: { assignmentId, orderVersion },
+    })),
+    total,
+    page: at,
+  };
 }
 
 async function orderPage(db: DbOrTx, where: SQL | undefined, page: number): Promise<HomePage> {
@@ -116,7 +128,7 @@ async function orderPage(db: DbOrTx, where: SQL | undefined, page: number): Prom
     .orderBy(asc(orders.deliveryDate), asc(orders.number))
     .limit(pageSize)
     .offset(at * pageSize);
-  return { items: rows.map((r) => ({ ...r, departmentName: null })), total, page: at };
+  return { items: rows.map((r) => ({ ...r, departmentName: null, step: null })), total, page: at };
 }
 
 /** A page past the end (the list shrank since the button was drawn) shows the last one. */

@@ -1,12 +1,16 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { asView } from '../blocks/block-kit.ts';
+import { permit } from '../auth/permissions.ts';
+import { asView, plain, section } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
 import { rememberHomeOpened } from '../orders/order-homes.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { PersonNames } from '../slack/person-names.ts';
+import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
-import { homePageActions } from './home-list-view.ts';
+import { homeOpenAction, homePageActions } from './home-list-view.ts';
 import { decodePages, firstPages, type HomePages } from './home-pages.ts';
+import { orderCardModal } from './open-order.ts';
 import { renderHome } from './render-home.ts';
 
 /**
@@ -15,6 +19,7 @@ import { renderHome } from './render-home.ts';
  */
 export function homeFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
+  const names = new PersonNames(ctx.db, logger);
 
   async function publish(
     client: WebClient,
@@ -40,6 +45,29 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
         if (event.tab !== 'home') return;
         const teamId = (body as { team_id?: string }).team_id;
         await publish(client, { userId: event.user, teamId }, firstPages, true);
+      });
+      router.action<BlockAction<ButtonAction>>(homeOpenAction, async ({ ack, body, action, client }) => {
+        await ack();
+        let view: Record<string, unknown>;
+        try {
+          const actor = await deps.loadActor({
+            userId: body.user.id,
+            teamId: body.user.team_id ?? body.team?.id,
+          });
+          permit(actor, 'action:home.open');
+          view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
+        } catch (error) {
+          const text = await names.inModal(replyForError(error, logger).text, client);
+          view = {
+            type: 'modal',
+            title: plain('Order', 24),
+            close: plain('Close', 24),
+            blocks: [section(text)],
+          };
+        }
+        await client.views
+          .open({ trigger_id: body.trigger_id, view: asView(view) })
+          .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
       });
       for (const actionId of Object.values(homePageActions)) {
         router.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../blocks/block-kit.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
+import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -191,7 +192,10 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           const outcome = await reviewDraft(ctx, ctx.db, draft);
           if (!outcome.ok) {
             return {
-              response: { response_action: 'errors', errors: errorsByBlock(outcome.findings, meta) },
+              response: {
+                response_action: 'errors',
+                errors: withSummaryOnTop(errorsByBlock(outcome.findings, meta), inputsOf(view)),
+              },
               wrote: false,
             };
           }

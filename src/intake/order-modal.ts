@@ -71,8 +71,10 @@ export function buildOrderModal(content: OrderModalContent): Record<string, unkn
   );
 
   const methods = content.paymentOptions.length ? content.paymentOptions : ['prepaid'];
-  const chosen = draft.paymentMethod && methods.includes(draft.paymentMethod) ? draft.paymentMethod : null;
-  if (draft.paymentMethod && !chosen)
+  const allowed = draft.paymentMethod && methods.includes(draft.paymentMethod) ? draft.paymentMethod : null;
+  // A customer who pays only one way leaves nothing to choose.
+  const chosen = allowed ?? (methods.length === 1 ? (methods[0] ?? null) : null);
+  if (draft.paymentMethod && !allowed)
     notices.push(`payment “${draft.paymentMethod}” is not one this customer may use`);
   blocks.push(
     input('payment_method', 'Payment method', {

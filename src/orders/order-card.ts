@@ -35,8 +35,9 @@ const statusEmoji: Record<string, string> = {
  */
 export function renderOrderCard(
   order: OrderSnapshot,
-  extras: { route?: string; shipping?: string; buttons?: Record<string, unknown>[] } = {},
+  extras: { route?: string; shipping?: string; buttons?: Record<string, unknown>[]; prices?: boolean } = {},
 ): SlackMessage {
+  const prices = extras.prices ?? true;
   const status = describeStatus(order.status);
   const emoji = statusEmoji[order.status] ?? ':grey_question:';
   const v = `${order.id}.${order.version}`;
@@ -46,13 +47,14 @@ export function renderOrderCard(
     .map(
       (l) =>
         `• ${l.quantity} ${escapeMrkdwn(l.unit)} × *${escapeMrkdwn(l.sku)}* ${escapeMrkdwn(l.name)}` +
-        `${l.spec ? ` — _${escapeMrkdwn(l.spec)}_` : ''} @ ${formatCents(l.unitPriceCents)} = ${formatCents(l.amountCents)}`,
+        `${l.spec ? ` — _${escapeMrkdwn(l.spec)}_` : ''}` +
+        (prices ? ` @ ${formatCents(l.unitPriceCents)} = ${formatCents(l.amountCents)}` : ''),
     );
   const more = order.lines.length - shown.length;
   if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
   return {
     // The fallback text is read as mrkdwn (and in notifications), so it is escaped too.
-    text: `${order.number} · ${escapeMrkdwn(order.customer.name)} · ${status} · total ${formatCents(order.totalCents)}`,
+    text: `${order.number} · ${escapeMrkdwn(order.customer.name)} · ${status}${prices ? ` · total ${formatCents(order.totalCents)}` : ''}`,
     blocks: [
       header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
       fields(
@@ -61,7 +63,7 @@ export function renderOrderCard(
           `*Customer*\n${customer}`,
           `*Delivery date*\n${order.deliveryDate}`,
           `*Payment*\n${escapeMrkdwn(order.paymentMethod)}`,
-          `*Total*\n${formatCents(order.totalCents)}`,
+          ...(prices ? [`*Total*\n${formatCents(order.totalCents)}`] : []),
           `*Customer PO*\n${order.customerPo ? escapeMrkdwn(order.customerPo) : '—'}`,
           ...(order.feedback ? [`*Feedback*\n★${order.feedback.rating}`] : []),
         ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seesPrices } from '../auth/price-visibility.ts';
 import { divider, section } from '../blocks/block-kit.ts';
 import { AppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -68,12 +69,12 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
         example: '/order show SO-2026-000123',
         summary: 'an order’s card and its timeline, just for you',
         async run(req) {
-          await req.actor();
+          const actor = await req.actor();
           const number = await resolveOrderNumber(ctx.db, req.args, '/order show');
           const id = await findOrderIdByNumber(ctx.db, number);
           const order = id ? await loadOrderSnapshot(ctx.db, id) : null;
           if (!id || !order) throw new AppError('not_found', `There is no order ${number}.`);
-          const card = renderOrderCard(order);
+          const card = renderOrderCard(order, { prices: seesPrices(actor) });
           const timeline = timelineLines(await loadTimeline(ctx.db, id));
           await req.reply({
             text: card.text,

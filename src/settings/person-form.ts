@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Role, roles } from '../auth/roles.ts';
+import { contradictingRoles, type Role, roles } from '../auth/roles.ts';
 import { type Block, context, escapeMrkdwn, mention, plain, section } from '../blocks/block-kit.ts';
 import { type Choice, checkboxesElement, input, selectElement } from '../blocks/form-inputs.ts';
 import { inputValues, list, single } from '../blocks/view-values.ts';
@@ -29,6 +29,13 @@ export const personFields = z
         code: 'custom',
         path: ['department'],
         message: 'A department member needs a department: choose one, or untick Department member',
+      });
+    }
+    if (contradictingRoles(p.roles).length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: 'A viewer holds no other role: untick Viewer, or the other roles',
       });
     }
   });
@@ -63,7 +70,7 @@ export function buildPersonForm(
   const current = departments.find((d) => d.id === person?.departmentId);
   const roleChoices: Choice[] = roles.map((r) => ({ value: r, label: roleLabels[r] }));
   const offered = departments.slice(0, MAX_DEPARTMENT_OPTIONS).map((d) => ({ value: d.key, label: d.name }));
-  const who = meta.name ? `${mention(meta.userId)} (${escapeMrkdwn(meta.name)})` : mention(meta.userId);
+  const who = meta.name ? `*${escapeMrkdwn(meta.name)}*` : mention(meta.userId);
   const blocks: Block[] = [
     section(person ? who : `${who} is new to orderdesk: a viewer until you give them a role.`, 'person'),
     input('roles', 'Roles', checkboxesElement(roleChoices, person?.roles ?? []), {

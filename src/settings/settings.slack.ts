@@ -3,10 +3,11 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ActorPermissionId, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { answerSubmission, unreadableForm } from '../customers/form-submission.ts';
+import { answerSubmission, type SubmissionAnswer, unreadableForm } from '../customers/form-submission.ts';
 import { AppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { toldFormDidNotOpen } from '../slack/open-form.ts';
+import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import {
@@ -37,12 +38,17 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const settingsView = async (page: number) => buildSettingsView(await loadSettings(ctx.db), { page });
+  const names = new PersonNames(ctx.db, logger);
+  /** Modals show a mention as its raw id, so the Settings modals name people instead. */
+  const settingsView = async (page: number, client: WebClient) =>
+    names.inView(buildSettingsView(await loadSettings(ctx.db), { page }), client);
+  const named = async (answer: SubmissionAnswer, client: WebClient): Promise<SubmissionAnswer> =>
+    answer && { ...answer, errors: await names.errorsInModal(answer.errors, client) };
 
   /** After a save, the Settings modal underneath shows the change when the person goes back to it. */
   async function refreshSettings(client: WebClient, parent: Parent) {
     if (!parent) return;
-    const view = await settingsView(parent.page);
+    const view = await settingsView(parent.page, client);
     await client.views
       .update({ view_id: parent.viewId, view: asView(view) })
       .catch((error: unknown) => logger.warn('the Settings modal was not refreshed', error));
@@ -61,7 +67,10 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         await work({ body, client, parent: { viewId: view.id, page }, triggerId: body.trigger_id });
       } catch (error) {
         await client.views
-          .push({ trigger_id: body.trigger_id, view: asView(noticeView(replyForError(error, logger).text)) })
+          .push({
+            trigger_id: body.trigger_id,
+            view: asView(noticeView(await names.inModal(replyForError(error, logger).text, client))),
+          })
           .catch((e: unknown) => logger.warn('could not show the refusal', e));
       }
     };
@@ -90,7 +99,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           try {
             await req.client.views.open({
               trigger_id: req.triggerId,
-              view: asView(await settingsView(0)),
+              view: asView(await settingsView(0, req.client)),
             });
           } catch (error) {
             await toldFormDidNotOpen(error, logger, 'Settings', (text) => req.reply({ text }));
@@ -104,7 +113,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         let view: Record<string, unknown>;
         try {
           permit(await actorOf(body.user), 'action:home.settings');
-          view = await settingsView(0);
+          view = await settingsView(0, client);
         } catch (error) {
           view = noticeView(replyForError(error, logger).text);
         }
@@ -118,7 +127,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           `${settingsIds.page}.${direction}`,
           inSettings(`action:settings.page.${direction}` as const, async ({ body, client, parent }) => {
             const page = Number(buttonValue.parse(body.actions[0]).value);
-            const view = await settingsView(Number.isInteger(page) ? page : 0);
+            const view = await settingsView(Number.isInteger(page) ? page : 0, client);
             await client.views.update({ view_id: parent.viewId, view: asView(view) });
           }),
         );
@@ -156,7 +165,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           ]);
           const name = person?.name || (await slackName(client, userId));
           const view = buildPersonForm({ userId, name, parent }, person, choices);
-          await client.views.push({ trigger_id: triggerId, view: asView(view) });
+          await client.views.push({ trigger_id: triggerId, view: asView(await names.inView(view, client)) });
         }),
       );
 
@@ -181,7 +190,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           blockFor: (error) => (error.code === 'conflict' ? 'key' : undefined),
           logger,
         });
-        await ack(answer);
+        await ack(await named(answer, client));
         if (!saved.change) return;
         const { before, after } = saved.change;
         logger.info(before ? 'settings: department changed' : 'settings: department added', {
@@ -215,7 +224,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           blockFor: (error) => (error.code === 'not_found' ? 'department' : 'roles'),
           logger,
         });
-        await ack(answer);
+        await ack(await named(answer, client));
         if (!saved.change) return;
         const { before, after } = saved.change;
         logger.info('settings: person changed', { by: saved.by, person: after.slackUserId, before, after });

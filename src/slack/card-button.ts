@@ -19,11 +19,15 @@ export function cardButton(
       await work(args);
       deps.afterWrite();
     } catch (error) {
-      await args.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...replyForError(error, deps.logger),
-      });
+      const reply = replyForError(error, deps.logger);
+      // The same buttons on the App Home come without a response_url: the answer goes by DM.
+      if ('response_url' in args.body && args.body.response_url) {
+        await args.respond({ response_type: 'ephemeral', replace_original: false, ...reply });
+      } else {
+        await args.client.chat
+          .postMessage({ channel: args.body.user.id, ...reply })
+          .catch((e: unknown) => deps.logger.warn('could not tell someone why their press was refused', e));
+      }
     }
   };
 }

@@ -117,6 +117,24 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     ]);
   });
 
+  it('the route says each step’s state in words, not only with an emoji', async () => {
+    const route = textOf(cardIn(flow, production.channelId, number));
+    expect(route).toMatch(
+      /:arrow_forward: Production \(<@U0[A-Z]+>\) started → :white_circle: Logistics to come/,
+    );
+  });
+
+  it('production’s card shows what to make but no prices; the admin’s own card keeps them', async () => {
+    const card = cardIn(flow, production.channelId, number);
+    expect(card?.text).toBe(`${number} · Acme Industrial · in production`);
+    expect(textOf(card)).toContain('2 pcs × *WIDGET-A* Widget A');
+    expect(textOf(card)).not.toContain('12.50');
+    expect(textOf(card)).not.toContain('*Total*');
+    const own = cardIn(flow, dmOf(people.admin), number);
+    expect(textOf(own)).toContain('@ 12.50 = 25.00');
+    expect(textOf(own)).toContain('*Total*');
+  });
+
   it('ann says 140 % and is asked for a whole number from 0 to 100, inline', async () => {
     const modal = await openFromCard(production.ann, number, 'step.progress');
     const res = await flow.driver.submitView(production.ann, modal, { percent: { percent: '140' } });
@@ -169,7 +187,19 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(redraws()).toBe(before + 1);
   });
 
-  it('reassigning to lou (logistics) or otto (away) is refused inline, naming them (a modal shows no mentions); to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
+  it('Reassign offers only the department’s members who are not away and do not have it: ann’s modal offers ben alone', async () => {
+    const modal = await openFromCard(production.ann, number, 'step.reassign');
+    const select = modal.blocks.find((b) => b.block_id === 'assignee')?.element as {
+      type: string;
+      options: { text: { text: string }; value: string }[];
+    };
+    expect(select.type).toBe('static_select');
+    expect(select.options.map((o) => o.value)).toEqual([production.ben]);
+    expect(select.options[0]?.text.text).not.toContain('<@');
+    await flow.driver.closeView(production.ann, modal);
+  });
+
+  it('reassigning to lou (logistics) or otto (away), from a stale choice, is refused inline, naming them (a modal shows no mentions); to ben, the card and ben’s DMs say so, and it leaves ann’s Home', async () => {
     await flow.driver.appHomeOpened(production.ann);
     const annsHome = () => JSON.stringify(flow.slack.views.home(production.ann)?.blocks ?? []);
     await eventually(() => annsHome().includes(number), 'the order on ann’s Home');
@@ -178,7 +208,12 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(JSON.stringify(modal.blocks)).toContain(`now with ${production.ann.toLowerCase()}`);
     expect(JSON.stringify(modal.blocks)).not.toContain('<@');
     const elsewhere = await flow.driver.submitView(production.ann, modal, {
-      assignee: { assignee: logistics.member },
+      assignee: {
+        assignee: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: logistics.member },
+        },
+      },
     });
     expect(elsewhere.body).toEqual({
       response_action: 'errors',
@@ -186,7 +221,12 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
       errors: { assignee: `${logistics.member.toLowerCase()} is not in Production.` },
     });
     const away = await flow.driver.submitView(production.ann, modal, {
-      assignee: { assignee: production.away },
+      assignee: {
+        assignee: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: production.away },
+        },
+      },
     });
     expect(away.body).toEqual({
       response_action: 'errors',

@@ -18,12 +18,12 @@ describe('what a department card shows of a step', () => {
   it('a started step shows its progress and the start of its latest note, escaped', () => {
     const line = routeLine([step({ progress: 40, note: `<b>${'x'.repeat(200)}` })]);
     expect(line.startsWith(':arrow_forward: Production (<@U0ANN>, 40 % — _&lt;b&gt;xxx')).toBe(true);
-    expect(line.endsWith('…_)')).toBe(true);
+    expect(line.endsWith('…_) started')).toBe(true);
   });
 
   it('a done step shows neither progress nor note', () => {
     expect(routeLine([step({ status: 'done', progress: 100, note: 'all good' })])).toBe(
-      ':white_check_mark: Production (<@U0ANN>)',
+      ':white_check_mark: Production (<@U0ANN>) done',
     );
   });
 

@@ -305,6 +305,8 @@ const notPressedHere = [
   'event:app_home_opened',
   'action:home.more',
   'action:home.previous',
+  // Open on a Home entry: the whole workspace may read an order (as /order show); home-flow presses it.
+  'action:home.open',
 ];
 
 const commandProbes: Probe[] = [

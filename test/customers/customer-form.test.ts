@@ -83,7 +83,10 @@ describe('bad input is shown under the input it is about, and nothing is stored'
 
     expect(res.problems).toEqual([]);
     expect(flow.slack.views.errors(view.id)).toEqual({
-      code: '"AC ME!" is not a valid customer code: use 1–32 letters, digits, - or _',
+      // The top input also names every field below that needs fixing: the rest may be out of sight.
+      code:
+        '"AC ME!" is not a valid customer code: use 1–32 letters, digits, - or _ — also fix below: ' +
+        'Name, Credit limit, Outstanding receivables, Allowed payment methods',
       name: 'Name is 3000 characters long; at most 200 are allowed',
       credit_limit:
         '"1e309" is not an amount: credit limit takes digits with at most two decimals, like 2500.00',
@@ -92,6 +95,20 @@ describe('bad input is shown under the input it is about, and nothing is stored'
     });
     expect(flow.slack.views.top(people.admin)?.id).toBe(view.id);
     expect(await flow.database.db.select().from(customers)).toHaveLength(2);
+  });
+
+  it('an error far down the form is also named at its top, where the admin is looking', async () => {
+    const view = await openForm(flow, people.admin, 'customer add');
+    await flow.driver.submitView(people.admin, view, {
+      code: { value: 'FARDOWN' },
+      name: { value: 'Far Down Ltd' },
+      credit_limit: { value: '10' },
+      payment_methods: { value: [] },
+    });
+    expect(flow.slack.views.errors(view.id)).toEqual({
+      code: 'One field needs fixing below: Allowed payment methods',
+      payment_methods: 'Choose at least one of the payment methods',
+    });
   });
 
   it.each([
@@ -109,6 +126,22 @@ describe('bad input is shown under the input it is about, and nothing is stored'
     });
     expect(flow.slack.views.errors(view.id).credit_limit).toContain(message);
     expect(await stored('NEWCO')).toBeUndefined();
+  });
+
+  it.each([
+    ['spaces only', '   ', 'Name is required'],
+    ['zero-width characters only', '\u200b\u200d\ufeff', 'Name has only invisible characters'],
+    ['a Hangul filler and a word joiner', '\u3164\u2060 ', 'Name has only invisible characters'],
+  ])('a name of %s is refused under the name', async (_what, typed, message) => {
+    const view = await openForm(flow, people.admin, 'customer add');
+    await flow.driver.submitView(people.admin, view, {
+      code: { value: 'GHOST' },
+      name: { value: typed },
+      credit_limit: { value: '10' },
+      payment_methods: { value: ['cod'] },
+    });
+    expect(flow.slack.views.errors(view.id).name).toContain(message);
+    expect(await stored('GHOST')).toBeUndefined();
   });
 
   it('a code that is taken is refused under the code, and the form stays open', async () => {

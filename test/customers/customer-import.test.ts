@@ -89,6 +89,18 @@ describe('importing customers', () => {
     expect(await database.db.select().from(customers)).toEqual([]);
   });
 
+  it('refuses a row whose name is blank or only zero-width characters, naming its line', () => {
+    const text = csv(
+      'BLANK,  ,100,,,net30,,,',
+      'ZW,\u200b\u200c,100,,,net30,,,',
+      'OK,Fine Co,100,,,net30,,,',
+    );
+    expect(problemsOf(text)).toEqual([
+      'line 2, column name: Name is required',
+      'line 3, column name: Name has only invisible characters (zero-width or blank): type one people can read',
+    ]);
+  });
+
   it('stores every row of a good file, exactly as typed, then updates by code', async () => {
     const first = `\uFEFF${csv(
       'one,"Ünïcode & Co, ""Ltd"" 🚀",100.5,,yes,"prepaid;net30",gold,U0DANA,C0SHARED',

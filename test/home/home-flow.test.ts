@@ -124,6 +124,44 @@ describe('the App Home', () => {
     expect(publishesFor(people.admin)).toBe(0);
   });
 
+  it('each entry has a button to act: Pia accepts her new assignment from the Home, and opens it there to read its card', async () => {
+    const home = flow.slack.views.home(pia);
+    if (!home) throw new Error('no Home for Pia');
+    const entry = home.blocks.find((b) => JSON.stringify(b).includes(`*${first}*`));
+    expect(entry?.accessory).toMatchObject({ action_id: 'step.accept', text: { text: 'Accept' } });
+    await flow.driver.clickButton(pia, {
+      view: home,
+      block_id: String(entry?.block_id),
+      action_id: 'step.accept',
+    });
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, first));
+    await eventually(async () => {
+      const [step] = await flow.database.db
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.orderId, order?.id ?? 0), eq(assignments.assigneeId, pia)));
+      return step?.status === 'accepted';
+    }, 'the step accepted from the Home');
+    await flow.drainOutbox();
+    const after = flow.slack.views.home(pia);
+    const accepted = after?.blocks.find((b) => JSON.stringify(b).includes(`*${first}*`));
+    expect(accepted?.accessory).toMatchObject({ action_id: 'home.open', value: first });
+
+    const before = flow.slack.views.top(pia);
+    await flow.driver.clickButton(pia, {
+      view: after?.id ?? '',
+      block_id: String(accepted?.block_id),
+      action_id: 'home.open',
+    });
+    const modal = await openModal(flow, pia, before);
+    expect(modal.title?.text).toBe(first);
+    expect(JSON.stringify(modal.blocks)).toContain('WIDGET-A');
+    // Pia works in production: she sees what to make, not what it costs; nor a raw mention.
+    expect(JSON.stringify(modal.blocks)).not.toContain('*Total*');
+    expect(JSON.stringify(modal.blocks)).not.toContain('<@');
+    await flow.driver.closeView(pia, modal);
+  });
+
   it('an admin sees New order and the orders of theirs that need them: one held for credit, one at capacity risk', async () => {
     // NEARLY owes 900.00 of its 1,000.00 limit: twenty widgets (250.00) go to finance.
     held = await placeOrder({

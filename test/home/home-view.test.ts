@@ -16,6 +16,7 @@ const item = (i: number): HomeItem => ({
   deliveryDate: '2026-12-01',
   fitsOn: '2026-12-24',
   waitingIn: '<'.repeat(300),
+  step: { assignmentId: 2_147_483_647, orderVersion: 2_147_483_647 },
 });
 const full = (page: number, total: number): HomePage => ({
   items: Array.from({ length: pageSize }, (_, i) => item(page * pageSize + i)),

@@ -51,6 +51,17 @@ describe('one-line entry', () => {
     expect(field('line.1.unit_price')?.element?.initial_value).toBe('0.35');
   });
 
+  it('preselects the payment method of a customer who pays only one way, and leaves a choice of several open', async () => {
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.command(people.admin, 'new NEARLY 10 x WIDGET-A');
+    const only = await openModal(flow, people.admin, before);
+    expect(element(only, 'payment_method')?.initial_option?.value).toBe('net30');
+
+    await flow.driver.command(people.admin, 'new ACME 10 x WIDGET-A');
+    const several = await openModal(flow, people.admin, only);
+    expect(element(several, 'payment_method')?.initial_option).toBeUndefined();
+  });
+
   it('shows what it could not understand at the top, escaped, instead of dropping it', async () => {
     const before = flow.slack.views.top(people.admin);
     await flow.driver.command(

@@ -42,6 +42,7 @@ describe('the review, inside the modal', () => {
     expect(res.problems).toEqual([]);
     const errors = errorsOf(res.body);
     expect(Object.keys(errors).sort()).toEqual([
+      'customer',
       'delivery_date',
       'line.0.quantity',
       'line.1.quantity',
@@ -50,6 +51,10 @@ describe('the review, inside the modal', () => {
     expect(errors['line.0.quantity']).toContain('packs of 50');
     expect(errors['line.2.product']).toContain('NOPE-1');
     expect(errors.delivery_date).toContain('2026-11-20');
+    // The customer, at the top of the long modal, names every field below that needs fixing.
+    expect(errors.customer).toBe(
+      '4 fields need fixing below: Delivery date, Line 1 · quantity, Line 2 · quantity, Line 3 · product',
+    );
     expect(await flow.database.db.select().from(orders)).toEqual([]);
   });
 

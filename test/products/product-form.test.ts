@@ -57,7 +57,10 @@ describe('an admin adds a product through the form', () => {
     });
     expect(res.problems).toEqual([]);
     expect(flow.slack.views.errors(view.id)).toEqual({
-      sku: '"SKU WITH SPACE" is not a valid SKU: use 1–40 letters, digits, -, _ or .',
+      // The top input also names every field below that needs fixing: the rest may be out of sight.
+      sku:
+        '"SKU WITH SPACE" is not a valid SKU: use 1–40 letters, digits, -, _ or . — also fix below: ' +
+        'Name, Unit, List price, Pack size, Minimum order quantity, Lead time (days), Default specification',
       name: 'Name is 201 characters long; at most 200 are allowed',
       unit: 'Unit cannot contain line breaks or control characters',
       list_price: 'List price must be more than 0',

@@ -80,7 +80,15 @@ describe('departments in Settings', () => {
     expect(shows(settings, '*Finance* `finance`')).toBe(true);
     expect(shows(settings, `<#${finance.channel}> · 50 orders a day · no manager · 1 person`)).toBe(true);
     expect(shows(settings, settingsIds.addDepartment)).toBe(true);
-    expect(shows(settings, `<@${finance.member}> — member · Finance`)).toBe(true);
+    expect(shows(settings, 'Frank — member · Finance')).toBe(true);
+  });
+
+  it('names people in the Settings modal rather than showing ids: modals do not render mentions', async () => {
+    const settings = await openSettings();
+    expect(JSON.stringify(settings.blocks)).not.toMatch(/<@[UW][A-Z0-9]+>/);
+    const form = await pickPerson(settings, finance.member);
+    expect(shows(form, '*Frank*')).toBe(true);
+    expect(JSON.stringify(form.blocks)).not.toMatch(/<@[UW][A-Z0-9]+>/);
   });
 
   it('an admin adds Production with its channel and a capacity in units: it is stored and listed', async () => {
@@ -171,7 +179,7 @@ describe('departments in Settings', () => {
       dailyCapacity: 0,
       managerId: mia,
     });
-    await refreshed(people.admin, `<#${finance.channel}> · no daily limit · manager <@${mia}> · 1 person`);
+    await refreshed(people.admin, `<#${finance.channel}> · no daily limit · manager mia · 1 person`);
 
     const again = await push(await openSettings(), {
       block_id: 'department.finance',
@@ -221,7 +229,7 @@ describe('people in Settings', () => {
       department: { value: 'finance' },
     });
     expect(res.body).toBe('');
-    await refreshed(people.admin, `<@${finance.outsider}> — member · Finance`);
+    await refreshed(people.admin, 'Paul — member · Finance');
 
     await press();
     await eventually(async () => {
@@ -247,10 +255,7 @@ describe('people in Settings', () => {
       departmentId: production?.id,
       away: true,
     });
-    const listed = await refreshed(
-      people.admin,
-      `<@${people.dana}> — manager, member · Production · :palm_tree: away`,
-    );
+    const listed = await refreshed(people.admin, 'dana — manager, member · Production · :palm_tree: away');
     expect(shows(listed, '1 person')).toBe(true);
     expect(flow.logs.some((l) => l.includes('settings: person changed'))).toBe(true);
 
@@ -264,6 +269,16 @@ describe('people in Settings', () => {
     expect(res.body).toMatchObject({
       response_action: 'errors',
       errors: { department: expect.stringContaining('needs a department') },
+    });
+    expect(await personRow(mia)).toBeUndefined();
+  });
+
+  it('Viewer ticked with another role is refused under the roles', async () => {
+    const form = await pickPerson(await openSettings(), mia);
+    const res = await flow.driver.submitView(people.admin, form, { roles: { value: ['admin', 'viewer'] } });
+    expect(res.body).toEqual({
+      response_action: 'errors',
+      errors: { roles: 'A viewer holds no other role: untick Viewer, or the other roles' },
     });
     expect(await personRow(mia)).toBeUndefined();
   });

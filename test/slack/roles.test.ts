@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departments, people as peopleTable } from '../../src/db/schema.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 
+const erin = 'U0ERIN';
+
 let flow: Flow;
 beforeAll(async () => {
   flow = await startFlow();
+  flow.slack.addUser({ id: erin, name: 'erin' });
   await flow.database.db
     .insert(departments)
     .values({ key: 'production', name: 'Production', dailyCapacity: 10 });
@@ -56,6 +59,38 @@ describe('roles, granted from Slack', () => {
     expect(said(res.body)).toBe(`:white_check_mark: <@${people.dana}> now has: member.`);
     const again = await flow.driver.command(people.admin, `revoke <@${people.dana}|dana> manager`);
     expect(said(again.body)).toBe(`:warning: <@${people.dana}> does not have the manager role.`);
+  });
+
+  it('granting member to a viewer replaces viewer, and the reply says so', async () => {
+    await flow.driver.command(people.admin, `grant <@${erin}|erin> viewer`);
+    const res = await flow.driver.command(people.admin, `grant <@${erin}|erin> member production`);
+    expect(said(res.body)).toBe(
+      `:white_check_mark: <@${erin}> now has: member (replaces viewer: a viewer holds no other role).`,
+    );
+    const [row] = await flow.database.db.select().from(peopleTable).where(eq(peopleTable.slackUserId, erin));
+    expect(row?.roles).toEqual(['member']);
+  });
+
+  it('granting viewer to an admin and member replaces both, and their department', async () => {
+    await flow.driver.command(people.admin, `grant <@${erin}|erin> admin`);
+    const res = await flow.driver.command(people.admin, `grant <@${erin}|erin> viewer`);
+    expect(said(res.body)).toBe(
+      `:white_check_mark: <@${erin}> now has: viewer (replaces admin, member: a viewer holds no other role).`,
+    );
+    const [row] = await flow.database.db.select().from(peopleTable).where(eq(peopleTable.slackUserId, erin));
+    expect(row).toMatchObject({ roles: ['viewer'], departmentId: null });
+  });
+
+  it('granting the same role twice changes nothing the second time', async () => {
+    await flow.driver.command(people.admin, `grant <@${erin}|erin> manager`);
+    const res = await flow.driver.command(people.admin, `grant <@${erin}|erin> manager`);
+    expect(said(res.body)).toBe(`:white_check_mark: <@${erin}> now has: manager.`);
+  });
+
+  it('an admin cannot make themselves a viewer', async () => {
+    await flow.driver.command(people.admin, `grant <@${erin}|erin> admin`);
+    const res = await flow.driver.command(erin, `grant <@${erin}|erin> viewer`);
+    expect(said(res.body)).toContain('would take away your own admin role');
   });
 
   it('a guest from another organisation can never act, even with a role on record', async () => {
