@@ -10,7 +10,9 @@ const coreTables = [
   'assignments',
   'customers',
   'departments',
+  'desk_channels',
   'handled_events',
+  'holidays',
   'intake_drafts',
   'order_events',
   'order_feedback',
@@ -26,6 +28,7 @@ const coreTables = [
   'shipments',
   'slack_channel_gates',
   'slack_messages',
+  'summary_preferences',
 ];
 
 describe('migrations', () => {
