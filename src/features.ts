@@ -6,6 +6,7 @@ import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
+import { nudgesFeature } from './nudges/nudges.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
 import { remindersFeature } from './reminders/reminders.slack.ts';
@@ -27,5 +28,6 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     settingsFeature(deps),
     homeFeature(deps),
     followUpFeature(deps),
+    nudgesFeature(deps),
   ];
 }

@@ -37,6 +37,8 @@ const followUp = {
   what: 'follow up on delivered orders',
 } as const;
 
+const nudgeSnooze = { who: 'roles', roles: ['manager', 'member'], what: 'snooze nudges' } as const;
+
 /**
  * One row for every command, subcommand, button, form, search and shortcut the router knows,
  * by `kind:id` (see SlackRouter.registeredIds): a test presses each as every role and fails on
@@ -100,6 +102,10 @@ export const permissions = {
   'action:followup.snooze_1w': followUp,
   'action:followup.done': followUp,
   'view:followup.feedback_form': followUp,
+
+  // Nudges go to owners, departments and managers; anyone of them may put one off for all.
+  'action:nudge.snooze_1d': nudgeSnooze,
+  'action:nudge.snooze_3d': nudgeSnooze,
 
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,
