@@ -9,12 +9,16 @@ CREATE TABLE "holidays" (
 	"name" text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "person_time_zones" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"time_zone" text,
+	"checked_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "summary_preferences" (
 	"user_id" text PRIMARY KEY NOT NULL,
 	"cadence" text DEFAULT 'daily' NOT NULL,
 	"hour" integer DEFAULT 8 NOT NULL,
-	"time_zone" text,
-	"time_zone_checked_at" timestamp with time zone,
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

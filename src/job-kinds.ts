@@ -7,6 +7,8 @@ import { type NudgePolicy, nudgeSweep, nudgeSweepJob } from './nudges/nudge-swee
 import { reminderDm } from './reminders/reminder-dm-job.ts';
 import type { JobKind } from './scheduler/job-kind.ts';
 import type { RecurringSchedule } from './scheduler/recurring.ts';
+import { summaryPlan, summaryPlanJob } from './summaries/plan-summaries.ts';
+import { summaryJob } from './summaries/summary-job.ts';
 
 /** Every kind of scheduled job this version runs; the scheduler gives up stored jobs of any other. */
 export const jobKinds: JobKind<unknown>[] = [
@@ -17,9 +19,11 @@ export const jobKinds: JobKind<unknown>[] = [
   nudgeSweepJob,
   deliveryNudgeJob,
   acceptNudgeJob,
+  summaryPlanJob,
+  summaryJob,
 ];
 
 /** Work that repeats on its own, by name, with the configuration it needs. */
 export function recurringSchedules(policy: { nudges: NudgePolicy }): RecurringSchedule<unknown>[] {
-  return [nudgeSweep(policy.nudges)];
+  return [nudgeSweep(policy.nudges), summaryPlan];
 }

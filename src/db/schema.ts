@@ -427,8 +427,8 @@ export const deskChannels = pgTable('desk_channels', {
 });
 
 /**
- * How each manager wants the summary (daily, weekly or none, and the hour on their own clock),
- * and their Slack time zone, looked up once and kept.
+ * How each manager wants the summary: daily, weekly or none, at an hour of their own clock.
+ * A manager without a row gets the daily one at 08:00.
  */
 export const summaryPreferences = pgTable('summary_preferences', {
   userId: text('user_id').primaryKey(),
@@ -436,7 +436,15 @@ export const summaryPreferences = pgTable('summary_preferences', {
     .notNull()
     .default('daily'),
   hour: integer('hour').notNull().default(8),
-  timeZone: text('time_zone'),
-  timeZoneCheckedAt: at('time_zone_checked_at'),
   updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * Each person's time zone as Slack's users.info gave it (null: Slack named none this runtime
+ * knows), written by the outbox's `time_zone` effect and looked up again when it grows old.
+ */
+export const personTimeZones = pgTable('person_time_zones', {
+  userId: text('user_id').primaryKey(),
+  timeZone: text('time_zone'),
+  checkedAt: at('checked_at').notNull(),
 });

@@ -22,6 +22,7 @@ const coreTables = [
   'outbox',
   'outbox_instances',
   'people',
+  'person_time_zones',
   'products',
   'recurring_schedules',
   'scheduled_jobs',
