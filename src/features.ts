@@ -12,6 +12,7 @@ import { productsFeature } from './products/products.slack.ts';
 import { remindersFeature } from './reminders/reminders.slack.ts';
 import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
+import { summariesFeature } from './summaries/summaries.slack.ts';
 
 /** Every feature's Slack surface, in the order `/order help` lists their subcommands. */
 export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
@@ -26,6 +27,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     productsFeature(deps),
     rolesFeature(deps),
     settingsFeature(deps),
+    summariesFeature(deps),
     homeFeature(deps),
     followUpFeature(deps),
     nudgesFeature(deps),

@@ -37,6 +37,7 @@ const followUp = {
   what: 'follow up on delivered orders',
 } as const;
 
+const summarySettings = { who: 'roles', roles: ['manager'], what: 'choose a summary of the desk' } as const;
 const nudgeSnooze = { who: 'roles', roles: ['manager', 'member'], what: 'snooze nudges' } as const;
 
 /**
@@ -63,6 +64,7 @@ export const permissions = {
   'command:/order grant': admins('grant roles'),
   'command:/order revoke': admins('revoke roles'),
   'command:/order setup': settings,
+  'command:/order settings': summarySettings,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -115,6 +117,9 @@ export const permissions = {
 
   'view:customer_save': admins('add customers'),
   'view:product_save': admins('add products'),
+
+  'action:home.summary_settings': summarySettings,
+  'view:summary_settings': summarySettings,
 
   'action:home.settings': settings,
   'action:settings.page.previous': settings,

@@ -1,11 +1,18 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskChannels, orders, people as peopleTable } from '../../src/db/schema.ts';
+import {
+  deskChannels,
+  orders,
+  people as peopleTable,
+  scheduledJobs,
+  summaryPreferences,
+} from '../../src/db/schema.ts';
 import { jobKinds } from '../../src/job-kinds.ts';
 import { formatCents } from '../../src/money.ts';
 import { placeOrder } from '../support/department-world.ts';
 import { type Flow, startFlow } from '../support/flow.ts';
 import { production, seedFollowUpWorld } from '../support/followup-world.ts';
+import { eventually, openModal } from '../support/intake-world.ts';
 import { schedulerFor } from '../support/scheduler-world.ts';
 
 const shanghai = 'U0SHAMGR';
@@ -122,5 +129,45 @@ describe('manager summaries', () => {
     // Wednesday's comes on Wednesday.
     await tickAt('2026-12-02T00:00:00Z');
     expect(summariesIn(dmOf(shanghai))).toHaveLength(2);
+  });
+
+  it('a manager chooses the weekly summary at 07:00 in /order settings; their Home shows the desk and the choice', async () => {
+    flow.clock.set('2026-12-02T10:00:00Z');
+    const before = flow.slack.views.top(shanghai);
+    await flow.driver.command(shanghai, 'settings');
+    const modal = await openModal(flow, shanghai, before);
+    const res = await flow.driver.submitView(shanghai, modal, {
+      cadence: { cadence: 'weekly' },
+      hour: { hour: '7' },
+    });
+    expect(JSON.stringify(res.body)).toContain('Saved: you get the weekly summary at 07:00.');
+    expect(await flow.database.db.select().from(summaryPreferences)).toMatchObject([
+      { userId: shanghai, cadence: 'weekly', hour: 7 },
+    ]);
+    // Monday 7 December at 07:00 in the business zone: the plan has not looked Shanghai up yet.
+    const [job] = await flow.database.db
+      .select()
+      .from(scheduledJobs)
+      .where(eq(scheduledJobs.key, `manager:${shanghai}`));
+    expect(job).toMatchObject({
+      kind: 'summary.send',
+      status: 'scheduled',
+      runAt: new Date('2026-12-07T06:00:00Z'),
+    });
+
+    await flow.driver.appHomeOpened(shanghai);
+    const home = await eventually(() => flow.slack.views.home(shanghai), 'the Home');
+    const shown = JSON.stringify(home.blocks);
+    expect(shown).toContain('*The desk* · no open orders');
+    expect(shown).toContain('*Overdue* 0 · *Open exceptions* 0');
+    expect(shown).toContain('You get the weekly summary at 07:00.');
+
+    const told = flow.slack.workspace.ephemerals({ user: production.member }).length;
+    await flow.driver.command(production.member, 'settings');
+    const refusal = await eventually(
+      () => flow.slack.workspace.ephemerals({ user: production.member }).slice(told).at(-1)?.text,
+      'a refusal',
+    );
+    expect(refusal).toContain('choose a summary of the desk');
   });
 });
