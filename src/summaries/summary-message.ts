@@ -69,7 +69,8 @@ export function summaryHeadline(period: SummaryPeriod, f: SummaryFigures, timeZo
 function itemLine(item: OrderItem, note: string, links: ReadonlyMap<number, string>): string {
   const link = links.get(item.orderId);
   const number = link ? `<${link}|${item.number}>` : `*${item.number}*`;
-  return `• ${number} · ${escapeMrkdwn(truncate(item.customer, 40))} · ${note}`;
+  const customer = item.customer ? ` · ${escapeMrkdwn(truncate(item.customer, 40))}` : '';
+  return `• ${number}${customer} · ${note}`;
 }
 
 function listMessage(title: string, count: number, lines: string[]): SlackMessage {
