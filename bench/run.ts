@@ -28,6 +28,7 @@ import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } fro
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
 import { DUE_JOBS, measureScheduler, type SchedulerReport } from './scheduler.ts';
 import { createScratchDatabase } from './scratch-database.ts';
+import { measureSummary, type SummaryReport } from './summary.ts';
 import { fmt, formatTable, section } from './table.ts';
 
 const TARGET_THROUGHPUT = 1.0;
@@ -47,6 +48,7 @@ interface Results {
   allocation: AllocationReport[];
   burst: BurstReport | null;
   scheduler: SchedulerReport | null;
+  summary: SummaryReport | null;
   failures: string[];
 }
 
@@ -74,6 +76,7 @@ async function main(opts: BenchOptions): Promise<void> {
     allocation: [],
     burst: null,
     scheduler: null,
+    summary: null,
     failures: [],
   };
 
@@ -137,6 +140,10 @@ async function main(opts: BenchOptions): Promise<void> {
     section(`7. Scheduler: ${DUE_JOBS} due jobs among many finished ones, claimed and run into the outbox`),
   );
   await schedulerBench(opts, results);
+
+  const summaryOrders = opts.quick ? 10_000 : 100_000;
+  console.log(section(`8. Manager summary: one daily summary over ${fmt.count(summaryOrders)} orders`));
+  await summaryBench(opts, results, summaryOrders);
 
   printSummary(results);
   console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
@@ -738,6 +745,33 @@ async function schedulerBench(opts: BenchOptions, results: Results): Promise<voi
     );
   } catch (error) {
     fail(results, 'scheduler', error);
+  }
+}
+
+async function summaryBench(opts: BenchOptions, results: Results, orders: number): Promise<void> {
+  try {
+    const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'summary') : null;
+    const drop = onCleanup(() => scratch?.drop());
+    try {
+      const database = await openDatabase(
+        scratch ? { kind: 'postgres', url: scratch.url, max: PG_POOL } : { kind: 'pglite' },
+      );
+      const close = onCleanup(() => database.close());
+      try {
+        results.summary = await measureSummary(database, { label: scratch ? 'Postgres' : 'PGlite', orders });
+      } finally {
+        await close();
+      }
+    } finally {
+      await drop();
+    }
+    const r = results.summary;
+    console.log(
+      `one daily summary (every figure and list, queued to the outbox) over ${fmt.count(r.orders)} orders on ` +
+        `${r.database}: ${fmt.ms(r.buildMs)} ms (median of ${r.samples})`,
+    );
+  } catch (error) {
+    fail(results, 'summary', error);
   }
 }
 

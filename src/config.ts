@@ -128,6 +128,18 @@ export const configSchema = z.object({
     .min(1, 'at least 1 day')
     .max(365, 'at most 365 days')
     .default(14),
+  ORDERDESK_NUDGE_DAYS: z.coerce
+    .number({ error: 'a number of days such as 2' })
+    .int('a whole number of days')
+    .min(0, 'from 0 days (the delivery date itself)')
+    .max(60, 'at most 60 days')
+    .default(2),
+  ORDERDESK_ACCEPT_HOURS: z.coerce
+    .number({ error: 'a number of hours such as 4' })
+    .int('a whole number of hours')
+    .min(1, 'at least 1 hour')
+    .max(336, 'at most 336 hours (two weeks)')
+    .default(4),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })

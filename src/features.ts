@@ -6,11 +6,13 @@ import { customersFeature } from './customers/customers.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
+import { nudgesFeature } from './nudges/nudges.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
 import { remindersFeature } from './reminders/reminders.slack.ts';
 import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
+import { summariesFeature } from './summaries/summaries.slack.ts';
 
 /** Every feature's Slack surface, in the order `/order help` lists their subcommands. */
 export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
@@ -25,7 +27,9 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     productsFeature(deps),
     rolesFeature(deps),
     settingsFeature(deps),
+    summariesFeature(deps),
     homeFeature(deps),
     followUpFeature(deps),
+    nudgesFeature(deps),
   ];
 }

@@ -18,6 +18,7 @@ import { ErrorCountingWebClient } from './metrics/error-counting-web-client.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { loadHolidays } from './setup/desk-calendar-store.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
 import { eventClaimer } from './slack/handled-events.ts';
@@ -67,7 +68,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     timeZone: config.ORDERDESK_TIMEZONE,
     workdays: config.ORDERDESK_WORKDAYS,
     ...config.ORDERDESK_BUSINESS_HOURS,
-    holidays: [],
+    holidays: await loadHolidays(database.db),
   };
   const ctx: UseCaseContext = {
     db: database.db,
@@ -111,7 +112,12 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     logger,
     calendar,
     kinds: jobKinds,
-    recurring: recurringSchedules,
+    recurring: recurringSchedules({
+      nudges: {
+        soonDays: config.ORDERDESK_NUDGE_DAYS,
+        acceptWithinMs: config.ORDERDESK_ACCEPT_HOURS * 3_600_000,
+      },
+    }),
     configAdmins: config.ORDERDESK_ADMINS,
     afterWrite: () => dispatcher.wake(),
   });

@@ -37,6 +37,9 @@ const followUp = {
   what: 'follow up on delivered orders',
 } as const;
 
+const summarySettings = { who: 'roles', roles: ['manager'], what: 'choose a summary of the desk' } as const;
+const nudgeSnooze = { who: 'roles', roles: ['manager', 'member'], what: 'snooze nudges' } as const;
+
 /**
  * One row for every command, subcommand, button, form, search and shortcut the router knows,
  * by `kind:id` (see SlackRouter.registeredIds): a test presses each as every role and fails on
@@ -61,6 +64,7 @@ export const permissions = {
   'command:/order grant': admins('grant roles'),
   'command:/order revoke': admins('revoke roles'),
   'command:/order setup': settings,
+  'command:/order settings': summarySettings,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -101,6 +105,10 @@ export const permissions = {
   'action:followup.done': followUp,
   'view:followup.feedback_form': followUp,
 
+  // Nudges go to owners, departments and managers; anyone of them may put one off for all.
+  'action:nudge.snooze_1d': nudgeSnooze,
+  'action:nudge.snooze_3d': nudgeSnooze,
+
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,
   'action:rules.delete': changeRules,
@@ -109,6 +117,9 @@ export const permissions = {
 
   'view:customer_save': admins('add customers'),
   'view:product_save': admins('add products'),
+
+  'action:home.summary_settings': summarySettings,
+  'view:summary_settings': summarySettings,
 
   'action:home.settings': settings,
   'action:settings.page.previous': settings,

@@ -118,6 +118,11 @@ export const orders = pgTable(
     index('orders_customer_idx').on(t.customerId, t.createdAt),
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_owner_idx').on(t.ownerId, t.createdAt),
+    // Nudges and summaries read the orders not shipped yet by delivery date, and new orders by day.
+    index('orders_unshipped_due_idx')
+      .on(t.deliveryDate)
+      .where(sql`${t.status} in ('received', 'confirmed', 'allocated', 'in_production', 'ready', 'on_hold')`),
+    index('orders_created_idx').on(t.createdAt),
   ],
 );
 
@@ -157,7 +162,11 @@ export const orderEvents = pgTable(
     at: at('at').notNull(),
     data: jsonb('data').notNull().default({}),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.id),
+    // A summary counts the moves of a period (confirmed, shipped, …) without reading every event.
+    index('order_events_type_at_idx').on(t.type, t.at),
+  ],
 );
 
 export const outbox = pgTable(
@@ -354,6 +363,8 @@ export const assignments = pgTable(
     index('assignments_last_given_idx')
       .on(t.departmentId, t.openedAt, t.id)
       .where(sql`${t.assigneeId} is not null`),
+    // Steps waiting to be accepted, oldest first: the nudge sweep reads only these.
+    index('assignments_unaccepted_idx').on(t.openedAt).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -383,14 +394,57 @@ export const handledEvents = pgTable('handled_events', {
  * What the customer said after delivery, once per order: the owner logs it from the follow-up
  * reminder. A rating of 2 or less names its reasons and goes to after-sales.
  */
-export const orderFeedback = pgTable('order_feedback', {
-  orderId: bigint('order_id', { mode: 'number' })
-    .primaryKey()
-    .references(() => orders.id, { onDelete: 'cascade' }),
-  rating: integer('rating').notNull(),
-  comment: text('comment'),
-  reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
-  needsFollowUp: boolean('needs_follow_up').notNull().default(false),
-  loggedBy: text('logged_by').notNull(),
-  loggedAt: at('logged_at').notNull(),
+export const orderFeedback = pgTable(
+  'order_feedback',
+  {
+    orderId: bigint('order_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    comment: text('comment'),
+    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
+    needsFollowUp: boolean('needs_follow_up').notNull().default(false),
+    loggedBy: text('logged_by').notNull(),
+    loggedAt: at('logged_at').notNull(),
+  },
+  (t) => [index('order_feedback_logged_idx').on(t.loggedAt)],
+);
+
+/** Days nobody works, from the setup file: held-back work and working-day counts skip them. */
+export const holidays = pgTable('holidays', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull().default(''),
+});
+
+/**
+ * Channels the desk posts to by purpose (not a department's): `managers` gets the summaries.
+ * Named in the setup file; the id is null until the workspace was asked for it.
+ */
+export const deskChannels = pgTable('desk_channels', {
+  purpose: text('purpose').primaryKey(),
+  channelName: text('channel_name').notNull(),
+  channelId: text('channel_id'),
+});
+
+/**
+ * How each manager wants the summary: daily, weekly or none, at an hour of their own clock.
+ * A manager without a row gets the daily one at 08:00.
+ */
+export const summaryPreferences = pgTable('summary_preferences', {
+  userId: text('user_id').primaryKey(),
+  cadence: text('cadence', { enum: ['daily', 'weekly', 'none'] })
+    .notNull()
+    .default('daily'),
+  hour: integer('hour').notNull().default(8),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * Each person's time zone as Slack's users.info gave it (null: Slack named none this runtime
+ * knows), written by the outbox's `time_zone` effect and looked up again when it grows old.
+ */
+export const personTimeZones = pgTable('person_time_zones', {
+  userId: text('user_id').primaryKey(),
+  timeZone: text('time_zone'),
+  checkedAt: at('checked_at').notNull(),
 });

@@ -1,5 +1,4 @@
-import type { Actor } from '../auth/roles.ts';
-import { hasRole } from '../auth/roles.ts';
+import { type Actor, hasRole } from '../auth/roles.ts';
 import { type Block, divider, header, plain } from '../blocks/block-kit.ts';
 import { orderModal } from '../intake/order-modal-ids.ts';
 import { settingsIds } from '../settings/settings-ids.ts';
@@ -10,7 +9,12 @@ import type { HomeData } from './home-queries.ts';
  * The App Home for one person: their assignments, their department's unassigned queue, their
  * orders that wait on them, a page of each (Slack allows a Home 100 blocks).
  */
-export function buildHomeView(actor: Actor, data: HomeData, today: string): Record<string, unknown> {
+export function buildHomeView(
+  actor: Actor,
+  data: HomeData,
+  today: string,
+  desk: readonly Block[] = [],
+): Record<string, unknown> {
   const blocks: Block[] = [header('orderdesk')];
   if (hasRole(actor, ['admin'])) {
     blocks.push({
@@ -28,6 +32,7 @@ export function buildHomeView(actor: Actor, data: HomeData, today: string): Reco
       ],
     });
   }
+  if (desk.length) blocks.push(...desk, divider());
   blocks.push(...listBlocks('mine', 'My assignments', data, today, 'Nothing assigned to you.'));
   if (actor.departmentKey) {
     blocks.push(

@@ -1,9 +1,10 @@
 import { type ActorPolicy, loadActor } from '../auth/load-actor.ts';
-import type { Actor } from '../auth/roles.ts';
+import { type Actor, hasRole } from '../auth/roles.ts';
 import { calendarDate } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { HomeRenderer } from '../outbox/deliver.ts';
+import { deskHomeBlocks } from '../summaries/desk-state.ts';
 import { firstPages, type HomePages } from './home-pages.ts';
 import { loadHome } from './home-queries.ts';
 import { buildHomeView } from './home-view.ts';
@@ -21,7 +22,9 @@ export async function renderHome(
   pages: HomePages = firstPages,
 ): Promise<Record<string, unknown>> {
   const today = calendarDate(settings.clock.now(), settings.timeZone);
-  return buildHomeView(actor, await loadHome(db, actor, pages), today);
+  // A manager sees the desk as a whole first, not only what waits on them.
+  const desk = hasRole(actor, ['manager']) ? await deskHomeBlocks(db, actor.userId, today) : [];
+  return buildHomeView(actor, await loadHome(db, actor, pages), today, desk);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { orders, outbox, slackMessages } from '../db/schema.ts';
+import { orders, outbox, personTimeZones, slackMessages } from '../db/schema.ts';
 import { classifySendError } from './classify-error.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
 import { effectMetadata, findPosted } from './find-posted.ts';
@@ -61,7 +61,34 @@ export class EffectDelivery {
         return this.#card(row, effect.orderId, effect.card);
       case 'home':
         return this.#home(row, effect.userId);
+      case 'thread_reply':
+        return this.#reply(row, effect.parentKey, effect.message);
+      case 'time_zone':
+        return this.#timeZone(effect.userId);
     }
+  }
+
+  /** Rows of one channel are sent in order, so the parent went first; had it died, the reply stands alone. */
+  async #reply(row: DeliveryRow, parentKey: string, message: SlackMessage): Promise<Delivered> {
+    const [parent] = await this.deps.db
+      .select({ ts: outbox.slackTs })
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, parentKey));
+    return this.#post(row, message, parent?.ts ?? undefined);
+  }
+
+  /** A read: asking twice does no harm, so a lost answer is simply asked again. */
+  async #timeZone(userId: string): Promise<Delivered> {
+    const { user } = (await this.deps.client.apiCall('users.info', { user: userId })) as {
+      user?: { tz?: unknown };
+    };
+    const tz = typeof user?.tz === 'string' && isTimeZone(user.tz) ? user.tz : null;
+    const checkedAt = this.deps.now();
+    await this.deps.db
+      .insert(personTimeZones)
+      .values({ userId, timeZone: tz, checkedAt })
+      .onConflictDoUpdate({ target: personTimeZones.userId, set: { timeZone: tz, checkedAt } });
+    return { ts: null, skipped: true };
   }
 
   /**
@@ -202,5 +229,14 @@ export class EffectDelivery {
       .where(and(eq(outbox.channel, row.channel), gt(outbox.id, row.id), eq(outbox.status, 'pending'), same))
       .limit(1);
     return Boolean(newer);
+  }
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
 }

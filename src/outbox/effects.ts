@@ -29,5 +29,14 @@ export const effectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), v: z.literal(1), message: slackMessage }),
   /** The person's App Home, drawn as it is when sent; the row's channel is only its pacing key. */
   z.object({ kind: z.literal('home'), v: z.literal(1), userId: z.string().min(1) }),
+  /** A reply in the thread of the message another row of the same channel posted (by its key). */
+  z.object({
+    kind: z.literal('thread_reply'),
+    v: z.literal(1),
+    parentKey: z.string(),
+    message: slackMessage,
+  }),
+  /** Asks Slack for the person's time zone (users.info) and keeps it in person_time_zones. */
+  z.object({ kind: z.literal('time_zone'), v: z.literal(1), userId: z.string().min(1) }),
 ]);
 export type Effect = z.infer<typeof effectSchema>;

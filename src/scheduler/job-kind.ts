@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BusinessCalendar } from '../calendar.ts';
 import type { Tx } from '../db/client.ts';
 
 export type Urgency = 'normal' | 'low';
@@ -15,6 +16,8 @@ export interface JobContext {
   attempt: number;
   /** The admins from the configuration, for handlers that tell them something. */
   admins: readonly string[];
+  /** The business calendar (working days, hours, holidays), for handlers that repeat on working days. */
+  calendar: BusinessCalendar;
 }
 
 /** A handler may ask to run again instead of being done. */

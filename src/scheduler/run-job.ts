@@ -57,6 +57,7 @@ export async function runJob(deps: RunDeps, job: ClaimedJob, now: Date): Promise
     runAt: job.runAt,
     attempt: job.attempts,
     admins: deps.configAdmins,
+    calendar: deps.calendar,
   };
   try {
     return await db.transaction(async (tx) => {

@@ -4,13 +4,16 @@ import type { Db, Tx } from '../db/client.ts';
 import { allocationRules } from '../db/schema.ts';
 import type { UpsertCounts } from '../db/upsert-support.ts';
 import { upsertDepartments, upsertPeople } from '../settings/upsert-organisation.ts';
-import type { SetupFile } from './setup-file.ts';
+import { replaceHolidays, setDeskChannels } from './desk-calendar-store.ts';
+import { holidayList, type SetupFile } from './setup-file.ts';
 
 export interface SetupReport {
   departments: UpsertCounts;
   people: UpsertCounts;
   /** Null when the file has no `rules`, so they were left as they are. */
   rules: (UpsertCounts & { removed: number }) | null;
+  /** How many holidays the file lists; null when it has none, so they were left as they are. */
+  holidays: number | null;
 }
 
 export interface SetupToApply {
@@ -23,37 +26,41 @@ export interface SetupToApply {
 }
 
 /**
- * Writes a checked setup file in one transaction: departments by key, people by user id, and
- * the file's rules in place of the stored ones. Rows equal to the file are not written, so a
+ * Writes a checked setup file in one transaction: departments by key, people by user id, the
+ * file's rules and holidays in place of the stored ones, and the desk's own channels. Rows equal to the file are not written, so a
  * second run of the same file changes nothing.
  */
 export function applySetup(db: Db, setup: SetupToApply): Promise<SetupReport> {
-  return db.transaction(async (tx) => ({
-    departments: await upsertDepartments(
-      tx,
-      setup.file.departments.map((d) => ({
-        key: d.key,
-        name: d.name,
-        channelName: d.channel,
-        dailyCapacity: d.daily_capacity,
-        capacityUnit: d.capacity_unit,
-        managerId: d.manager ?? null,
-      })),
-      setup.channels,
-    ),
-    people: await upsertPeople(
-      tx,
-      setup.file.people.map((p) => ({
-        slackUserId: p.id,
-        name: p.name,
-        roles: p.roles,
-        departmentKey: p.department ?? null,
-        away: p.away,
-      })),
-      setup.now,
-    ),
-    rules: setup.rules ? await replaceRules(tx, setup.rules, setup.now) : null,
-  }));
+  return db.transaction(async (tx) => {
+    await setDeskChannels(tx, setup.file.channels ?? {}, setup.channels);
+    return {
+      departments: await upsertDepartments(
+        tx,
+        setup.file.departments.map((d) => ({
+          key: d.key,
+          name: d.name,
+          channelName: d.channel,
+          dailyCapacity: d.daily_capacity,
+          capacityUnit: d.capacity_unit,
+          managerId: d.manager ?? null,
+        })),
+        setup.channels,
+      ),
+      people: await upsertPeople(
+        tx,
+        setup.file.people.map((p) => ({
+          slackUserId: p.id,
+          name: p.name,
+          roles: p.roles,
+          departmentKey: p.department ?? null,
+          away: p.away,
+        })),
+        setup.now,
+      ),
+      rules: setup.rules ? await replaceRules(tx, setup.rules, setup.now) : null,
+      holidays: await replaceHolidays(tx, holidayList(setup.file)),
+    };
+  });
 }
 
 /** The stored rules become the file's, position by position; equal ones are left untouched. */

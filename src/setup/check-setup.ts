@@ -67,6 +67,14 @@ export function checkSetup(
     }
   });
 
+  const managers = file.channels?.managers;
+  if (channels && managers && !channels.has(managers)) {
+    problems.push({
+      path: ['channels', 'managers'],
+      message: `there is no channel #${managers} in the workspace (a private one must have the bot invited)`,
+    });
+  }
+
   const departments = knownDepartments(file, existing);
   const keys = new Set(departments.map((d) => d.key));
   file.people.forEach((p, i) => {

@@ -25,7 +25,9 @@ export async function runSetup(db: Db, text: string, opts: SetupOptions): Promis
   const read = readSetupFile(text);
   if (!read.ok) return read;
   const { file, lineOf } = read.setup;
-  const names = [...new Set(file.departments.map((d) => d.channel))];
+  const names = [
+    ...new Set([...file.departments.map((d) => d.channel), ...Object.values(file.channels ?? {})]),
+  ];
   const channels = opts.channels && names.length ? await opts.channels(names) : null;
   const check = checkSetup(file, await existingSetup(db), channels);
   if (check.problems.length) {

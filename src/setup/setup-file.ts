@@ -113,6 +113,20 @@ const step = z.union(
   { error: 'must be a department key, or {department, pick, person}' },
 );
 
+/** A real calendar date, written YYYY-MM-DD (quoted or not: YAML leaves it text). */
+const calendarDate = z
+  .string({ error: 'must be a date, like "2026-12-24"' })
+  .refine(
+    (value) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'must be a date that exists, like "2026-12-24"',
+  );
+
+/** A holiday is a date, or a date with the name people know it by. */
+const holiday = z.union([calendarDate, z.strictObject({ date: calendarDate, name: name(80).optional() })], {
+  error: 'must be a date like "2026-12-24", or {date, name}',
+});
+
 const rule = z.strictObject({
   name: name(80),
   when: conditions.default({}),
@@ -125,14 +139,41 @@ export const setupFileSchema = z.strictObject(
     people: z.array(person, { error: 'must be a list of people' }).default([]),
     /** Absent: the rules stay as they are; a list (even empty) replaces them. */
     rules: z.array(rule, { error: 'must be a list of rules' }).optional(),
+    /** Absent: the holidays stay as they are; a list (even empty) replaces them. */
+    holidays: z
+      .array(holiday, { error: 'must be a list of dates' })
+      .optional()
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list?.forEach((h, i) => {
+          const date = typeof h === 'string' ? h : h.date;
+          if (seen.has(date)) ctx.addIssue({ code: 'custom', path: [i], message: `${date} is listed twice` });
+          seen.add(date);
+        });
+      }),
+    /** Channels the desk posts to that are no department's: `managers` gets the summaries. */
+    channels: z
+      .strictObject(
+        { managers: channel.optional() },
+        { error: 'must be a map, like {managers: "#managers"}' },
+      )
+      .optional(),
   },
-  { error: 'must be a map with departments, people and rules' },
+  { error: 'must be a map with departments, people, rules, holidays and channels' },
 );
 
 export type SetupFile = z.infer<typeof setupFileSchema>;
 export type SetupDepartment = SetupFile['departments'][number];
 export type SetupPerson = SetupFile['people'][number];
 export type SetupRule = NonNullable<SetupFile['rules']>[number];
+
+export function holidayList(file: SetupFile): { date: string; name: string }[] | null {
+  return (
+    file.holidays?.map((h) =>
+      typeof h === 'string' ? { date: h, name: '' } : { date: h.date, name: h.name ?? '' },
+    ) ?? null
+  );
+}
 
 export function ruleConditions(when: SetupRule['when']): RuleConditions {
   const c: RuleConditions = {};

@@ -33,6 +33,11 @@ export function setupReportLines(
     const removed = report.rules.removed ? `, ${report.rules.removed} removed` : '';
     lines.push(`  ${upsertSummary('allocation rules', report.rules)}${removed}`);
   } else lines.push('  allocation rules left as they were (the file has no rules)');
+  lines.push(
+    report.holidays === null
+      ? '  holidays left as they were (the file has no holidays)'
+      : `  holidays: ${report.holidays} (restart the bot for its calendar to use them)`,
+  );
   if (!outcome.channelsResolved) {
     lines.push(
       'channels were not resolved: SLACK_BOT_TOKEN is not set, so departments keep the channels they had',

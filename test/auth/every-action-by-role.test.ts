@@ -289,12 +289,18 @@ const notPressedHere = [
   'action:followup.snooze_1w',
   'action:followup.done',
   'view:followup.feedback_form',
+  // Under a nudge, which the scheduler sends: test/nudges/nudges-flow.test.ts presses them.
+  'action:nudge.snooze_1d',
+  'action:nudge.snooze_3d',
   'action:rules.delete',
   // Inside the rule modal, like Delete: rules-flow.test.ts presses it; it only redraws the form.
   'action:rules.remove_step',
   'view:rules.save',
   'view:customer_save',
   'view:product_save',
+  // On a manager's Home and the form it opens: test/summaries/summary-flow.test.ts.
+  'action:home.summary_settings',
+  'view:summary_settings',
   'action:settings.page.previous',
   'action:settings.page.next',
   'action:settings.add_department',
@@ -328,6 +334,7 @@ const commandProbes: Probe[] = [
   { id: 'command:/order grant', press: command('grant <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order setup', press: command('setup') },
+  { id: 'command:/order settings', press: command('settings') },
 ];
 
 const pressProbes: Probe[] = [

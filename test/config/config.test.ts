@@ -28,6 +28,8 @@ describe('configuration', () => {
       ORDERDESK_SELF_APPROVAL: false,
       ORDERDESK_FOLLOWUP_DAYS: 3,
       ORDERDESK_AUTO_COMPLETE_DAYS: 14,
+      ORDERDESK_NUDGE_DAYS: 2,
+      ORDERDESK_ACCEPT_HOURS: 4,
       LOG_LEVEL: 'info',
     });
   });
@@ -44,6 +46,14 @@ describe('configuration', () => {
     expect([config.ORDERDESK_FOLLOWUP_DAYS, config.ORDERDESK_AUTO_COMPLETE_DAYS]).toEqual([5, 30]);
     expect(() => parseConfig({ ORDERDESK_FOLLOWUP_DAYS: '0' })).toThrow(
       'ORDERDESK_FOLLOWUP_DAYS: found "0", expected at least 1 working day',
+    );
+  });
+
+  it('reads how early a delivery date is nudged, and how long a step may wait to be accepted', () => {
+    const config = parseConfig({ ORDERDESK_NUDGE_DAYS: '0', ORDERDESK_ACCEPT_HOURS: '24' });
+    expect([config.ORDERDESK_NUDGE_DAYS, config.ORDERDESK_ACCEPT_HOURS]).toEqual([0, 24]);
+    expect(() => parseConfig({ ORDERDESK_ACCEPT_HOURS: '0.5' })).toThrow(
+      'ORDERDESK_ACCEPT_HOURS: found "0.5", expected a whole number of hours',
     );
   });
 

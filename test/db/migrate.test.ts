@@ -10,7 +10,9 @@ const coreTables = [
   'assignments',
   'customers',
   'departments',
+  'desk_channels',
   'handled_events',
+  'holidays',
   'intake_drafts',
   'order_events',
   'order_feedback',
@@ -20,12 +22,14 @@ const coreTables = [
   'outbox',
   'outbox_instances',
   'people',
+  'person_time_zones',
   'products',
   'recurring_schedules',
   'scheduled_jobs',
   'shipments',
   'slack_channel_gates',
   'slack_messages',
+  'summary_preferences',
 ];
 
 describe('migrations', () => {

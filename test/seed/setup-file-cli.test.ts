@@ -7,7 +7,10 @@ let world: CliWorld;
 let folder: string;
 
 beforeAll(async () => {
-  world = await startCliWorld({ channels: ['finance', 'production', 'qa', 'logistics'], withToken: true });
+  world = await startCliWorld({
+    channels: ['finance', 'production', 'qa', 'logistics', 'managers'],
+    withToken: true,
+  });
   folder = world.folder;
 });
 afterAll(() => world.stop());

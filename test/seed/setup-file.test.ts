@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { allocationRules, departments, people } from '../../src/db/schema.ts';
+import { allocationRules, departments, deskChannels, holidays, people } from '../../src/db/schema.ts';
 import { slackChannelLookup } from '../../src/demo/slack-channel-lookup.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 import { formatProblem } from '../../src/setup/read-setup-file.ts';
@@ -20,7 +20,7 @@ const channelIds: Record<string, string> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   slack = await startFakeSlack({ clock, botToken });
-  for (const name of ['finance', 'production', 'qa', 'logistics']) {
+  for (const name of ['finance', 'production', 'qa', 'logistics', 'managers']) {
     channelIds[name] = slack.addChannel({ name, is_member: true }).id;
   }
   lookup = slackChannelLookup(new WebClient(botToken, { slackApiUrl: slack.apiUrl }));
@@ -119,6 +119,38 @@ describe('npm run db:seed -- setup FILE.yml', () => {
       report: { people: { updated: 1 }, rules: null },
     });
     expect((await stored()).rules).toHaveLength(1);
+  });
+
+  it('the holidays and the managers channel are stored; a list replaces the holidays, none leaves them', async () => {
+    expect(await setUp(await example())).toMatchObject({ ok: true, report: { holidays: 2 } });
+    expect(await database.db.select().from(holidays).orderBy(asc(holidays.date))).toEqual([
+      { date: '2026-12-24', name: '' },
+      { date: '2026-12-25', name: 'Christmas Day' },
+    ]);
+    expect(await database.db.select().from(deskChannels)).toEqual([
+      { purpose: 'managers', channelName: 'managers', channelId: channelIds.managers },
+    ]);
+    expect(await setUp('holidays: ["2027-01-01"]\n')).toMatchObject({ ok: true, report: { holidays: 1 } });
+    expect(await setUp('people: []\n')).toMatchObject({ ok: true, report: { holidays: null } });
+    expect((await database.db.select().from(holidays)).map((h) => h.date)).toEqual(['2027-01-01']);
+  });
+
+  it('a holiday that is no date, a date listed twice and a managers channel the workspace lacks name their lines', async () => {
+    const text = [
+      'holidays:', //                 1
+      '  - "2026-02-30"', //          2
+      '  - "2026-12-25"', //          3
+      '  - date: "2026-12-25"', //    4
+      'channels:', //                 5
+      '  managers: "#bosses"', //     6
+    ].join('\n');
+    expect(linesOf(await setUp(text))).toEqual([
+      'setup.yml:2: holidays[0]: must be a date that exists, like "2026-12-24"',
+      'setup.yml:4: holidays[2]: 2026-12-25 is listed twice',
+    ]);
+    expect(linesOf(await setUp('channels:\n  managers: "#bosses"\n'))).toEqual([
+      'setup.yml:2: channels.managers: there is no channel #bosses in the workspace (a private one must have the bot invited)',
+    ]);
   });
 
   it('a department without a daily capacity has no limit (stored as 0)', async () => {

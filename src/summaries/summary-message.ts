@@ -1,0 +1,150 @@
+import { escapeMrkdwn, truncate } from '../blocks/block-kit.ts';
+import { formatCents } from '../money.ts';
+import type { SlackMessage } from '../outbox/effects.ts';
+import {
+  listLimit,
+  movedStates,
+  type OrderItem,
+  type PeriodFigures,
+  type SummaryFigures,
+} from './summary-figures.ts';
+import type { SummaryPeriod } from './summary-times.ts';
+
+const titles = { daily: 'Daily summary', weekly: 'Weekly summary' } as const;
+const movedWords = {
+  confirmed: 'Confirmed',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
+  completed: 'Completed',
+};
+
+/** "+3", "−2" or "±0" against the same stretch a week earlier. */
+function change(now: number, before: number): string {
+  const d = now - before;
+  return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '±0';
+}
+
+const stars = (p: PeriodFigures) => (p.averageRating === null ? '—' : `★${p.averageRating.toFixed(1)}`);
+
+function when(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** The one message of headline figures; the lists follow in its thread. */
+export function summaryHeadline(period: SummaryPeriod, f: SummaryFigures, timeZone: string): SlackMessage {
+  const p = f.period;
+  const w = f.weekBefore;
+  const exceptionsBySeverity = new Map<string, number>();
+  for (const e of f.exceptions)
+    exceptionsBySeverity.set(e.severity, (exceptionsBySeverity.get(e.severity) ?? 0) + 1);
+  const lines = [
+    `:bar_chart: *${titles[period.cadence]}* · ${when(period.from, timeZone)} → ${when(period.to, timeZone)}`,
+    `*New orders* ${p.newOrders} (${change(p.newOrders, w.newOrders)} on a week before) · *value* ${formatCents(p.newValueCents)} (${formatCents(w.newValueCents)} a week before)`,
+    movedStates
+      .map((s) => `*${movedWords[s]}* ${p.moved[s]} (${change(p.moved[s], w.moved[s])})`)
+      .join(' · '),
+    `*Overdue* ${f.overdue.count} · *Holds awaiting decision* ${f.holds.count} · *Open exceptions* ${f.exceptions.length}` +
+      (exceptionsBySeverity.size
+        ? ` (${[...exceptionsBySeverity].map(([s, n]) => `${escapeMrkdwn(s)} ${n}`).join(', ')})`
+        : ''),
+    `*Capacity risks, next 10 working days* ${
+      f.capacityRisks.length
+        ? f.capacityRisks.map((r) => `${escapeMrkdwn(r.department)} ${r.steps}`).join(' · ')
+        : 'none'
+    }`,
+    `*Satisfaction* ${stars(p)} from ${p.ratings} ${p.ratings === 1 ? 'rating' : 'ratings'} (${stars(w)} a week before)`,
+  ];
+  const text = lines.join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+}
+
+function itemLine(item: OrderItem, note: string, links: ReadonlyMap<number, string>): string {
+  const link = links.get(item.orderId);
+  const number = link ? `<${link}|${item.number}>` : `*${item.number}*`;
+  const customer = item.customer ? ` · ${escapeMrkdwn(truncate(item.customer, 40))}` : '';
+  return `• ${number}${customer} · ${note}`;
+}
+
+function listMessage(title: string, count: number, lines: string[]): SlackMessage {
+  const more = count > lines.length ? `\n…and ${count - lines.length} more` : '';
+  const text = `*${title}* (${count})\n${lines.join('\n')}${more}`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+}
+
+/** The thread under the headline: one reply per list that has anything in it, each order linked. */
+export function summaryDetails(
+  f: SummaryFigures,
+  links: ReadonlyMap<number, string>,
+  timeZone: string,
+): SlackMessage[] {
+  const replies: SlackMessage[] = [];
+  if (f.newOrders.count)
+    replies.push(
+      listMessage(
+        'New orders',
+        f.newOrders.count,
+        f.newOrders.items.map((i) => itemLine(i, formatCents(Number(i.note)), links)),
+      ),
+    );
+  if (f.overdue.count)
+    replies.push(
+      listMessage(
+        'Overdue',
+        f.overdue.count,
+        f.overdue.items.map((i) => itemLine(i, `due ${i.note}`, links)),
+      ),
+    );
+  if (f.holds.count)
+    replies.push(
+      listMessage(
+        'Holds awaiting decision',
+        f.holds.count,
+        f.holds.items.map((i) => itemLine(i, `since ${i.note}`, links)),
+      ),
+    );
+  for (const r of f.capacityRisks)
+    replies.push(
+      listMessage(
+        `Capacity risks in ${escapeMrkdwn(r.department)}`,
+        r.steps,
+        r.items.map((i) => itemLine(i, `fits by ${i.note}`, links)),
+      ),
+    );
+  if (f.exceptions.length)
+    replies.push(
+      listMessage(
+        'Open exceptions',
+        f.exceptions.length,
+        f.exceptions
+          .slice(0, listLimit)
+          .map((e) =>
+            itemLine(
+              { orderId: e.orderId, number: e.number, customer: '', note: '' },
+              `${escapeMrkdwn(e.severity)}, open since ${when(e.openedAt, timeZone)}`,
+              links,
+            ),
+          ),
+      ),
+    );
+  return replies;
+}
+
+/** Every order the thread names, so their links are read in one query. */
+export function linkedOrderIds(f: SummaryFigures): number[] {
+  return [
+    ...f.newOrders.items,
+    ...f.overdue.items,
+    ...f.holds.items,
+    ...f.capacityRisks.flatMap((r) => r.items),
+  ]
+    .map((i) => i.orderId)
+    .concat(f.exceptions.map((e) => e.orderId));
+}
