@@ -1,6 +1,7 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
+import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
@@ -27,5 +28,6 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     settingsFeature(deps),
     homeFeature(deps),
     followUpFeature(deps),
+    customerMessagesFeature(deps),
   ];
 }

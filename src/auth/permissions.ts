@@ -36,6 +36,12 @@ const followUp = {
   roles: ['manager', 'member'],
   what: 'follow up on delivered orders',
 } as const;
+/** A customer message is offered to the order's owner: the use case checks it is theirs (or an admin's). */
+const messageCustomers = {
+  who: 'roles',
+  roles: ['manager', 'member'],
+  what: 'send messages to customers',
+} as const;
 
 /**
  * One row for every command, subcommand, button, form, search and shortcut the router knows,
@@ -100,6 +106,10 @@ export const permissions = {
   'action:followup.snooze_1w': followUp,
   'action:followup.done': followUp,
   'view:followup.feedback_form': followUp,
+  'action:custmsg.edit': messageCustomers,
+  'action:custmsg.send': messageCustomers,
+  'view:custmsg.edit_form': messageCustomers,
+  'view:custmsg.preview_form': messageCustomers,
 
   'action:rules.edit': changeRules,
   'action:rules.add': changeRules,
