@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
 import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
@@ -120,8 +121,9 @@ function requireFinishable(step: AssignmentRow, order: OrderRow): void {
 }
 
 /**
- * The customer has it: the order is delivered on the business date given, and the owner's
- * follow-up and the completion without feedback are scheduled.
+ * The customer has it: the order is delivered on the business date given, the owner's
+ * follow-up and the completion without feedback are scheduled, and the owner is offered a
+ * message for the customer (with the products' guides).
  */
 export function markDelivered(
   ctx: UseCaseContext,
@@ -142,6 +144,7 @@ export function markDelivered(
       `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
     );
     if (ctx.afterDelivery) await scheduleAfterDelivery(tx, ctx.afterDelivery, now, order.id);
+    await offerCustomerMessage(tx, now, { orderId: order.id, reason: 'delivered', key: `delivered:${order.id}` });
     return delivered;
   });
 }
