@@ -1,3 +1,5 @@
+import type { Config } from './config.ts';
+import { progressReminders, progressRemindersJob } from './customer-messages/progress-reminders-job.ts';
 import { afterSalesTaskJob } from './followup/after-sales-task-job.ts';
 import { autoCompleteJob } from './followup/auto-complete-job.ts';
 import { followUpJob } from './followup/follow-up-job.ts';
@@ -6,7 +8,15 @@ import type { JobKind } from './scheduler/job-kind.ts';
 import type { RecurringSchedule } from './scheduler/recurring.ts';
 
 /** Every kind of scheduled job this version runs; the scheduler gives up stored jobs of any other. */
-export const jobKinds: JobKind<unknown>[] = [reminderDm, followUpJob, autoCompleteJob, afterSalesTaskJob];
+export const jobKinds: JobKind<unknown>[] = [
+  reminderDm,
+  followUpJob,
+  autoCompleteJob,
+  afterSalesTaskJob,
+  progressRemindersJob,
+];
 
-/** Work that repeats on its own, by name. */
-export const recurringSchedules: RecurringSchedule<unknown>[] = [];
+/** Work that repeats on its own, by name; some runs take their periods from the configuration. */
+export const recurringSchedules = (config: Config): RecurringSchedule<unknown>[] => [
+  progressReminders(config),
+];

@@ -111,7 +111,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     logger,
     calendar,
     kinds: jobKinds,
-    recurring: recurringSchedules,
+    recurring: recurringSchedules(config),
     configAdmins: config.ORDERDESK_ADMINS,
     afterWrite: () => dispatcher.wake(),
   });

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
 import { possessive } from '../intake/wording.ts';
 import { moveOrder } from '../orders/move-order.ts';
@@ -144,7 +144,11 @@ export function markDelivered(
       `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
     );
     if (ctx.afterDelivery) await scheduleAfterDelivery(tx, ctx.afterDelivery, now, order.id);
-    await offerCustomerMessage(tx, now, { orderId: order.id, reason: 'delivered', key: `delivered:${order.id}` });
+    await offerCustomerMessage(tx, now, {
+      orderId: order.id,
+      reason: 'delivered',
+      key: `delivered:${order.id}`,
+    });
     return delivered;
   });
 }

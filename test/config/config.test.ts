@@ -28,6 +28,8 @@ describe('configuration', () => {
       ORDERDESK_SELF_APPROVAL: false,
       ORDERDESK_FOLLOWUP_DAYS: 3,
       ORDERDESK_AUTO_COMPLETE_DAYS: 14,
+      ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: 7,
+      ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: 7,
       LOG_LEVEL: 'info',
     });
   });
@@ -44,6 +46,20 @@ describe('configuration', () => {
     expect([config.ORDERDESK_FOLLOWUP_DAYS, config.ORDERDESK_AUTO_COMPLETE_DAYS]).toEqual([5, 30]);
     expect(() => parseConfig({ ORDERDESK_FOLLOWUP_DAYS: '0' })).toThrow(
       'ORDERDESK_FOLLOWUP_DAYS: found "0", expected at least 1 working day',
+    );
+  });
+
+  it('reads how long an order is in production before, and between, progress messages to the customer', () => {
+    const config = parseConfig({
+      ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: '10',
+      ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: '3',
+    });
+    expect([
+      config.ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS,
+      config.ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS,
+    ]).toEqual([10, 3]);
+    expect(() => parseConfig({ ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: '0' })).toThrow(
+      'ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: found "0", expected at least 1 day',
     );
   });
 

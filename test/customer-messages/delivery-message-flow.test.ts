@@ -43,12 +43,17 @@ describe('telling the customer their order was delivered', () => {
   }
 
   it("on delivery the owner is offered a draft with the product's guide; Send twice posts it once to the customer's channel and once on the timeline", async () => {
-    await flow.database.db.update(customers).set({ connectChannelId: acmeConnect }).where(eq(customers.code, 'ACME'));
+    await flow.database.db
+      .update(customers)
+      .set({ connectChannelId: acmeConnect })
+      .where(eq(customers.code, 'ACME'));
     flow.clock.set('2026-12-03T10:00:00Z');
     const number = await aDeliveredOrder(flow);
 
     const [offer] = offers();
-    expect(offer?.text).toBe(`:speech_balloon: ${number} is delivered: send the customer a note (and the product guides).`);
+    expect(offer?.text).toBe(
+      `:speech_balloon: ${number} is delivered: send the customer a note (and the product guides).`,
+    );
     const shown = JSON.stringify(offer?.blocks);
     expect(shown).toContain(`Hello Acme Industrial, your order ${number} has been delivered.`);
     expect(shown).toContain('Widget A: https://example.com/guides/widget-a');
@@ -76,7 +81,10 @@ describe('telling the customer their order was delivered', () => {
     const card = cardIn(flow, dm(), number);
     await flow.driver.command(people.admin, `show ${number}`);
     const shownOrder = await eventually(
-      () => flow.slack.workspace.ephemerals({ user: people.admin }).find((e) => JSON.stringify(e.blocks ?? '').includes('told the customer')),
+      () =>
+        flow.slack.workspace
+          .ephemerals({ user: people.admin })
+          .find((e) => JSON.stringify(e.blocks ?? '').includes('told the customer')),
       'the timeline with the message',
     );
     expect(JSON.stringify(shownOrder.blocks)).toContain(`told the customer in <#${acmeConnect}>`);
@@ -84,7 +92,10 @@ describe('telling the customer their order was delivered', () => {
   });
 
   it('Edit & preview: the owner rewrites the draft, previews it and sends the edited text; pressing Send in two tabs sends once', async () => {
-    await flow.database.db.update(customers).set({ connectChannelId: acmeConnect }).where(eq(customers.code, 'ACME'));
+    await flow.database.db
+      .update(customers)
+      .set({ connectChannelId: acmeConnect })
+      .where(eq(customers.code, 'ACME'));
     const number = await aDeliveredOrder(flow);
     const before = flow.slack.views.top(people.admin);
     await flow.driver.clickButton(people.admin, {
