@@ -29,6 +29,7 @@ export const stepWork = { who: 'department', of: 'card', what: 'work on its orde
  */
 export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
 const createOrders = admins('create orders');
+const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' } as const;
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
 const followUp = {
@@ -60,7 +61,7 @@ export const permissions = {
   'command:/order rules': { who: 'roles', roles: ['manager'], what: 'see the allocation rules' },
   'command:/order customer add': admins('add customers'),
   'command:/order customer edit': admins('edit customers'),
-  'command:/order customer show': { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' },
+  'command:/order customer show': lookUpCustomers,
   'command:/order product add': admins('add products'),
   'command:/order product edit': admins('edit products'),
   'command:/order product show': { who: 'roles', roles: ['manager', 'member'], what: 'look up products' },
@@ -70,6 +71,8 @@ export const permissions = {
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
+  'action:customer_view.new_order': createOrders,
+  'action:customer_view.open_order': lookUpCustomers,
   'options:customer': createOrders,
   'options:product': createOrders,
   'action:customer': createOrders,
