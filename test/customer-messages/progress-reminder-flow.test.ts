@@ -64,5 +64,5 @@ describe('reminding the owner to update the customer while the order is in produ
     for (const date of ['2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18']) await morningOf(date);
     expect(offers()).toHaveLength(3);
     expect(flow.slack.messages(acmeConnect)).toEqual([]);
-  });
+  }, 120_000);
 });
