@@ -289,6 +289,15 @@ const notPressedHere = [
   'action:followup.snooze_1w',
   'action:followup.done',
   'view:followup.feedback_form',
+  // The customer message offered to the order's owner by DM (send-customer-message.ts checks
+  // whose): test/customer-messages/delivery-message-flow.test.ts presses them.
+  'action:custmsg.edit',
+  'action:custmsg.send',
+  'view:custmsg.edit_form',
+  'view:custmsg.preview_form',
+  // On the customer view's ephemeral answer: test/customer-view/customer-view-flow.test.ts.
+  'action:customer_view.open_order',
+  'action:customer_view.new_order',
   'action:rules.delete',
   // Inside the rule modal, like Delete: rules-flow.test.ts presses it; it only redraws the form.
   'action:rules.remove_step',
