@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { calendarDate } from '../dates.ts';
@@ -48,26 +48,31 @@ export const progressRemindersJob = defineJobKind({
 
 /** Each order in production, since when (its latest move there), and its last progress offer. */
 async function ordersInProduction(tx: DbOrTx) {
-  const rows = await tx
-    .select({
-      id: orders.id,
-      since: sql<Date | string | null>`(select max(${orderEvents.at}) from ${orderEvents}
-        where ${orderEvents.orderId} = ${orders.id} and ${orderEvents.type} = 'status_changed'
-        and ${orderEvents.data}->>'after' = 'in_production')`,
-      lastOffered: sql<
-        Date | string | null
-      >`(select max(${customerMessages.offeredAt}) from ${customerMessages}
-        where ${customerMessages.orderId} = ${orders.id} and ${customerMessages.reason} = 'progress')`,
-    })
+  const inProduction = await tx
+    .select({ id: orders.id })
     .from(orders)
     .where(eq(orders.status, 'in_production'));
-  // A sub-select's timestamp is not mapped by drizzle: the driver gives a Date or text.
-  return rows.map((r) => ({
-    id: r.id,
-    since: new Date(r.since ?? 0),
-    lastOffered: r.lastOffered ? new Date(r.lastOffered) : null,
+  const ids = inProduction.map((o) => o.id);
+  if (ids.length === 0) return [];
+  const moves = await tx
+    .select({ orderId: orderEvents.orderId, at: orderEvents.at, data: orderEvents.data })
+    .from(orderEvents)
+    .where(and(inArray(orderEvents.orderId, ids), eq(orderEvents.type, 'status_changed')));
+  const offers = await tx
+    .select({ orderId: customerMessages.orderId, at: customerMessages.offeredAt })
+    .from(customerMessages)
+    .where(and(inArray(customerMessages.orderId, ids), eq(customerMessages.reason, 'progress')));
+  const latest = (rows: readonly { orderId: number; at: Date }[], id: number) =>
+    rows.reduce<Date | null>((last, r) => (r.orderId === id && (!last || r.at > last) ? r.at : last), null);
+  const intoProduction = moves.filter((m) => enteredProduction.safeParse(m.data).success);
+  return ids.map((id) => ({
+    id,
+    since: latest(intoProduction, id) ?? new Date(0),
+    lastOffered: latest(offers, id),
   }));
 }
+
+const enteredProduction = z.object({ after: z.literal('in_production') });
 
 /** The daily run, with the configured periods. */
 export const progressReminders = (config: Config) =>
