@@ -1,3 +1,5 @@
+import { customerTierLabels } from '../customers/customer-tiers.ts';
+import { paymentMethodLabels } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import {
@@ -74,6 +76,7 @@ export function customerViewBlocks(
         `*Next follow-up*\n${h.nextFollowUpAt ? slackDate(h.nextFollowUpAt) : 'none scheduled'}`,
       ]),
       context([
+        `${escapeMrkdwn(customerTierLabels[c.tier as keyof typeof customerTierLabels] ?? c.tier)} · ${escapeMrkdwn(c.paymentMethods.map((m) => paymentMethodLabels[m as keyof typeof paymentMethodLabels] ?? m).join(', ') || 'no payment terms')}`,
         `Account owner ${c.accountOwnerId ? mention(c.accountOwnerId) : 'nobody yet'} · Slack Connect ${c.connectChannelId ? `<#${c.connectChannelId}>` : 'none'}`,
       ]),
       divider(),
