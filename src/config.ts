@@ -140,6 +140,18 @@ export const configSchema = z.object({
     .min(1, 'at least 1 hour')
     .max(336, 'at most 336 hours (two weeks)')
     .default(4),
+  ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: z.coerce
+    .number({ error: 'a number of days such as 7' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .max(365, 'at most 365 days')
+    .default(7),
+  ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: z.coerce
+    .number({ error: 'a number of days such as 7' })
+    .int('a whole number of days')
+    .min(1, 'at least 1 day')
+    .max(90, 'at most 90 days')
+    .default(7),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })

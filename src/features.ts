@@ -2,6 +2,7 @@ import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';
+import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
@@ -31,5 +32,6 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     homeFeature(deps),
     followUpFeature(deps),
     nudgesFeature(deps),
+    customerMessagesFeature(deps),
   ];
 }

@@ -1,3 +1,5 @@
+import type { Config } from './config.ts';
+import { progressReminders, progressRemindersJob } from './customer-messages/progress-reminders-job.ts';
 import { afterSalesTaskJob } from './followup/after-sales-task-job.ts';
 import { autoCompleteJob } from './followup/auto-complete-job.ts';
 import { followUpJob } from './followup/follow-up-job.ts';
@@ -21,9 +23,14 @@ export const jobKinds: JobKind<unknown>[] = [
   acceptNudgeJob,
   summaryPlanJob,
   summaryJob,
+  progressRemindersJob,
 ];
 
-/** Work that repeats on its own, by name, with the configuration it needs. */
-export function recurringSchedules(policy: { nudges: NudgePolicy }): RecurringSchedule<unknown>[] {
-  return [nudgeSweep(policy.nudges), summaryPlan];
+/** Work that repeats on its own, by name; some runs take their periods from the configuration. */
+export function recurringSchedules(config: Config): RecurringSchedule<unknown>[] {
+  const nudges: NudgePolicy = {
+    soonDays: config.ORDERDESK_NUDGE_DAYS,
+    acceptWithinMs: config.ORDERDESK_ACCEPT_HOURS * 3_600_000,
+  };
+  return [nudgeSweep(nudges), summaryPlan, progressReminders(config)];
 }

@@ -112,12 +112,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     logger,
     calendar,
     kinds: jobKinds,
-    recurring: recurringSchedules({
-      nudges: {
-        soonDays: config.ORDERDESK_NUDGE_DAYS,
-        acceptWithinMs: config.ORDERDESK_ACCEPT_HOURS * 3_600_000,
-      },
-    }),
+    recurring: recurringSchedules(config),
     configAdmins: config.ORDERDESK_ADMINS,
     afterWrite: () => dispatcher.wake(),
   });

@@ -2,6 +2,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -124,8 +125,9 @@ function requireFinishable(step: AssignmentRow, order: OrderRow): void {
 }
 
 /**
- * The customer has it: the order is delivered on the business date given, and the owner's
- * follow-up and the completion without feedback are scheduled.
+ * The customer has it: the order is delivered on the business date given, the owner's
+ * follow-up and the completion without feedback are scheduled, and the owner is offered a
+ * message for the customer (with the products' guides).
  */
 export function markDelivered(
   ctx: UseCaseContext,
@@ -145,6 +147,11 @@ export function markDelivered(
       line: `${mention(actor.userId)} → *delivered* on ${ref.deliveredOn}`,
     });
     if (ctx.afterDelivery) await scheduleAfterDelivery(tx, ctx.afterDelivery, now, order.id);
+    await offerCustomerMessage(tx, now, {
+      orderId: order.id,
+      reason: 'delivered',
+      key: `delivered:${order.id}`,
+    });
     return delivered;
   });
 }

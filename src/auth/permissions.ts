@@ -29,12 +29,19 @@ export const stepWork = { who: 'department', of: 'card', what: 'work on its orde
  */
 export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
 const createOrders = admins('create orders');
+const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' } as const;
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
 const followUp = {
   who: 'roles',
   roles: ['manager', 'member'],
   what: 'follow up on delivered orders',
+} as const;
+/** A customer message is offered to the order's owner: the use case checks it is theirs (or an admin's). */
+const messageCustomers = {
+  who: 'roles',
+  roles: ['manager', 'member'],
+  what: 'send messages to customers',
 } as const;
 
 const summarySettings = { who: 'roles', roles: ['manager'], what: 'choose a summary of the desk' } as const;
@@ -57,7 +64,7 @@ export const permissions = {
   'command:/order rules': { who: 'roles', roles: ['manager'], what: 'see the allocation rules' },
   'command:/order customer add': admins('add customers'),
   'command:/order customer edit': admins('edit customers'),
-  'command:/order customer show': { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' },
+  'command:/order customer show': lookUpCustomers,
   'command:/order product add': admins('add products'),
   'command:/order product edit': admins('edit products'),
   'command:/order product show': { who: 'roles', roles: ['manager', 'member'], what: 'look up products' },
@@ -68,6 +75,8 @@ export const permissions = {
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
+  'action:customer_view.new_order': createOrders,
+  'action:customer_view.open_order': lookUpCustomers,
   'options:customer': createOrders,
   'options:product': createOrders,
   'action:customer': createOrders,
@@ -104,6 +113,10 @@ export const permissions = {
   'action:followup.snooze_1w': followUp,
   'action:followup.done': followUp,
   'view:followup.feedback_form': followUp,
+  'action:custmsg.edit': messageCustomers,
+  'action:custmsg.send': messageCustomers,
+  'view:custmsg.edit_form': messageCustomers,
+  'view:custmsg.preview_form': messageCustomers,
 
   // Nudges go to owners, departments and managers; anyone of them may put one off for all.
   'action:nudge.snooze_1d': nudgeSnooze,

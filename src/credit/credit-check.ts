@@ -1,5 +1,4 @@
 import { formatCents } from '../money.ts';
-import { type OrderStatus, orderStatuses } from '../orders/order-states.ts';
 
 /**
  * The credit check a new order passes before it is confirmed (issue: "Credit check"). Exposure
@@ -10,7 +9,7 @@ export interface CreditFigures {
   creditLimitCents: number;
   /** Receivables not yet paid; negative when the customer is in credit. */
   outstandingCents: number;
-  /** Total of the customer's orders in an `exposureStatuses` status, this order not included. */
+  /** Total of the customer's open orders (orders/customer-credit.ts), this order not included. */
   openOrdersCents: number;
   orderCents: number;
   creditStop: boolean;
@@ -33,11 +32,6 @@ export type CreditVerdict =
       overByCents: number;
       message: string;
     } & CreditSums);
-
-/** Orders that still count against credit: everything not completed or cancelled. */
-export const exposureStatuses: readonly OrderStatus[] = orderStatuses.filter(
-  (s) => s !== 'completed' && s !== 'cancelled',
-);
 
 /**
  * Holds the order when the customer is on credit stop or when exposure plus this order passes

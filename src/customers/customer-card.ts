@@ -7,9 +7,8 @@ import { paymentMethodLabels } from './payment-methods.ts';
 /** A stored value outside today's list (renamed since) still shows, as stored. */
 const label = (labels: Record<string, string>, value: string) => labels[value] ?? value;
 
-/** The customer's terms at a glance: shown by `/order customer show` and after a save. */
+/** The customer's terms at a glance, shown after a save; `/order customer` shows the whole history. */
 export function customerCard(c: StoredCustomer): Block[] {
-  const available = c.creditLimitCents - c.outstandingCents;
   const terms = c.paymentMethods.map((m) => label(paymentMethodLabels, m)).join(', ');
   return [
     header(`${c.code} — ${c.name}`),
@@ -18,7 +17,8 @@ export function customerCard(c: StoredCustomer): Block[] {
       `*Payment terms*\n${escapeMrkdwn(terms || 'none')}`,
       `*Credit limit*\n${formatCents(c.creditLimitCents)}`,
       `*Outstanding receivables*\n${formatCents(c.outstandingCents)}`,
-      `*Available credit*\n${formatCents(available)}`,
+      // What is available depends on the open orders too: `/order customer CODE` shows the figure the credit check uses.
+      `*Credit used and available*\n\`/order customer ${c.code}\``,
       `*Credit stop*\n${c.creditStop ? ':no_entry: yes — no new orders' : 'no'}`,
       `*Account owner*\n${c.accountOwnerId ? mention(c.accountOwnerId) : 'nobody yet'}`,
       `*Slack Connect channel*\n${c.connectChannelId ? `<#${c.connectChannelId}>` : 'none'}`,

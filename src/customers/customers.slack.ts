@@ -1,3 +1,4 @@
+import { showCustomerView } from '../customer-view/customer-view.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { customerForm } from './customer-form.ts';
 import { customerFields, customerInputSchema } from './customer-input.ts';
@@ -12,9 +13,10 @@ export function customersFeature(deps: FeatureDeps): SlackFeature {
     schema: customerInputSchema,
     command: {
       key: { rule: customerFields.shape.code, label: 'customer code', placeholder: 'CODE' },
-      shows: 'its terms, credit and owner',
-      example: '/order customer edit ACME',
-      summary: 'add, change or look up a customer',
+      shows: 'its orders, value, on-time rate, satisfaction and credit used (also `/order customer <name>`)',
+      example: '/order customer ACME',
+      summary: 'add, change or look up a customer: its whole history at a glance',
+      view: (actor, words) => showCustomerView(deps.ctx, actor, words),
     },
   });
 }

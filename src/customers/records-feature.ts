@@ -11,7 +11,7 @@ import { findRecord, recordExists } from './record-store.ts';
 /** What only a person reads about a kind's subcommand: the key's wording, the usage and help. */
 export type RecordCommandText = Pick<
   RecordSubcommandSpec<NamedRecord>,
-  'key' | 'shows' | 'example' | 'summary'
+  'key' | 'shows' | 'example' | 'summary' | 'view'
 >;
 
 export interface RecordsFeatureSpec<Row extends NamedRecord, Input, Fields> {

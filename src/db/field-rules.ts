@@ -243,6 +243,23 @@ export function slackId(label: string, kind: keyof typeof slackIds) {
   });
 }
 
+/** An optional web address (http or https), such as a product guide a customer may open. */
+export function webUrl(label: string) {
+  return textInput(label).transform((value, ctx): string | null => {
+    if (isBlank(value)) return null;
+    const typed = String(value).trim();
+    if (length(typed) > 500)
+      return fail(ctx, `${label} is ${length(typed)} characters long; at most 500 are allowed`);
+    if (!URL.canParse(typed) || !/^https?:$/.test(new URL(typed).protocol) || /[\s<>|]/.test(typed)) {
+      return fail(
+        ctx,
+        `${quoted(typed)} is not a web address: ${inSentence(label)} takes one like https://example.com/guide`,
+      );
+    }
+    return typed;
+  });
+}
+
 /** The first message for each field, keyed like the input: a modal block id or a CSV column. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -59,6 +59,8 @@ export const products = pgTable(
     minOrderQty: integer('min_order_qty').notNull().default(1),
     leadTimeDays: integer('lead_time_days').notNull().default(0),
     defaultSpec: text('default_spec').notNull().default(''),
+    /** The product's guide for customers: put into the customer message drafted on delivery. */
+    guideUrl: text('guide_url'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
@@ -448,3 +450,33 @@ export const personTimeZones = pgTable('person_time_zones', {
   timeZone: text('time_zone'),
   checkedAt: at('checked_at').notNull(),
 });
+
+/**
+ * A message to the customer about their order, drafted by orderdesk and offered to the order's
+ * owner, who edits and sends it (to the customer's Slack Connect channel, or copies it). One row
+ * per occasion (`key`), so an occasion offered twice is offered once, and Send moves `offered`
+ * to `sent` once.
+ */
+export const customerMessages = pgTable(
+  'customer_messages',
+  {
+    id: id(),
+    /** What the message is for, e.g. `progress:12:2026-12-03` or `exception_resolved:7`. */
+    key: text('key').notNull().unique(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    text: text('text').notNull(),
+    status: text('status', { enum: ['offered', 'sent'] })
+      .notNull()
+      .default('offered'),
+    offeredTo: text('offered_to').notNull(),
+    offeredAt: at('offered_at').notNull(),
+    /** The customer's channel it was posted to; null when it was given to the owner to copy. */
+    channel: text('channel'),
+    sentBy: text('sent_by'),
+    sentAt: at('sent_at'),
+  },
+  (t) => [index('customer_messages_order_idx').on(t.orderId, t.reason, t.offeredAt)],
+);

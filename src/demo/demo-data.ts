@@ -165,7 +165,9 @@ const product = (
   name: string,
   category: P['category'],
   listPriceCents: number,
-  terms: Partial<Pick<P, 'unit' | 'packSize' | 'minOrderQty' | 'leadTimeDays' | 'defaultSpec'>> = {},
+  terms: Partial<
+    Pick<P, 'unit' | 'packSize' | 'minOrderQty' | 'leadTimeDays' | 'defaultSpec' | 'guideUrl'>
+  > = {},
 ): P => ({
   sku,
   name,
@@ -176,6 +178,7 @@ const product = (
   minOrderQty: 1,
   leadTimeDays: 0,
   defaultSpec: '',
+  guideUrl: null,
   ...terms,
 });
 

@@ -1,7 +1,9 @@
-import type { BlockAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../blocks/block-kit.ts';
+import { customerViewIds } from '../customer-view/customer-view-ids.ts';
+import { customerFields } from '../customers/customer-input.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
 import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -112,13 +114,16 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       },
     ],
     register(router: SlackRouter) {
-      /** The empty form, for an admin; anyone else is told why in a small modal instead. */
-      const openEmptyForm = async ({ ack, body, client }: EmptyFormArgs) => {
+      /** The form, for an admin, as `draft` fills it; anyone else is told why in a small modal instead. */
+      const openFormFor = async (
+        { ack, body, client }: EmptyFormArgs,
+        id: ActorPermissionId,
+        draft: () => OrderDraft,
+      ) => {
         await ack();
         try {
-          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          permit(actor, 'action:home.new_order');
-          await openModal(client, body.trigger_id, emptyDraft(), []);
+          permit(await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }), id);
+          await openModal(client, body.trigger_id, draft(), []);
         } catch (error) {
           const { text } = replyForError(error, logger);
           await client.views
@@ -126,8 +131,16 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
             .catch((e: unknown) => logger.warn('could not show the refusal', e));
         }
       };
+      const openEmptyForm = (args: EmptyFormArgs) => openFormFor(args, 'action:home.new_order', emptyDraft);
       router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
       router.shortcut(orderModal.shortcutId, openEmptyForm);
+      // New order, on the customer view: the form with that customer filled in.
+      router.action<BlockAction<ButtonAction>>(customerViewIds.newOrder, (args) =>
+        openFormFor(args, 'action:customer_view.new_order', () => ({
+          ...emptyDraft(),
+          customerCode: customerFields.shape.code.parse(args.action.value),
+        })),
+      );
 
       // A suggestion not answered within 3 s shows the admin an error: none beats a late list.
       const suggestions = <T>(

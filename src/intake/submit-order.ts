@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkCredit, exposureStatuses } from '../credit/credit-check.ts';
+import { checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
@@ -9,6 +9,7 @@ import { customers, departments, orders, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
+import { customerCredit } from '../orders/customer-credit.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
@@ -80,13 +81,8 @@ export async function submitOrder(
           findings: submission.warnings.map(({ rule, severity, message }) => ({ rule, severity, message })),
         },
       });
-      const credit = checkCredit({
-        creditLimitCents: customer.creditLimitCents,
-        outstandingCents: customer.outstandingCents,
-        openOrdersCents: await openOrdersCents(tx, customer.id, order.id),
-        orderCents: order.totalCents,
-        creditStop: customer.creditStop,
-      });
+      const position = await customerCredit(tx, customer.id, { exceptOrderId: order.id });
+      const credit = checkCredit({ ...position, orderCents: order.totalCents });
       await appendOrderEvent(tx, order.id, actor.userId, now, {
         type: 'credit_checked',
         data: {
@@ -156,18 +152,4 @@ async function productIds(tx: DbOrTx, skus: string[]): Promise<Map<string, numbe
   const missing = skus.filter((s) => !ids.has(s));
   if (missing.length) throw new AppError('not_found', `No longer in the catalog: ${missing.join(', ')}.`);
   return ids;
-}
-
-async function openOrdersCents(tx: DbOrTx, customerId: number, exceptOrderId: number): Promise<number> {
-  const [row] = await tx
-    .select({ total: sql<string | number>`coalesce(sum(${orders.totalCents}), 0)` })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.customerId, customerId),
-        ne(orders.id, exceptOrderId),
-        inArray(orders.status, [...exposureStatuses]),
-      ),
-    );
-  return Number(row?.total ?? 0);
 }

@@ -32,6 +32,11 @@ export type OrderEvent =
     }
   /** Someone working on a department's step reported a problem; the owner was alerted. */
   | { type: 'problem_reported'; data: { department: string; departmentName: string; note: string } }
+  /** The owner sent the customer a message: to their Slack Connect channel, or copied (channel null). */
+  | {
+      type: 'customer_message_sent';
+      data: { messageId: number; reason: string; text: string; channel: string | null };
+    }
   /** The owner logged what the customer said after delivery. */
   | {
       type: 'feedback_logged';

@@ -56,6 +56,11 @@ function describe(e: TimelineEntry): string {
         (data.needsFollowUp ? ' · needs follow-up' : '')
       );
     }
+    case 'customer_message_sent':
+      return (
+        `${data.channel ? `told the customer in <#${String(data.channel)}>` : 'gave the customer a message (copied)'}: ` +
+        `“${escapeMrkdwn(truncate(String(data.text), noteInTimeline))}”`
+      );
     default:
       return escapeMrkdwn(e.type.replaceAll('_', ' '));
   }

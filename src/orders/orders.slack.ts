@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { permit } from '../auth/permissions.ts';
 import { seesPrices } from '../auth/price-visibility.ts';
+import type { Actor } from '../auth/roles.ts';
 import { divider, section } from '../blocks/block-kit.ts';
 import { AppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { openOrderActionId } from './order-action-ids.ts';
 import { renderOrderCard } from './order-card.ts';
 import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
 import { findOrderIdByNumber, listOrders, loadTimeline, type OrderFilter } from './order-queries.ts';
@@ -13,6 +16,9 @@ import { resolveOrderNumber } from './order-reference.ts';
 import { loadOrderSnapshot } from './order-snapshot.ts';
 import { orderStatuses } from './order-states.ts';
 import { timelineLines } from './order-timeline.ts';
+
+/** What Open carries: an order's id, checked at the edge. */
+const orderIdValue = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 const listUsage = 'list [mine|open|held|customer <name>|status <state>]';
 
@@ -61,6 +67,18 @@ export function parseListArgs(args: string, userId: string): OrderFilter {
 
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
 export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFeature {
+  /** The order's card and its latest timeline, for one person. */
+  async function orderWithTimeline(id: number, actor: Actor) {
+    const order = await loadOrderSnapshot(ctx.db, id);
+    if (!order) throw new AppError('not_found', 'That order no longer exists.');
+    const card = renderOrderCard(order, { prices: seesPrices(actor) });
+    const timeline = timelineLines(await loadTimeline(ctx.db, id));
+    return {
+      text: card.text,
+      blocks: [...(card.blocks ?? []), divider(), section(`*Timeline*\n${timeline.slice(-40).join('\n')}`)],
+    };
+  }
+
   return {
     subcommands: [
       {
@@ -72,18 +90,8 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
           const actor = await req.actor();
           const number = await resolveOrderNumber(ctx.db, req.args, '/order show');
           const id = await findOrderIdByNumber(ctx.db, number);
-          const order = id ? await loadOrderSnapshot(ctx.db, id) : null;
-          if (!id || !order) throw new AppError('not_found', `There is no order ${number}.`);
-          const card = renderOrderCard(order, { prices: seesPrices(actor) });
-          const timeline = timelineLines(await loadTimeline(ctx.db, id));
-          await req.reply({
-            text: card.text,
-            blocks: [
-              ...(card.blocks ?? []),
-              divider(),
-              section(`*Timeline*\n${timeline.slice(-40).join('\n')}`),
-            ],
-          });
+          if (!id) throw new AppError('not_found', `There is no order ${number}.`);
+          await req.reply(await orderWithTimeline(id, actor));
         },
       },
       {
@@ -100,6 +108,26 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
       },
     ],
     register(router: SlackRouter) {
+      // Open, on an order in the customer view: the same card and timeline as /order show.
+      router.action(openOrderActionId, async ({ ack, action, body, respond }) => {
+        await ack();
+        try {
+          const actor = await loadActor({ userId: body.user.id, teamId: body.user.team_id });
+          permit(actor, 'action:customer_view.open_order');
+          const id = orderIdValue.parse(action.type === 'button' ? action.value : '');
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...(await orderWithTimeline(id, actor)),
+          });
+        } catch (error) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...replyForError(error, logger),
+          });
+        }
+      });
       router.action(moreOrdersAction, async ({ ack, action, body, respond }) => {
         await ack();
         try {

@@ -66,6 +66,10 @@ export const productForm = recordForm(productRecords, {
         hint: 'Printed on every order line unless the order says otherwise.',
       },
     ),
+    input('guide_url', 'Guide link', textElement(initialText(values.guide_url), { max: 500 }), {
+      optional: true,
+      hint: 'A web page for the customer (manual, care guide): offered in the delivery message.',
+    }),
   ],
   read: (v, sku) => ({
     sku,
@@ -77,6 +81,7 @@ export const productForm = recordForm(productRecords, {
     min_order_qty: single(v.min_order_qty),
     lead_time_days: single(v.lead_time_days),
     default_spec: single(v.default_spec),
+    guide_url: single(v.guide_url),
   }),
   toFields: productToFields,
 });

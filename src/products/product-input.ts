@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, code, oneOf, text, whole } from '../db/field-rules.ts';
+import { amount, code, oneOf, text, webUrl, whole } from '../db/field-rules.ts';
 import { centsToAmount } from '../money.ts';
 import { productCategories } from './product-categories.ts';
 
@@ -17,6 +17,7 @@ export const productFields = z.object({
   min_order_qty: whole('Minimum order quantity', { min: 1, max: 1_000_000, empty: 1 }),
   lead_time_days: whole('Lead time (days)', { min: 0, max: 365, empty: 0 }),
   default_spec: text('Default specification', { max: 500, multiline: true, empty: '' }),
+  guide_url: webUrl('Guide link'),
 });
 
 /** Parses typed values into a record shaped like the `products` columns. */
@@ -30,6 +31,7 @@ export const productInputSchema = productFields.transform((f) => ({
   minOrderQty: f.min_order_qty,
   leadTimeDays: f.lead_time_days,
   defaultSpec: f.default_spec,
+  guideUrl: f.guide_url,
 }));
 
 export type ProductFieldValues = z.input<typeof productFields>;
@@ -50,5 +52,6 @@ export function productToFields(p: StoredProduct): ProductFieldValues {
     min_order_qty: String(p.minOrderQty),
     lead_time_days: String(p.leadTimeDays),
     default_spec: p.defaultSpec,
+    guide_url: p.guideUrl,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import { type Block, escapeMrkdwn } from '../blocks/block-kit.ts';
-import type { Subcommand } from './subcommand.ts';
+import type { Reply, Subcommand } from './subcommand.ts';
 
 /**
  * `/order customer …`, `/order product …` and any other kind of record an admin keeps share one
@@ -29,6 +29,11 @@ export interface RecordSubcommandSpec<R extends { name: string }> {
   exists(key: string): string;
   addForm(key: string | null): Record<string, unknown>;
   editForm(record: R): Record<string, unknown>;
+  /**
+   * A fuller view than the card, when the kind has one: answers `show KEY` and a bare
+   * `/order <name> <words>` (a key or part of a name).
+   */
+  view?(actor: Actor, words: string): Promise<Reply>;
 }
 
 export function recordSubcommand<R extends { name: string }>(spec: RecordSubcommandSpec<R>): Subcommand {
@@ -45,6 +50,8 @@ export function recordSubcommand<R extends { name: string }>(spec: RecordSubcomm
     summary: spec.summary,
     verbs: verbSchema.options,
     async run(req) {
+      if (spec.view && req.args.trim() && !verbSchema.safeParse(firstWord(req.args)).success)
+        return req.reply(await spec.view(await req.actor(), req.args));
       const parsed = parseRecordCommand(req.args, key.rule, key.label);
       if (!parsed.ok) {
         const problem = parsed.problem ? `:warning: ${escapeMrkdwn(parsed.problem)}.\n` : '';
@@ -52,6 +59,7 @@ export function recordSubcommand<R extends { name: string }>(spec: RecordSubcomm
       }
       const { command } = parsed;
       const actor = await req.actor();
+      if (command.verb === 'show' && spec.view) return req.reply(await spec.view(actor, command.key));
       if (command.verb === 'show') {
         const record = await spec.lookUp(actor, command.key);
         return req.reply({
@@ -77,6 +85,7 @@ export function recordSubcommand<R extends { name: string }>(spec: RecordSubcomm
 type RecordCommand = { verb: 'add'; key: string | null } | { verb: 'edit' | 'show'; key: string };
 
 const verbSchema = z.enum(['add', 'edit', 'show']);
+const firstWord = (args: string) => (args.trim().split(/\s+/)[0] ?? '').toLowerCase();
 
 type ParsedCommand = { ok: true; command: RecordCommand } | { ok: false; problem: string | null };
 

@@ -30,6 +30,8 @@ describe('configuration', () => {
       ORDERDESK_AUTO_COMPLETE_DAYS: 14,
       ORDERDESK_NUDGE_DAYS: 2,
       ORDERDESK_ACCEPT_HOURS: 4,
+      ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: 7,
+      ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: 7,
       LOG_LEVEL: 'info',
     });
   });
@@ -54,6 +56,20 @@ describe('configuration', () => {
     expect([config.ORDERDESK_NUDGE_DAYS, config.ORDERDESK_ACCEPT_HOURS]).toEqual([0, 24]);
     expect(() => parseConfig({ ORDERDESK_ACCEPT_HOURS: '0.5' })).toThrow(
       'ORDERDESK_ACCEPT_HOURS: found "0.5", expected a whole number of hours',
+    );
+  });
+
+  it('reads how long an order is in production before, and between, progress messages to the customer', () => {
+    const config = parseConfig({
+      ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: '10',
+      ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: '3',
+    });
+    expect([
+      config.ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS,
+      config.ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS,
+    ]).toEqual([10, 3]);
+    expect(() => parseConfig({ ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: '0' })).toThrow(
+      'ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: found "0", expected at least 1 day',
     );
   });
 

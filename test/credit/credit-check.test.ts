@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCredit, exposureStatuses } from '../../src/credit/credit-check.ts';
+import { checkCredit } from '../../src/credit/credit-check.ts';
+import { exposureStatuses } from '../../src/orders/customer-credit.ts';
 
 const acme = {
   creditLimitCents: 5_000_000,

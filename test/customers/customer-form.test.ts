@@ -237,14 +237,16 @@ describe('an admin edits a customer', () => {
 });
 
 describe('`/order customer` otherwise', () => {
-  it.each(['customer', 'customer frob', 'customer edit', 'customer edit a b'])(
-    '`%s` answers the usage',
-    async (text) => {
-      const res = await flow.driver.command(people.admin, text);
-      expect(said(res.body)).toContain('`/order customer add [CODE]`');
-      expect(said(res.body)).toContain('`/order customer show CODE`');
-    },
-  );
+  it('`customer frob` looks for a customer by that code or name, and says there is none', async () => {
+    const res = await flow.driver.command(people.admin, 'customer frob');
+    expect(said(res.body)).toContain('There is no customer “frob”.');
+  });
+
+  it.each(['customer', 'customer edit', 'customer edit a b'])('`%s` answers the usage', async (text) => {
+    const res = await flow.driver.command(people.admin, text);
+    expect(said(res.body)).toContain('`/order customer add [CODE]`');
+    expect(said(res.body)).toContain('`/order customer show CODE`');
+  });
 
   it('a code that could never exist is explained, escaped', async () => {
     const res = await flow.driver.command(people.admin, 'customer show <b>');
@@ -253,7 +255,7 @@ describe('`/order customer` otherwise', () => {
     );
   });
 
-  it('`show` gives the card: terms, limit, receivables, tier and owner', async () => {
+  it('`show` gives the customer view: terms, limit, receivables, available credit, tier and owner', async () => {
     const res = await flow.driver.command(people.admin, 'customer show sakura-jp');
     expect(res.problems).toEqual([]);
     const shown = JSON.stringify(res.body);

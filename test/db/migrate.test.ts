@@ -8,6 +8,7 @@ import { createTestDatabase, onPostgres } from '../support/test-database.ts';
 const coreTables = [
   'allocation_rules',
   'assignments',
+  'customer_messages',
   'customers',
   'departments',
   'desk_channels',

@@ -31,6 +31,7 @@ describe('the product schema', () => {
       minOrderQty: 1,
       leadTimeDays: 0,
       defaultSpec: '',
+      guideUrl: null,
     });
   });
 
@@ -88,7 +89,19 @@ describe('the product schema', () => {
       min_order_qty: '24',
       lead_time_days: '42',
       default_spec: 'line one\nline two',
+      guide_url: 'https://example.com/guides/widget-a',
     });
     expect(productInputSchema.parse(productToFields(product))).toEqual(product);
+  });
+
+  it('takes an optional guide link, only as a web address', () => {
+    expect(productInputSchema.parse({ ...valid, guide_url: '' }).guideUrl).toBeNull();
+    expect(productInputSchema.parse({ ...valid, guide_url: ' https://x.example/g ' }).guideUrl).toBe(
+      'https://x.example/g',
+    );
+    for (const bad of ['javascript:alert(1)', 'www.example.com', 'https://a.example/<b>'])
+      expect(productInputSchema.safeParse({ ...valid, guide_url: bad }).error?.issues[0]?.message).toContain(
+        'is not a web address',
+      );
   });
 });

@@ -34,7 +34,11 @@ export async function placeOrder(
   await flow.driver.command(people.admin, 'new');
   const view = await openModal(flow, people.admin, before);
   const values = { ...acmeOrder(lines), payment_method: { payment_method: paymentMethod } };
-  const res = await flow.driver.submitView(people.admin, view, values);
+  let res = await flow.driver.submitView(people.admin, view, values);
+  // On a loaded machine the intake's deadline may pass first: the admin is told to press Submit
+  // again, and does, as a person would (nothing was stored the first time).
+  if (JSON.stringify(res.body).includes('Press Submit again'))
+    res = await flow.driver.submitView(people.admin, view, values);
   expect(res.body).toBe('');
   await flow.drainOutbox();
   const [latest] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
