@@ -114,7 +114,7 @@ export async function submitOrder(
         now,
         order,
         order.version,
-        [{ action: 'hold', reason: 'credit' }],
+        [{ action: 'hold', reason: 'credit', hold: { kind: 'credit', reason: credit.message } }],
         actor.userId,
       );
       await askFinance(tx, now, held);

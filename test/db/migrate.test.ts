@@ -10,6 +10,7 @@ const coreTables = [
   'assignments',
   'customers',
   'departments',
+  'exceptions',
   'handled_events',
   'intake_drafts',
   'order_events',
@@ -26,6 +27,7 @@ const coreTables = [
   'shipments',
   'slack_channel_gates',
   'slack_messages',
+  'workspace_channels',
 ];
 
 describe('migrations', () => {
