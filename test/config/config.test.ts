@@ -28,6 +28,13 @@ describe('configuration', () => {
       ORDERDESK_SELF_APPROVAL: false,
       ORDERDESK_FOLLOWUP_DAYS: 3,
       ORDERDESK_AUTO_COMPLETE_DAYS: 14,
+      ORDERDESK_PROBLEM_SLA: {
+        critical: { minutes: 15 },
+        high: { minutes: 60 },
+        medium: { minutes: 240 },
+        low: { workingDays: 1 },
+      },
+      ORDERDESK_PROBLEM_HOLD: ['high', 'critical'],
       LOG_LEVEL: 'info',
     });
   });
@@ -44,6 +51,20 @@ describe('configuration', () => {
     expect([config.ORDERDESK_FOLLOWUP_DAYS, config.ORDERDESK_AUTO_COMPLETE_DAYS]).toEqual([5, 30]);
     expect(() => parseConfig({ ORDERDESK_FOLLOWUP_DAYS: '0' })).toThrow(
       'ORDERDESK_FOLLOWUP_DAYS: found "0", expected at least 1 working day',
+    );
+  });
+
+  it('reads how long each severity of problem waits before it escalates, and which put the order on hold', () => {
+    const config = parseConfig({ ORDERDESK_PROBLEM_SLA: 'critical:5m, low:2d', ORDERDESK_PROBLEM_HOLD: 'none' });
+    expect(config.ORDERDESK_PROBLEM_SLA).toMatchObject({
+      critical: { minutes: 5 },
+      high: { minutes: 60 },
+      low: { workingDays: 2 },
+    });
+    expect(config.ORDERDESK_PROBLEM_HOLD).toEqual([]);
+    expect(parseConfig({ ORDERDESK_PROBLEM_HOLD: 'critical' }).ORDERDESK_PROBLEM_HOLD).toEqual(['critical']);
+    expect(() => parseConfig({ ORDERDESK_PROBLEM_SLA: 'urgent:1h' })).toThrow(
+      'ORDERDESK_PROBLEM_SLA: found "urgent:1h", expected severities and times such as critical:15m,high:1h,medium:4h,low:1d (d: working days)',
     );
   });
 
