@@ -88,8 +88,7 @@ const problemSla = z.string().transform((text, ctx) => {
       return z.NEVER;
     }
     const severity = m[1] as keyof ProblemSla;
-    sla[severity] =
-      m[3] === 'd' ? { workingDays: amount } : { minutes: m[3] === 'h' ? amount * 60 : amount };
+    sla[severity] = m[3] === 'd' ? { workingDays: amount } : { minutes: m[3] === 'h' ? amount * 60 : amount };
   }
   return sla;
 });

@@ -424,7 +424,9 @@ export const exceptions = pgTable(
       .default('open'),
     /** Whether raising it put the order on hold, so resolving it releases that hold. */
     holds: boolean('holds').notNull().default(false),
-    slaMinutes: integer('sla_minutes').notNull(),
+    /** When its department's manager is told if nobody acknowledged it, and when every manager is. */
+    slaDueAt: at('sla_due_at').notNull(),
+    allManagersAt: at('all_managers_at').notNull(),
     /** 0: nobody told yet; 1: the department's manager; 2: every manager. */
     escalationLevel: integer('escalation_level').notNull().default(0),
     /** Each escalation step: when, and who was told. */

@@ -54,7 +54,12 @@ export function renderOrderCard(
     : '';
   const problems =
     order.openProblems > 0
-      ? [section(`:warning: *open problem${order.openProblems === 1 ? '' : `s (${order.openProblems})`}*`, `card.problem.${v}`)]
+      ? [
+          section(
+            `:warning: *open problem${order.openProblems === 1 ? '' : `s (${order.openProblems})`}*`,
+            `card.problem.${v}`,
+          ),
+        ]
       : [];
   if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
   return {

@@ -71,7 +71,9 @@ export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<Or
     number: order.number,
     status: order.status,
     hold:
-      order.status === 'on_hold' && order.holdKind ? { kind: order.holdKind, reason: order.holdReason } : null,
+      order.status === 'on_hold' && order.holdKind
+        ? { kind: order.holdKind, reason: order.holdReason }
+        : null,
     openProblems: problems?.n ?? 0,
     version: order.version,
     customer: head.customer,
