@@ -2,6 +2,7 @@ import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { exceptionsFeature } from './exceptions/exceptions.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
@@ -19,6 +20,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     ordersFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
+    exceptionsFeature(deps),
     remindersFeature(deps),
     rulesFeature(deps),
     customersFeature(deps),

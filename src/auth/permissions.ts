@@ -31,6 +31,7 @@ export const creditDecision = { who: 'department', of: 'finance', what: 'decide 
 const createOrders = admins('create orders');
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
+const reportProblems = { who: 'roles', roles: ['manager', 'member'], what: 'report problems' } as const;
 const followUp = {
   who: 'roles',
   roles: ['manager', 'member'],
@@ -61,6 +62,8 @@ export const permissions = {
   'command:/order grant': admins('grant roles'),
   'command:/order revoke': admins('revoke roles'),
   'command:/order setup': settings,
+  'command:/order problem': reportProblems,
+  'command:/order problems': workspace,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -92,7 +95,13 @@ export const permissions = {
   'view:step.ship_details': stepWork,
   'view:step.progress_details': stepWork,
   'view:step.reassign_details': stepWork,
-  'view:step.problem_details': stepWork,
+  // From a card or /order problem: the form is the same; a card's button checks its department first.
+  'view:problem.report': reportProblems,
+  // Acknowledge and Resolve: the owning department's members, its manager, managers and admins
+  // (exceptions/acknowledge-problem.ts); the order's owner may resolve too.
+  'action:exception.acknowledge': { who: 'department', of: 'card', what: 'acknowledge its problems' },
+  'action:exception.resolve': { who: 'department', of: 'card', what: 'resolve its problems' },
+  'view:exception.resolve_details': { who: 'department', of: 'card', what: 'resolve its problems' },
   // The follow-up after delivery is the order owner's (or an admin's): the use case checks whose.
   'action:followup.feedback': followUp,
   'action:followup.snooze_1d': followUp,

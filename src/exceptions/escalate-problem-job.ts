@@ -8,6 +8,7 @@ import { defineJobKind } from '../scheduler/job-kind.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { escalationsOf, lockException, managers } from './exception-store.ts';
 import { describeProblemType } from './problem-kinds.ts';
+import { waitedWords } from './sla.ts';
 
 /** The problem's escalation job: one per problem. */
 export const escalationKey = (exceptionId: number) => `exception:${exceptionId}`;
@@ -41,7 +42,7 @@ export const escalateProblem = defineJobKind({
     ];
     const to = level === 1 ? (department.managerId ? [department.managerId] : []) : everyManager;
     const order = await findOrder(tx, exception.orderId);
-    const waited = waitedFor(exception.raisedAt, ctx.runAt);
+    const waited = waitedWords(exception.raisedAt, ctx.runAt);
     const what = `${exception.severity} ${describeProblemType(exception.type).toLowerCase()}`;
     const where = department.channelId ? ` Its card is in <#${department.channelId}>.` : '';
     await enqueue(
@@ -81,10 +82,3 @@ export const escalateProblem = defineJobKind({
     return level === 1 ? { rescheduleAt: exception.allManagersAt } : undefined;
   },
 });
-
-function waitedFor(from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
-}

@@ -1,6 +1,6 @@
 import { and, arrayContains, desc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { departments, exceptions, people } from '../db/schema.ts';
+import { departments, exceptions, orders, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 export type ExceptionRow = typeof exceptions.$inferSelect;
@@ -20,6 +20,18 @@ export async function lockException(tx: DbOrTx, id: number) {
     .innerJoin(departments, eq(departments.id, exceptions.departmentId))
     .where(eq(exceptions.id, id))
     .for('update', { of: exceptions });
+  if (!row) throw new AppError('not_found', 'That problem no longer exists.');
+  return row;
+}
+
+/** The exception with its department and order, unlocked: for what a form shows. */
+export async function findException(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ exception: exceptions, department: departments, order: orders })
+    .from(exceptions)
+    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+    .innerJoin(orders, eq(orders.id, exceptions.orderId))
+    .where(eq(exceptions.id, id));
   if (!row) throw new AppError('not_found', 'That problem no longer exists.');
   return row;
 }

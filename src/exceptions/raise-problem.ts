@@ -104,7 +104,7 @@ export async function raiseProblem(
   await schedule(
     tx,
     escalateProblem,
-    `exception:${exception.id}`,
+    escalationKey(exception.id),
     exception.slaDueAt,
     { exceptionId: exception.id },
     { now },

@@ -48,3 +48,11 @@ export function slaState(
   if (problem.escalationLevel === 1) return 'escalated to manager';
   return now.getTime() >= problem.slaDueAt.getTime() ? 'overdue' : 'within SLA';
 }
+
+/** "12 min", "3 h", "2 days": how long something has waited. */
+export function waitedWords(from: Date, to: Date): string {
+  const minutes = Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000));
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
