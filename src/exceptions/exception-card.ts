@@ -85,7 +85,8 @@ export function renderProblemsCard(view: ProblemsCardView): SlackMessage {
   const latest = view.problems[0];
   const about = latest ? `${latest.severity} ${describeProblemType(latest.type).toLowerCase()}` : 'problem';
   return {
-    text: `${order.number} · ${escapeMrkdwn(order.customerName)} · ${about}${open ? '' : ' · resolved'}`,
+    // Not the order's number first: that is how the order's own card is told apart in a channel.
+    text: `:warning: Problem · ${order.number} · ${escapeMrkdwn(order.customerName)} · ${about}${open ? '' : ' · resolved'}`,
     blocks,
   };
 }

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import { permit } from '../auth/permissions.ts';
 import { calendarDate } from '../dates.ts';
 import { isAppError } from '../errors.ts';
-import { resolveProblem } from '../flows/resolve-problem.ts';
+import { requireMayResolve, resolveProblem } from '../flows/resolve-problem.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { asView, escapeMrkdwn } from '../slack/block-kit.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
@@ -109,8 +109,9 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
         exceptionActions.resolve,
         cardButton(deps, async ({ action, body, client }) => {
           const { id } = versionedRef.parse(action.value);
-          await actorOf(body.user);
+          const actor = await actorOf(body.user);
           const { exception, department, order } = await findException(ctx.db, id);
+          requireMayResolve(actor, department, order);
           if (exception.status === 'resolved') throw alreadyHandled(exception);
           const about = `*${escapeMrkdwn(exception.severity)} ${escapeMrkdwn(describeProblemType(exception.type).toLowerCase())}* · ${escapeMrkdwn(department.name)}\n>${escapeMrkdwn(exception.description)}`;
           await client.views.open({

@@ -100,6 +100,17 @@ export function resolveProblem(ctx: UseCaseContext, actor: Actor, r: Resolution)
   });
 }
 
+/** The owning department's members, its manager, managers, admins, and the order's owner resolve. */
+export function requireMayResolve(
+  actor: Actor,
+  department: { id: number; name: string; managerId: string | null },
+  order: { ownerId: string },
+): void {
+  if (department.managerId === actor.userId || order.ownerId === actor.userId || hasRole(actor, ['manager']))
+    return;
+  requireDepartment(actor, department.id, department.name, 'resolve its problems');
+}
+
 /**
  * The order's work still to do now falls due on `dueOn`: each step's department is asked again
  * whether it fits its capacity, and a step that does not is flagged with its earliest date.
