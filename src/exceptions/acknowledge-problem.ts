@@ -9,7 +9,7 @@ import { cancel } from '../scheduler/schedule-jobs.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { escalateProblem, escalationKey } from './escalate-problem-job.ts';
 import { type ExceptionRow, lockException } from './exception-store.ts';
-import { describeProblemType } from './problem-kinds.ts';
+import { problemWords } from './problem-kinds.ts';
 
 export const acknowledgeWhat = 'acknowledge its problems';
 
@@ -40,7 +40,7 @@ export function acknowledgeProblem(
       type: 'problem_acknowledged',
       data: { exceptionId: exception.id },
     });
-    const what = `${exception.severity} ${describeProblemType(exception.type).toLowerCase()}`;
+    const what = problemWords(exception);
     await moveOrder(
       tx,
       now,

@@ -7,7 +7,7 @@ import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { defineJobKind } from '../scheduler/job-kind.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { escalationsOf, lockException, managers } from './exception-store.ts';
-import { describeProblemType } from './problem-kinds.ts';
+import { problemWords } from './problem-kinds.ts';
 import { waitedWords } from './sla.ts';
 
 /** The problem's escalation job: one per problem. */
@@ -43,7 +43,7 @@ export const escalateProblem = defineJobKind({
     const to = level === 1 ? (department.managerId ? [department.managerId] : []) : everyManager;
     const order = await findOrder(tx, exception.orderId);
     const waited = waitedWords(exception.raisedAt, ctx.runAt);
-    const what = `${exception.severity} ${describeProblemType(exception.type).toLowerCase()}`;
+    const what = problemWords(exception);
     const where = department.channelId ? ` Its card is in <#${department.channelId}>.` : '';
     await enqueue(
       tx,

@@ -10,7 +10,7 @@ import {
   slackDate,
   truncate,
 } from '../slack/block-kit.ts';
-import { describeProblemType, type Severity, severityMarks } from './problem-kinds.ts';
+import { describeProblemType, problemWords, type Severity, severityMarks } from './problem-kinds.ts';
 
 export const exceptionActions = {
   acknowledge: 'exception.acknowledge',
@@ -83,7 +83,7 @@ export function renderProblemsCard(view: ProblemsCardView): SlackMessage {
   const more = view.problems.length - shownProblems;
   if (more > 0) blocks.push(context([`…and ${more} earlier on the order's timeline`], `exc.more.${v}`));
   const latest = view.problems[0];
-  const about = latest ? `${latest.severity} ${describeProblemType(latest.type).toLowerCase()}` : 'problem';
+  const about = latest ? problemWords(latest) : 'problem';
   return {
     // Not the order's number first: that is how the order's own card is told apart in a channel.
     text: `:warning: Problem · ${order.number} · ${escapeMrkdwn(order.customerName)} · ${about}${open ? '' : ' · resolved'}`,

@@ -21,7 +21,7 @@ import {
   resolveForm,
   resolveFormId,
 } from './problem-form.ts';
-import { describeProblemType } from './problem-kinds.ts';
+import { problemWords } from './problem-kinds.ts';
 import { problemFormForOrder, problemFormFromStep, reportProblem } from './report-problem.ts';
 
 /** The button on a department's card that reports a problem (its id stays the card's own). */
@@ -113,7 +113,7 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
           const { exception, department, order } = await findException(ctx.db, id);
           requireMayResolve(actor, department, order);
           if (exception.status === 'resolved') throw alreadyHandled(exception);
-          const about = `*${escapeMrkdwn(exception.severity)} ${escapeMrkdwn(describeProblemType(exception.type).toLowerCase())}* · ${escapeMrkdwn(department.name)}\n>${escapeMrkdwn(exception.description)}`;
+          const about = `*${problemWords(exception)}* · ${escapeMrkdwn(department.name)}\n>${escapeMrkdwn(exception.description)}`;
           await client.views.open({
             trigger_id: body.trigger_id,
             // The form resolves against the order as it is now; a change while it is open is caught.

@@ -5,7 +5,7 @@ import { AppError } from '../errors.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { context, escapeMrkdwn, section, slackDate, truncate } from '../slack/block-kit.ts';
 import type { Reply } from '../slack/subcommand.ts';
-import { describeProblemType, type Severity, severities, severityMarks } from './problem-kinds.ts';
+import { problemWords, type Severity, severities, severityMarks } from './problem-kinds.ts';
 import { slaState, waitedWords } from './sla.ts';
 
 /** A list answer stays well inside Slack's 50 blocks and 3000 characters a section. */
@@ -52,7 +52,7 @@ export async function listProblems(ctx: UseCaseContext, actor: Actor, args: stri
   const lines = rows.slice(0, listed).map(({ exception: e, departmentName, number }) => {
     const state = slaState(e, now);
     const flag = state === 'within SLA' || state === 'acknowledged' ? '' : ' :rotating_light:';
-    return `${severityMarks[e.severity]} *${number}* · ${e.severity} ${escapeMrkdwn(describeProblemType(e.type).toLowerCase())} · ${escapeMrkdwn(departmentName)} · ${waitedWords(e.raisedAt, now)} old · ${state}${flag}\n      _${escapeMrkdwn(truncate(e.description, 120))}_ · reported ${slackDate(e.raisedAt)}`;
+    return `${severityMarks[e.severity]} *${number}* · ${problemWords(e)} · ${escapeMrkdwn(departmentName)} · ${waitedWords(e.raisedAt, now)} old · ${state}${flag}\n      _${escapeMrkdwn(truncate(e.description, 120))}_ · reported ${slackDate(e.raisedAt)}`;
   });
   const more = rows.length - lines.length;
   return {

@@ -23,3 +23,9 @@ export const severityMarks: Record<Severity, string> = {
 /** A type stored by another version is shown as stored rather than hidden. */
 export const describeProblemType = (type: string): string =>
   type in problemTypes ? problemTypes[type as ProblemType] : type;
+
+/** "critical quality problem", "low problem": a problem as a sentence names it. */
+export function problemWords(problem: { severity: string; type: string }): string {
+  const kind = problem.type === 'other' ? 'problem' : describeProblemType(problem.type).toLowerCase();
+  return `${problem.severity} ${kind}`;
+}

@@ -11,7 +11,7 @@ import { schedule } from '../scheduler/schedule-jobs.ts';
 import { escapeMrkdwn, mention } from '../slack/block-kit.ts';
 import { escalateProblem, escalationKey } from './escalate-problem-job.ts';
 import type { ExceptionRow } from './exception-store.ts';
-import { describeProblemType, type ProblemType, type Severity } from './problem-kinds.ts';
+import { type ProblemType, problemWords, type Severity } from './problem-kinds.ts';
 import { slaDueAt } from './sla.ts';
 
 export interface ProblemReport {
@@ -79,7 +79,7 @@ export async function raiseProblem(
     if (!raced) throw new Error('problem neither inserted nor found');
     return { exception: raced, order, repeated: true };
   }
-  const what = `${report.severity} ${describeProblemType(report.type).toLowerCase()}`;
+  const what = problemWords(report);
   await appendOrderEvent(tx, order.id, actor, now, {
     type: 'problem_reported',
     data: {

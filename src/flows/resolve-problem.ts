@@ -9,7 +9,7 @@ import { assignments, departments, exceptions } from '../db/schema.ts';
 import { alreadyHandled } from '../exceptions/acknowledge-problem.ts';
 import { escalateProblem, escalationKey } from '../exceptions/escalate-problem-job.ts';
 import { lockException, otherHoldingProblems } from '../exceptions/exception-store.ts';
-import { describeProblemType } from '../exceptions/problem-kinds.ts';
+import { problemWords } from '../exceptions/problem-kinds.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
 import type { UseCaseContext } from '../orders/order-context.ts';
 import { appendOrderEvent, findOrder, type OrderRow, updateOrderAtVersion } from '../orders/order-store.ts';
@@ -82,7 +82,7 @@ export function resolveProblem(ctx: UseCaseContext, actor: Actor, r: Resolution)
       order.holdKind === 'exception' &&
       !(await otherHoldingProblems(tx, order.id, exception.id));
     const steps: Step[] = releases ? [{ action: 'release', reason: 'problem resolved' }] : [];
-    const what = `${exception.severity} ${describeProblemType(exception.type).toLowerCase()}`;
+    const what = problemWords(exception);
     const date = r.newDeliveryDate ? ` · new delivery date *${r.newDeliveryDate}*` : '';
     const line = `:white_check_mark: ${mention(actor.userId)} resolved the ${what}: ${escapeMrkdwn(r.rootCause)} — ${escapeMrkdwn(r.actionTaken)}${date}${releases ? ' → hold released' : ''}`;
     const moved = await moveOrder(tx, now, order, version, steps, actor.userId, line);

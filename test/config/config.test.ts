@@ -55,7 +55,10 @@ describe('configuration', () => {
   });
 
   it('reads how long each severity of problem waits before it escalates, and which put the order on hold', () => {
-    const config = parseConfig({ ORDERDESK_PROBLEM_SLA: 'critical:5m, low:2d', ORDERDESK_PROBLEM_HOLD: 'none' });
+    const config = parseConfig({
+      ORDERDESK_PROBLEM_SLA: 'critical:5m, low:2d',
+      ORDERDESK_PROBLEM_HOLD: 'none',
+    });
     expect(config.ORDERDESK_PROBLEM_SLA).toMatchObject({
       critical: { minutes: 5 },
       high: { minutes: 60 },
