@@ -5,6 +5,7 @@ import { channelShowsPrices } from './auth/price-visibility.ts';
 import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
+import { renderCurrentProblemsCard } from './exceptions/current-problems-card.ts';
 import { renderOrderCard } from './orders/order-card.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
 import type { CardKind, SlackMessage } from './outbox/effects.ts';
@@ -18,9 +19,9 @@ export function renderCard(
   card: CardKind,
   channel: string,
 ): Promise<SlackMessage | null> {
-  return card === 'credit_hold'
-    ? renderCurrentHoldCard(db, orderId)
-    : renderCurrentOrderCard(db, orderId, channel);
+  if (card === 'credit_hold') return renderCurrentHoldCard(db, orderId);
+  if (card === 'exception') return renderCurrentProblemsCard(db, orderId);
+  return renderCurrentOrderCard(db, orderId, channel);
 }
 
 /** The order card for one channel: its route, and the buttons for that channel's department. */

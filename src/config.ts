@@ -67,6 +67,42 @@ const businessHours = z.string().transform((text, ctx) => {
   return { opensAt, closesAt };
 });
 
+const severities = ['critical', 'high', 'medium', 'low'] as const;
+/** How long a problem of each severity may wait for its department: minutes, or working days. */
+export type ProblemSla = Record<(typeof severities)[number], { minutes: number } | { workingDays: number }>;
+const slaMessage = 'severities and times such as critical:15m,high:1h,medium:4h,low:1d (d: working days)';
+
+/** `critical:15m,high:1h,medium:4h,low:1d`; a severity left out keeps its default. */
+const problemSla = z.string().transform((text, ctx) => {
+  const sla: ProblemSla = {
+    critical: { minutes: 15 },
+    high: { minutes: 60 },
+    medium: { minutes: 240 },
+    low: { workingDays: 1 },
+  };
+  for (const part of text.split(',').filter((p) => p.trim())) {
+    const m = /^\s*(critical|high|medium|low)\s*:\s*(\d{1,4})\s*(m|h|d)\s*$/.exec(part);
+    const amount = Number(m?.[2]);
+    if (!m || amount < 1) {
+      ctx.addIssue({ code: 'custom', message: slaMessage });
+      return z.NEVER;
+    }
+    const severity = m[1] as keyof ProblemSla;
+    sla[severity] = m[3] === 'd' ? { workingDays: amount } : { minutes: m[3] === 'h' ? amount * 60 : amount };
+  }
+  return sla;
+});
+
+const holdSeverities = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(severities, { error: 'severities such as high,critical (or none)' })));
+
 export const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
     z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional(),
@@ -152,6 +188,10 @@ export const configSchema = z.object({
     .min(1, 'at least 1 day')
     .max(90, 'at most 90 days')
     .default(7),
+  ORDERDESK_PROBLEM_SLA: optionalText.transform((s) => s ?? '').pipe(problemSla),
+  ORDERDESK_PROBLEM_HOLD: optionalText
+    .transform((s) => (s === 'none' ? '' : (s ?? 'high,critical')))
+    .pipe(holdSeverities),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'a token of at least 16 characters').optional()),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'one of debug, info, warn, error' })

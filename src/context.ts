@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from './calendar.ts';
 import type { Clock } from './clock.ts';
+import type { ProblemSla } from './config.ts';
 import type { Db } from './db/client.ts';
 
 /** What every use case runs with: the database, the one clock, and the business's settings. */
@@ -18,6 +19,14 @@ export interface UseCaseContext {
   selfApproval?: boolean;
   /** After delivery: when the owner is asked for feedback, and when silence completes the order. */
   afterDelivery?: AfterDeliveryPolicy;
+  /** Reported problems: how long each severity waits before it escalates, and which hold the order. */
+  problems?: ProblemPolicy;
+}
+
+export interface ProblemPolicy {
+  calendar: BusinessCalendar;
+  sla: ProblemSla;
+  holdSeverities: readonly string[];
 }
 
 export interface AfterDeliveryPolicy {

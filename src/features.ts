@@ -4,6 +4,7 @@ import { rolesFeature } from './auth/auth.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';
 import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { exceptionsFeature } from './exceptions/exceptions.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
@@ -22,6 +23,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     ordersFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
+    exceptionsFeature(deps),
     remindersFeature(deps),
     rulesFeature(deps),
     customersFeature(deps),

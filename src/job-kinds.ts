@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { progressReminders, progressRemindersJob } from './customer-messages/progress-reminders-job.ts';
+import { escalateProblem } from './exceptions/escalate-problem-job.ts';
 import { afterSalesTaskJob } from './followup/after-sales-task-job.ts';
 import { autoCompleteJob } from './followup/auto-complete-job.ts';
 import { followUpJob } from './followup/follow-up-job.ts';
@@ -24,6 +25,7 @@ export const jobKinds: JobKind<unknown>[] = [
   summaryPlanJob,
   summaryJob,
   progressRemindersJob,
+  escalateProblem,
 ];
 
 /** Work that repeats on its own, by name; some runs take their periods from the configuration. */

@@ -86,6 +86,11 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
       followUpDays: config.ORDERDESK_FOLLOWUP_DAYS,
       autoCompleteDays: config.ORDERDESK_AUTO_COMPLETE_DAYS,
     },
+    problems: {
+      calendar,
+      sla: config.ORDERDESK_PROBLEM_SLA,
+      holdSeverities: config.ORDERDESK_PROBLEM_HOLD,
+    },
   };
 
   const metrics = createMetrics({ db: database.db, clock, poolUse: () => database.poolUse() });

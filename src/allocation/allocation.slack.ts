@@ -11,7 +11,6 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
-import { problemModal } from './problem-modal.ts';
 import { progressModal } from './progress-modal.ts';
 import { reassignModal } from './reassign-modal.ts';
 import { stepActions } from './route-view.ts';
@@ -20,7 +19,7 @@ import { loadOrderStatus, loadQueue } from './status-queries.ts';
 import { renderOrderStatus, renderQueue } from './status-view.ts';
 import type { StepRef } from './step-guard.ts';
 import type { StepModal } from './step-modal.ts';
-import { lookAtStep, reassignStep, recordProgress, reportProblem } from './step-updates.ts';
+import { lookAtStep, reassignStep, recordProgress } from './step-updates.ts';
 import { acceptStep, checkFinish, finishStep, markDelivered, startStep } from './work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
@@ -38,7 +37,7 @@ const shipmentBlocks = { carrier: 'carrier', trackingNumber: 'tracking', expecte
 
 /**
  * The buttons on department cards: Accept, Start, Done, shipping details and Delivered; and
- * Progress, Reassign and Report problem, each through its modal.
+ * Progress and Reassign, each through its modal. Report problem is the exceptions feature's.
  */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
@@ -156,9 +155,6 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       );
       withModal(router, stepActions.reassign, reassignModal, (actor, ref, input) =>
         reassignStep(ctx, actor, { ...ref, ...input }),
-      );
-      withModal(router, stepActions.problem, problemModal, (actor, ref, input) =>
-        reportProblem(ctx, actor, { ...ref, ...input }),
       );
       router.view<SlackViewAction>(shipCallbackId, async ({ ack, body, view, client }) => {
         const values = view.state.values;

@@ -6,7 +6,7 @@ import { assignments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { refreshHomes } from '../orders/order-homes.ts';
-import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import type { OrderRow } from '../orders/order-store.ts';
 import { stepsTaken, stepsUnderWay } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import type { AssignmentRow } from '../routing/allocation-store.ts';
@@ -16,15 +16,14 @@ import { inStep, notNow, type StepRef } from './step-guard.ts';
 
 /**
  * Work on a department's step that leaves the order where it is: progress, handing the step to
- * a colleague, reporting a problem. Each bumps the order's version, so every card of the order
+ * a colleague. Each bumps the order's version, so every card of the order
  * is redrawn and gets a line in its thread.
  */
-export type StepUpdate = 'progress' | 'reassign' | 'problem';
+export type StepUpdate = 'progress' | 'reassign';
 
 const allowed: Record<StepUpdate, { statuses: readonly AssignmentRow['status'][]; what: string }> = {
   progress: { statuses: stepsTaken, what: 'record progress on' },
   reassign: { statuses: stepsUnderWay, what: 'reassign' },
-  problem: { statuses: stepsUnderWay, what: 'report a problem on' },
 };
 
 /** What a step's modal shows. */
@@ -129,46 +128,6 @@ export function reassignStep(
           `step:reassigned:${step.id}:${ref.assigneeId}:v${moved.version}`,
           ref.assigneeId,
           `:inbox_tray: ${mention(actor.userId)} gave you ${possessive(dept)} part of ${order.number}.${where}`,
-        ),
-      ]);
-    }
-    return moved;
-  });
-}
-
-/**
- * A problem with the order, in the words of whoever works on it: recorded on the order's
- * timeline, written under every card, and sent to the order's owner.
- */
-export function reportProblem(
-  ctx: UseCaseContext,
-  actor: Actor,
-  ref: StepRef & { note: string },
-): Promise<OrderRow> {
-  return inStep(ctx, actor, ref, async (tx, now, { order, step, department, dept }) => {
-    requireStatus(step, order, 'problem');
-    await appendOrderEvent(tx, order.id, actor.userId, now, {
-      type: 'problem_reported',
-      data: { department: department.key, departmentName: department.name, note: ref.note },
-    });
-    const note = escapeMrkdwn(ref.note);
-    const moved = await moveOrder(tx, {
-      now,
-      order,
-      expectedVersion: ref.expectedVersion,
-      actor: actor.userId,
-      line: `:warning: ${mention(actor.userId)} reported a problem in ${dept}: ${note}`,
-    });
-    if (order.ownerId !== actor.userId) {
-      const quoted = note
-        .split('\n')
-        .map((l) => `>${l}`)
-        .join('\n');
-      await enqueue(tx, now, [
-        textMessage(
-          `step:problem:${order.id}:v${moved.version}`,
-          order.ownerId,
-          `:warning: ${mention(actor.userId)} reported a problem with ${order.number} in ${dept}:\n${quoted}`,
         ),
       ]);
     }

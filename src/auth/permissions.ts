@@ -32,6 +32,7 @@ const createOrders = admins('create orders');
 const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' } as const;
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
+const reportProblems = { who: 'roles', roles: ['manager', 'member'], what: 'report problems' } as const;
 const followUp = {
   who: 'roles',
   roles: ['manager', 'member'],
@@ -72,6 +73,8 @@ export const permissions = {
   'command:/order revoke': admins('revoke roles'),
   'command:/order setup': settings,
   'command:/order settings': summarySettings,
+  'command:/order problem': reportProblems,
+  'command:/order problems': workspace,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -105,7 +108,13 @@ export const permissions = {
   'view:step.ship_details': stepWork,
   'view:step.progress_details': stepWork,
   'view:step.reassign_details': stepWork,
-  'view:step.problem_details': stepWork,
+  // From a card or /order problem: the form is the same; a card's button checks its department first.
+  'view:problem.report': reportProblems,
+  // Acknowledge and Resolve: the owning department's members, its manager, managers and admins
+  // (exceptions/acknowledge-problem.ts); the order's owner may resolve too.
+  'action:exception.acknowledge': { who: 'department', of: 'card', what: 'acknowledge its problems' },
+  'action:exception.resolve': { who: 'department', of: 'card', what: 'resolve its problems' },
+  'view:exception.resolve_details': { who: 'department', of: 'card', what: 'resolve its problems' },
   // The follow-up after delivery is the order owner's (or an admin's): the use case checks whose.
   'action:followup.feedback': followUp,
   'action:followup.snooze_1d': followUp,

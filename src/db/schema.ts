@@ -104,6 +104,9 @@ export const orders = pgTable(
       .references(() => customers.id),
     status: text('status').notNull(),
     statusBeforeHold: text('status_before_hold'),
+    /** Why an order on hold waits, set with the hold and cleared by its release. */
+    holdKind: text('hold_kind', { enum: ['credit', 'exception', 'customer', 'manual'] }),
+    holdReason: text('hold_reason'),
     deliveryDate: date('delivery_date', { mode: 'string' }).notNull(),
     paymentMethod: text('payment_method').notNull(),
     customerPo: text('customer_po'),
@@ -225,8 +228,8 @@ export const slackMessages = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
-    /** Which card: the order card, or the finance hold card. */
-    card: text('card', { enum: ['order', 'credit_hold'] })
+    /** Which card: the order card, the finance hold card, or the order's problems (exceptions/). */
+    card: text('card', { enum: ['order', 'credit_hold', 'exception'] })
       .notNull()
       .default('order'),
     /** Null until the dispatcher has posted the card. */
@@ -479,4 +482,53 @@ export const customerMessages = pgTable(
     sentAt: at('sent_at'),
   },
   (t) => [index('customer_messages_order_idx').on(t.orderId, t.reason, t.offeredAt)],
+);
+
+/**
+ * Something gone wrong with an order (exceptions/): raised from a card or `/order problem`, owned
+ * by a department, acknowledged by it, escalated by the scheduler while nobody does, resolved
+ * with a plan. `raise_key` is what it was raised from (a modal's view id, a QA step), so a
+ * submission delivered twice raises one exception.
+ */
+export const exceptions = pgTable(
+  'exceptions',
+  {
+    id: id(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    raiseKey: text('raise_key').notNull().unique(),
+    type: text('type').notNull(),
+    severity: text('severity', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
+    description: text('description').notNull(),
+    expectedDate: date('expected_date', { mode: 'string' }),
+    departmentId: bigint('department_id', { mode: 'number' })
+      .notNull()
+      .references(() => departments.id),
+    status: text('status', { enum: ['open', 'acknowledged', 'resolved'] })
+      .notNull()
+      .default('open'),
+    /** Whether raising it put the order on hold, so resolving it releases that hold. */
+    holds: boolean('holds').notNull().default(false),
+    /** When its department's manager is told if nobody acknowledged it, and when every manager is. */
+    slaDueAt: at('sla_due_at').notNull(),
+    allManagersAt: at('all_managers_at').notNull(),
+    /** 0: nobody told yet; 1: the department's manager; 2: every manager. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    /** Each escalation step: when, and who was told. */
+    escalations: jsonb('escalations').notNull().default([]),
+    raisedBy: text('raised_by').notNull(),
+    raisedAt: at('raised_at').notNull(),
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAt: at('acknowledged_at'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: at('resolved_at'),
+    rootCause: text('root_cause'),
+    actionTaken: text('action_taken'),
+    newDeliveryDate: date('new_delivery_date', { mode: 'string' }),
+  },
+  (t) => [
+    index('exceptions_order_idx').on(t.orderId),
+    index('exceptions_unresolved_idx').on(t.raisedAt).where(sql`${t.status} <> 'resolved'`),
+  ],
 );

@@ -106,7 +106,7 @@ export async function submitOrder(
         now,
         order,
         expectedVersion: order.version,
-        steps: [{ action: 'hold', reason: 'credit' }],
+        steps: [{ action: 'hold', reason: 'credit', hold: { kind: 'credit', reason: credit.message } }],
         actor: actor.userId,
       });
       await askFinance(tx, now, held);

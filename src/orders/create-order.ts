@@ -111,6 +111,8 @@ export async function insertOrder(
     customerId: input.customerId,
     status: 'received',
     statusBeforeHold: null,
+    holdKind: null,
+    holdReason: null,
     deliveryDate: input.deliveryDate,
     paymentMethod: input.paymentMethod,
     customerPo: input.customerPo ?? null,

@@ -14,9 +14,13 @@ import {
 import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from './order-store.ts';
 import { stepToDo } from './status-sets.ts';
 
+export type HoldKind = NonNullable<OrderRow['holdKind']>;
+
 export interface Step {
   action: OrderAction;
   reason?: string;
+  /** A hold's kind and the reason shown on every card until it is released. */
+  hold?: { kind: HoldKind; reason: string };
 }
 
 /**
@@ -45,6 +49,7 @@ export async function moveOrder(
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   let status = asStatus(order.status);
   let beforeHold = order.statusBeforeHold ? asStatus(order.statusBeforeHold) : null;
+  let hold = { holdKind: order.holdKind, holdReason: order.holdReason };
   const events: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string }[] = [];
   for (const step of steps) {
     const move = transition(status, step.action, beforeHold);
@@ -56,11 +61,16 @@ export async function moveOrder(
       ...(step.reason ? { reason: step.reason } : {}),
     });
     beforeHold = move.to === 'on_hold' ? status : null;
+    hold =
+      move.to === 'on_hold'
+        ? { holdKind: step.hold?.kind ?? 'manual', holdReason: step.hold?.reason ?? step.reason ?? null }
+        : { holdKind: null, holdReason: null };
     status = move.to;
   }
   const updated = await updateOrderAtVersion(tx, order.id, expectedVersion, now, {
     status,
     statusBeforeHold: beforeHold,
+    ...hold,
   });
   for (const data of events)
     await appendOrderEvent(tx, order.id, actor, now, { type: 'status_changed', data });

@@ -51,15 +51,28 @@ export function renderOrderCard(
         (prices ? ` @ ${formatCents(l.unitPriceCents)} = ${formatCents(l.amountCents)}` : ''),
     );
   const more = order.lines.length - shown.length;
+  const held = order.hold
+    ? `\n${escapeMrkdwn(order.hold.kind)}${order.hold.reason ? `: ${escapeMrkdwn(order.hold.reason)}` : ''}`
+    : '';
+  const problems =
+    order.openProblems > 0
+      ? [
+          section(
+            `:warning: *open problem${order.openProblems === 1 ? '' : `s (${order.openProblems})`}*`,
+            `card.problem.${v}`,
+          ),
+        ]
+      : [];
   if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
   return {
     // The fallback text is read as mrkdwn (and in notifications), so it is escaped too.
     text: `${order.number} · ${escapeMrkdwn(order.customer.name)} · ${status}${prices ? ` · total ${formatCents(order.totalCents)}` : ''}`,
     blocks: [
       header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
+      ...problems,
       fields(
         [
-          `*Status*\n${emoji} ${status}`,
+          `*Status*\n${emoji} ${status}${held}`,
           `*Customer*\n${customer}`,
           `*Delivery date*\n${order.deliveryDate}`,
           `*Payment*\n${escapeMrkdwn(order.paymentMethod)}`,

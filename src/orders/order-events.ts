@@ -30,8 +30,26 @@ export type OrderEvent =
       type: 'status_changed';
       data: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string };
     }
-  /** Someone working on a department's step reported a problem; the owner was alerted. */
-  | { type: 'problem_reported'; data: { department: string; departmentName: string; note: string } }
+  /** Someone reported a problem (exceptions/): its department, and from this version on its kind. */
+  | {
+      type: 'problem_reported';
+      data: {
+        department: string;
+        departmentName: string;
+        note: string;
+        exceptionId?: number;
+        problemType?: string;
+        severity?: string;
+        expectedDate?: string;
+      };
+    }
+  | { type: 'problem_acknowledged'; data: { exceptionId: number } }
+  /** Nobody acknowledged the problem within its SLA: level 1 its department's manager, 2 every manager. */
+  | { type: 'problem_escalated'; data: { exceptionId: number; level: number; to: string[] } }
+  | {
+      type: 'problem_resolved';
+      data: { exceptionId: number; rootCause: string; actionTaken: string; newDeliveryDate?: string };
+    }
   /** The owner sent the customer a message: to their Slack Connect channel, or copied (channel null). */
   | {
       type: 'customer_message_sent';

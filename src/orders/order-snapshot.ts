@@ -1,11 +1,15 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { customers, orderFeedback, orderLines, orders, products } from '../db/schema.ts';
+import { customers, exceptions, orderFeedback, orderLines, orders, products } from '../db/schema.ts';
 
 export interface OrderSnapshot {
   id: number;
   number: string;
   status: string;
+  /** Why an order on hold waits: its kind (credit, exception, customer, manual) and reason. */
+  hold: { kind: string; reason: string | null } | null;
+  /** Problems raised on the order and not resolved yet (exceptions/). */
+  openProblems: number;
   version: number;
   customer: { code: string; name: string };
   deliveryDate: string;
@@ -29,7 +33,7 @@ export interface OrderSnapshot {
   }[];
 }
 
-/** Everything a card or a status view shows of one order, read in two queries. */
+/** Everything a card or a status view shows of one order, read in three queries. */
 export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<OrderSnapshot | null> {
   const [head] = await db
     .select({
@@ -57,11 +61,20 @@ export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<Or
     .innerJoin(products, eq(products.id, orderLines.productId))
     .where(eq(orderLines.orderId, orderId))
     .orderBy(asc(orderLines.lineNo));
+  const [problems] = await db
+    .select({ n: count() })
+    .from(exceptions)
+    .where(and(eq(exceptions.orderId, orderId), ne(exceptions.status, 'resolved')));
   const { order } = head;
   return {
     id: order.id,
     number: order.number,
     status: order.status,
+    hold:
+      order.status === 'on_hold' && order.holdKind
+        ? { kind: order.holdKind, reason: order.holdReason }
+        : null,
+    openProblems: problems?.n ?? 0,
     version: order.version,
     customer: head.customer,
     deliveryDate: order.deliveryDate,

@@ -21,7 +21,12 @@ export async function updateOrderAtVersion(
   orderId: number,
   expectedVersion: number,
   now: Date,
-  changes: Partial<Pick<OrderRow, 'status' | 'statusBeforeHold' | 'deliveryDate' | 'notes' | 'totalCents'>>,
+  changes: Partial<
+    Pick<
+      OrderRow,
+      'status' | 'statusBeforeHold' | 'holdKind' | 'holdReason' | 'deliveryDate' | 'notes' | 'totalCents'
+    >
+  >,
 ): Promise<OrderRow> {
   const [row] = await tx
     .update(orders)

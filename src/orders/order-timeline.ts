@@ -46,7 +46,13 @@ function describe(e: TimelineEntry): string {
       return `→ *${word}*${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
     }
     case 'problem_reported':
-      return `reported a problem in ${escapeMrkdwn(String(data.departmentName))}: ${escapeMrkdwn(truncate(String(data.note), noteInTimeline))}`;
+      return `reported ${data.severity ? `a ${String(data.severity)} ` : 'a '}problem in ${escapeMrkdwn(String(data.departmentName))}: ${escapeMrkdwn(truncate(String(data.note), noteInTimeline))}`;
+    case 'problem_acknowledged':
+      return 'acknowledged the problem';
+    case 'problem_escalated':
+      return `escalated the unacknowledged problem to ${((data.to as string[] | undefined) ?? []).map(mention).join(', ') || 'nobody (no manager set)'}`;
+    case 'problem_resolved':
+      return `resolved the problem: ${escapeMrkdwn(truncate(String(data.rootCause), noteInTimeline))}${data.newDeliveryDate ? ` · new delivery date ${String(data.newDeliveryDate)}` : ''}`;
     case 'feedback_logged': {
       const reasons = (data.reasons as string[] | undefined) ?? [];
       return (

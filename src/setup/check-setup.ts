@@ -67,12 +67,13 @@ export function checkSetup(
     }
   });
 
-  const managers = file.channels?.managers;
-  if (channels && managers && !channels.has(managers)) {
-    problems.push({
-      path: ['channels', 'managers'],
-      message: `there is no channel #${managers} in the workspace (a private one must have the bot invited)`,
-    });
+  for (const [purpose, name] of Object.entries(file.channels ?? {})) {
+    if (channels && name && !channels.has(name)) {
+      problems.push({
+        path: ['channels', purpose],
+        message: `there is no channel #${name} in the workspace (a private one must have the bot invited)`,
+      });
+    }
   }
 
   const departments = knownDepartments(file, existing);

@@ -151,11 +151,14 @@ export const setupFileSchema = z.strictObject(
           seen.add(date);
         });
       }),
-    /** Channels the desk posts to that are no department's: `managers` gets the summaries. */
+    /**
+     * Channels the desk posts to that are no department's: `managers` gets the summaries,
+     * `exceptions` every problem's card (besides its department's channel).
+     */
     channels: z
       .strictObject(
-        { managers: channel.optional() },
-        { error: 'must be a map, like {managers: "#managers"}' },
+        { managers: channel.optional(), exceptions: channel.optional() },
+        { error: 'must be a map, like {managers: "#managers", exceptions: "#exceptions"}' },
       )
       .optional(),
   },

@@ -249,25 +249,31 @@ describe('Progress, Reassign and Report problem on a department’s card', () =>
     expect(annsHome()).not.toContain(number);
   });
 
-  it('ben reports a problem: it is on the order’s timeline, under the cards, and the owner gets it by DM', async () => {
+  it('ben reports a problem: a problems form with production chosen; it is on the timeline and under the cards', async () => {
     const modal = await openFromCard(production.ben, number, 'step.problem');
-    const empty = await flow.driver.submitView(production.ben, modal, { note: { note: '   ' } });
-    expect(empty.body).toEqual({ response_action: 'errors', errors: { note: 'Say what the problem is.' } });
+    expect(JSON.stringify(modal.blocks)).toContain(
+      '"initial_option":{"text":{"type":"plain_text","text":"Production"',
+    );
+    const empty = await flow.driver.submitView(production.ben, modal, {
+      type: { type: 'other' },
+      severity: { severity: 'low' },
+      description: { description: '   ' },
+    });
+    expect(empty.body).toEqual({ response_action: 'errors', errors: { description: 'Say what is wrong.' } });
     const res = await flow.driver.submitView(production.ben, modal, {
-      note: { note: 'Paint is <peeling> & cracked' },
+      type: { type: 'other' },
+      severity: { severity: 'low' },
+      description: { description: 'Paint is <peeling> & cracked' },
     });
     expect(res.body).toBe('');
     await flow.drainOutbox();
     const said = 'Paint is &lt;peeling&gt; &amp; cracked';
 
     expect(threadOf(production.channelId, number)).toContain(
-      `:warning: <@${production.ben}> reported a problem in Production: ${said}`,
-    );
-    expect(dmsTo(people.admin)).toContain(
-      `:warning: <@${production.ben}> reported a problem with ${number} in Production:\n>${said}`,
+      `:warning: <@${production.ben}> reported a low problem in Production: ${said}`,
     );
     const shown = JSON.stringify((await flow.driver.command(people.dana, `show ${number}`)).body);
-    expect(shown).toContain(`<@${production.ben}> reported a problem in Production: ${said}`);
+    expect(shown).toContain(`<@${production.ben}> reported a low problem in Production: ${said}`);
   });
 
   it('once production is done, its card offers none of these buttons', async () => {

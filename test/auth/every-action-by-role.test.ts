@@ -283,7 +283,12 @@ const notPressedHere = [
   'action:reminders.cancel',
   'action:step.delivered',
   'view:step.reassign_details',
-  'view:step.problem_details',
+  // The problems form and the problems card's buttons: test/exceptions/problem-escalation-flow.test.ts
+  // presses them (a viewer refused Acknowledge); probes here are open work.
+  'view:problem.report',
+  'action:exception.acknowledge',
+  'action:exception.resolve',
+  'view:exception.resolve_details',
   // The follow-up reminder's buttons and form: on a DM to the order's owner, after delivery;
   // test/followup/follow-up-flow.test.ts presses them.
   'action:followup.feedback',
@@ -344,6 +349,8 @@ const commandProbes: Probe[] = [
   { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order setup', press: command('setup') },
   { id: 'command:/order settings', press: command('settings') },
+  { id: 'command:/order problem', press: command('problem SO-2026-000001') },
+  { id: 'command:/order problems', press: command('problems') },
 ];
 
 const pressProbes: Probe[] = [

@@ -32,6 +32,13 @@ describe('configuration', () => {
       ORDERDESK_ACCEPT_HOURS: 4,
       ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS: 7,
       ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: 7,
+      ORDERDESK_PROBLEM_SLA: {
+        critical: { minutes: 15 },
+        high: { minutes: 60 },
+        medium: { minutes: 240 },
+        low: { workingDays: 1 },
+      },
+      ORDERDESK_PROBLEM_HOLD: ['high', 'critical'],
       LOG_LEVEL: 'info',
     });
   });
@@ -70,6 +77,23 @@ describe('configuration', () => {
     ]).toEqual([10, 3]);
     expect(() => parseConfig({ ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: '0' })).toThrow(
       'ORDERDESK_PROGRESS_UPDATE_EVERY_DAYS: found "0", expected at least 1 day',
+    );
+  });
+
+  it('reads how long each severity of problem waits before it escalates, and which put the order on hold', () => {
+    const config = parseConfig({
+      ORDERDESK_PROBLEM_SLA: 'critical:5m, low:2d',
+      ORDERDESK_PROBLEM_HOLD: 'none',
+    });
+    expect(config.ORDERDESK_PROBLEM_SLA).toMatchObject({
+      critical: { minutes: 5 },
+      high: { minutes: 60 },
+      low: { workingDays: 2 },
+    });
+    expect(config.ORDERDESK_PROBLEM_HOLD).toEqual([]);
+    expect(parseConfig({ ORDERDESK_PROBLEM_HOLD: 'critical' }).ORDERDESK_PROBLEM_HOLD).toEqual(['critical']);
+    expect(() => parseConfig({ ORDERDESK_PROBLEM_SLA: 'urgent:1h' })).toThrow(
+      'ORDERDESK_PROBLEM_SLA: found "urgent:1h", expected severities and times such as critical:15m,high:1h,medium:4h,low:1d (d: working days)',
     );
   });
 

@@ -12,6 +12,7 @@ const coreTables = [
   'customers',
   'departments',
   'desk_channels',
+  'exceptions',
   'handled_events',
   'holidays',
   'intake_drafts',

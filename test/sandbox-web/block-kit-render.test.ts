@@ -49,6 +49,8 @@ const order: OrderSnapshot = {
   id: 7,
   number: 'SO-2026-000007',
   status: 'on_hold',
+  hold: { kind: 'credit', reason: 'Over the credit limit.' },
+  openProblems: 0,
   version: 3,
   customer: { code: 'MUELLER', name: 'Müller & Söhne <Metallbau> KG' },
   deliveryDate: '2026-12-20',

@@ -1,0 +1,76 @@
+import { and, arrayContains, desc, eq, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { departments, exceptions, orders, people } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+
+export type ExceptionRow = typeof exceptions.$inferSelect;
+
+/** One escalation step as recorded on the exception: when, how far, and who was told. */
+export interface EscalationStep {
+  level: number;
+  at: string;
+  to: string[];
+}
+
+/** The exception, locked for the rest of the transaction: acknowledging, escalating and resolving queue behind each other. */
+export async function lockException(tx: DbOrTx, id: number) {
+  const [row] = await tx
+    .select({ exception: exceptions, department: departments })
+    .from(exceptions)
+    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+    .where(eq(exceptions.id, id))
+    .for('update', { of: exceptions });
+  if (!row) throw new AppError('not_found', 'That problem no longer exists.');
+  return row;
+}
+
+/** The exception with its department and order, unlocked: for what a form shows. */
+export async function findException(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ exception: exceptions, department: departments, order: orders })
+    .from(exceptions)
+    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+    .innerJoin(orders, eq(orders.id, exceptions.orderId))
+    .where(eq(exceptions.id, id));
+  if (!row) throw new AppError('not_found', 'That problem no longer exists.');
+  return row;
+}
+
+/** The order's problems, the newest first, with the department that owns each. */
+export function exceptionsOf(db: DbOrTx, orderId: number) {
+  return db
+    .select({ exception: exceptions, department: departments })
+    .from(exceptions)
+    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+    .where(eq(exceptions.orderId, orderId))
+    .orderBy(desc(exceptions.id));
+}
+
+/** Whether the order has problems not resolved yet, besides `except`. */
+export async function otherHoldingProblems(db: DbOrTx, orderId: number, except: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: exceptions.id })
+    .from(exceptions)
+    .where(
+      and(
+        eq(exceptions.orderId, orderId),
+        ne(exceptions.status, 'resolved'),
+        eq(exceptions.holds, true),
+        ne(exceptions.id, except),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export const escalationsOf = (row: ExceptionRow): EscalationStep[] =>
+  Array.isArray(row.escalations) ? (row.escalations as EscalationStep[]) : [];
+
+/** Everyone with the manager role. */
+export async function managers(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.slackUserId })
+    .from(people)
+    .where(arrayContains(people.roles, ['manager']));
+  return rows.map((r) => r.id);
+}
