@@ -12,6 +12,8 @@ const coreTables = [
   'departments',
   'handled_events',
   'intake_drafts',
+  'order_change_approvals',
+  'order_changes',
   'order_events',
   'order_feedback',
   'order_lines',
