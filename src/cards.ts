@@ -3,6 +3,7 @@ import { routeOf } from './allocation/allocation-store.ts';
 import { capacityRiskLine } from './allocation/capacity-view.ts';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
+import { renderCurrentChangeCard } from './changes/change-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
@@ -17,6 +18,7 @@ export function renderCard(
   card: CardKind,
   channel: string,
 ): Promise<SlackMessage | null> {
+  if (card === 'change') return renderCurrentChangeCard(db, orderId, channel);
   return card === 'credit_hold'
     ? renderCurrentHoldCard(db, orderId)
     : renderCurrentOrderCard(db, orderId, channel);

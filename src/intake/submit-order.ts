@@ -162,7 +162,12 @@ async function productIds(tx: DbOrTx, skus: string[]): Promise<Map<string, numbe
   return ids;
 }
 
-async function openOrdersCents(tx: DbOrTx, customerId: number, exceptOrderId: number): Promise<number> {
+/** What the customer's other open orders are worth: the credit check's open orders. */
+export async function openOrdersCents(
+  tx: DbOrTx,
+  customerId: number,
+  exceptOrderId: number,
+): Promise<number> {
   const [row] = await tx
     .select({ total: sql<string | number>`coalesce(sum(${orders.totalCents}), 0)` })
     .from(orders)

@@ -21,7 +21,9 @@ export async function updateOrderAtVersion(
   orderId: number,
   expectedVersion: number,
   now: Date,
-  changes: Partial<Pick<OrderRow, 'status' | 'statusBeforeHold' | 'deliveryDate' | 'notes' | 'totalCents'>>,
+  changes: Partial<
+    Pick<OrderRow, 'status' | 'statusBeforeHold' | 'deliveryDate' | 'paymentMethod' | 'notes' | 'totalCents'>
+  >,
 ): Promise<OrderRow> {
   const [row] = await tx
     .update(orders)
