@@ -7,7 +7,9 @@ import { renderCurrentChangeCard } from './changes/change-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
 import { renderCurrentHoldCard } from './intake/current-hold-card.ts';
+import { orderButtons } from './orders/order-buttons.ts';
 import { renderOrderCard } from './orders/order-card.ts';
+import { changeNotice } from './orders/order-change-notice.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
 import type { CardKind, SlackMessage } from './outbox/effects.ts';
 
@@ -46,14 +48,18 @@ async function renderCurrentOrderCard(
   }));
   const [shipment] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
   const shipping = shipment ? { shipping: shipmentLine(shipment, order.deliveryDate) } : {};
-  if (!route.length) return renderOrderCard(order, shipping);
+  // The owner's own card (their DM) carries Request change and Cancel order.
+  const own = channel === order.ownerId ? orderButtons(order) : [];
+  const notice = await changeNotice(db, order);
+  if (!route.length) return renderOrderCard(order, { ...shipping, buttons: own, notice });
   const risk = capacityRiskLine(
     steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
     order.deliveryDate,
   );
   return renderOrderCard(order, {
     route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
-    buttons: stepButtons(route, channel, order),
+    buttons: [...stepButtons(route, channel, order), ...own],
+    notice,
     ...shipping,
   });
 }

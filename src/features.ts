@@ -1,6 +1,7 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
+import { changesFeature } from './changes/changes.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
@@ -17,6 +18,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
   return [
     intakeFeature(deps),
     ordersFeature(deps),
+    changesFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
     remindersFeature(deps),

@@ -87,7 +87,6 @@ export function assessChange(input: ChangeImpactInput): ChangeImpact {
   const afterCents = contentTotalCents(after);
   const work = touchesWork(diff);
   const date = touchesDate(diff);
-  const status = input.status === 'on_hold' ? (input.statusBeforeHold ?? 'on_hold') : input.status;
   const credit = checkCredit({ ...input.credit, orderCents: afterCents });
   const departments = input.steps
     .filter((s) => s.status !== 'cancelled')

@@ -3,6 +3,7 @@ import { changeDecision } from '../auth/permissions.ts';
 import { type Actor, requireDepartment } from '../auth/roles.ts';
 import { describeDecision } from '../changes/change-card.ts';
 import { approvalsOf } from '../changes/change-store.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { departments, orderChangeApprovals, orderChanges } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
@@ -28,28 +29,7 @@ export interface Decision {
 export async function decideChange(ctx: UseCaseContext, actor: Actor, d: Decision): Promise<OrderRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [change] = await tx
-      .select()
-      .from(orderChanges)
-      .where(eq(orderChanges.id, d.changeId))
-      .for('update');
-    const [department] = await tx.select().from(departments).where(eq(departments.id, d.departmentId));
-    if (!change || !department) throw new AppError('not_found', 'That change request no longer exists.');
-    if (department.managerId !== actor.userId)
-      requireDepartment(actor, department.id, department.name, changeDecision.what);
-    const order = await findOrder(tx, change.orderId);
-    if (change.state !== 'pending')
-      throw new AppError('conflict', `This request for ${order.number} was ${change.state} already.`);
-    const [asked] = await tx
-      .select()
-      .from(orderChangeApprovals)
-      .where(
-        and(
-          eq(orderChangeApprovals.changeId, change.id),
-          eq(orderChangeApprovals.departmentId, department.id),
-        ),
-      );
-    if (!asked) throw new AppError('invalid_input', `${department.name} is not asked about this request.`);
+    const { change, department, order, asked } = await guardDecision(tx, actor, d);
     const [decided] = await tx
       .update(orderChangeApprovals)
       .set({ decision: d.decision, decidedBy: actor.userId, reason: d.reason ?? null, decidedAt: now })
@@ -117,4 +97,38 @@ export async function decideChange(ctx: UseCaseContext, actor: Actor, d: Decisio
       ? applyCancel(tx, now, order, change, actor.userId)
       : applyChange(tx, now, ctx.timeZone, order, change, actor.userId);
   });
+}
+
+/** Checks that `actor` may decide for the card's department now, before the Reject form opens. */
+export async function checkDecision(
+  ctx: UseCaseContext,
+  actor: Actor,
+  d: Pick<Decision, 'changeId' | 'departmentId'>,
+): Promise<void> {
+  await guardDecision(ctx.db, actor, d);
+}
+
+/** Who may decide, on a request still open, for a department it asks and that has not decided. */
+async function guardDecision(tx: DbOrTx, actor: Actor, d: Pick<Decision, 'changeId' | 'departmentId'>) {
+  const [change] = await tx.select().from(orderChanges).where(eq(orderChanges.id, d.changeId)).for('update');
+  const [department] = await tx.select().from(departments).where(eq(departments.id, d.departmentId));
+  if (!change || !department) throw new AppError('not_found', 'That change request no longer exists.');
+  if (department.managerId !== actor.userId)
+    requireDepartment(actor, department.id, department.name, changeDecision.what);
+  const order = await findOrder(tx, change.orderId);
+  if (change.state !== 'pending')
+    throw new AppError('conflict', `This request for ${order.number} was ${change.state} already.`);
+  const [asked] = await tx
+    .select()
+    .from(orderChangeApprovals)
+    .where(
+      and(eq(orderChangeApprovals.changeId, change.id), eq(orderChangeApprovals.departmentId, department.id)),
+    );
+  if (!asked) throw new AppError('invalid_input', `${department.name} is not asked about this request.`);
+  if (asked.decision)
+    throw new AppError(
+      'conflict',
+      `${mention(asked.decidedBy ?? '')} ${describeDecision(asked.decision)} it for ${department.name} already.`,
+    );
+  return { change, department, order, asked };
 }

@@ -5,7 +5,9 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { orderButtons } from './order-buttons.ts';
 import { renderOrderCard } from './order-card.ts';
+import { changeNotice } from './order-change-notice.ts';
 import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
 import { findOrderIdByNumber, listOrders, loadTimeline, type OrderFilter } from './order-queries.ts';
 import { resolveOrderNumber } from './order-reference.ts';
@@ -73,7 +75,10 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
           const id = await findOrderIdByNumber(ctx.db, number);
           const order = id ? await loadOrderSnapshot(ctx.db, id) : null;
           if (!id || !order) throw new AppError('not_found', `There is no order ${number}.`);
-          const card = renderOrderCard(order);
+          const card = renderOrderCard(order, {
+            buttons: orderButtons(order),
+            notice: await changeNotice(ctx.db, order),
+          });
           const timeline = timelineLines(await loadTimeline(ctx.db, id));
           await req.reply({
             text: card.text,
