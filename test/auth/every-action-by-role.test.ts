@@ -276,6 +276,16 @@ const notPressedHere = [
   'action:product',
   'action:order_modal.remove_line',
   'view:order_new_confirm',
+  // Change requests and cancellation: test/changes/change-flow.test.ts opens the forms from the
+  // owner's card and presses Approve and Reject as the right and the wrong department.
+  'action:order.request_change',
+  'action:order.cancel',
+  'view:change.form',
+  'view:change.confirm',
+  'view:cancel.form',
+  'action:change.approve',
+  'action:change.reject',
+  'view:change.reject_reason',
   // Only the reminder's owner may cancel it, whatever their role: test/reminders/remind-flow.test.ts.
   'action:reminders.cancel',
   'action:step.delivered',
@@ -326,6 +336,10 @@ const commandProbes: Probe[] = [
   { id: 'command:/order grant', press: command('grant <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order setup', press: command('setup') },
+  { id: 'command:/order change', press: command('change SO-2026-000001') },
+  // Without a reason: an admin is asked for one, nothing is cancelled.
+  { id: 'command:/order cancel', press: command('cancel SO-2026-000001') },
+  { id: 'command:/order history', press: command('history SO-2026-000001') },
 ];
 
 const pressProbes: Probe[] = [
