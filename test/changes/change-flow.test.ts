@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentLoad } from '../../src/allocation/capacity-store.ts';
-import { assignments, departments, orders, scheduledJobs } from '../../src/db/schema.ts';
+import { assignments, customers, departments, orders, scheduledJobs } from '../../src/db/schema.ts';
 import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
@@ -169,6 +169,14 @@ describe('a quantity change during production', () => {
 });
 
 describe('a change production rejects', () => {
+  // The approved change used ACME's whole credit line; finance raises it for the next orders.
+  beforeAll(async () => {
+    await flow.database.db
+      .update(customers)
+      .set({ creditLimitCents: 50_000_000 })
+      .where(eq(customers.code, 'ACME'));
+  });
+
   it('ends the request with the reason; the requester is told and the cards no longer say pending', async () => {
     const number = await inProduction();
     await preview(number, { 'line.0.quantity': { quantity: '150' }, reason: { reason: 'more please' } });
