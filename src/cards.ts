@@ -2,11 +2,14 @@ import { eq } from 'drizzle-orm';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
 import { shipmentLine } from './allocation/shipment-line.ts';
 import { channelShowsPrices } from './auth/price-visibility.ts';
+import { renderCurrentChangeCard } from './changes/change-card.ts';
 import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
 import { renderCurrentProblemsCard } from './exceptions/current-problems-card.ts';
+import { orderButtons } from './orders/order-buttons.ts';
 import { renderOrderCard } from './orders/order-card.ts';
+import { changeNotice } from './orders/order-change-notice.ts';
 import { loadOrderSnapshot } from './orders/order-snapshot.ts';
 import type { CardKind, SlackMessage } from './outbox/effects.ts';
 import { routeOf } from './routing/allocation-store.ts';
@@ -21,6 +24,7 @@ export function renderCard(
 ): Promise<SlackMessage | null> {
   if (card === 'credit_hold') return renderCurrentHoldCard(db, orderId);
   if (card === 'exception') return renderCurrentProblemsCard(db, orderId);
+  if (card === 'change') return renderCurrentChangeCard(db, orderId, channel);
   return renderCurrentOrderCard(db, orderId, channel);
 }
 
@@ -46,7 +50,10 @@ async function renderCurrentOrderCard(
   }));
   const [shipment] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
   const shipping = shipment ? { shipping: shipmentLine(shipment, order.deliveryDate) } : {};
-  if (!route.length) return renderOrderCard(order, shipping);
+  // The owner's own card (their DM) carries Request change and Cancel order.
+  const own = channel === order.ownerId ? orderButtons(order) : [];
+  const notice = await changeNotice(db, order);
+  if (!route.length) return renderOrderCard(order, { ...shipping, buttons: own, notice });
   const risk = capacityRiskLine(
     steps.map(({ assignment, department }) => ({ ...assignment, departmentName: department.name })),
     order.deliveryDate,
@@ -55,7 +62,8 @@ async function renderCurrentOrderCard(
   return renderOrderCard(order, {
     prices: channelShowsPrices(inChannelOf),
     route: risk ? `${routeLine(route)}\n:warning: ${risk}` : routeLine(route),
-    buttons: stepButtons(route, channel, order),
+    buttons: [...stepButtons(route, channel, order), ...own],
+    notice,
     ...shipping,
   });
 }

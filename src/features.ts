@@ -1,6 +1,7 @@
 import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
+import { changesFeature } from './changes/changes.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';
 import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
@@ -21,6 +22,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
   return [
     intakeFeature(deps),
     ordersFeature(deps),
+    changesFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
     exceptionsFeature(deps),

@@ -30,6 +30,9 @@ export const stepWork = { who: 'department', of: 'card', what: 'work on its orde
 export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
 const createOrders = admins('create orders');
 const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'look up customers' } as const;
+/** Changing or cancelling an order: its admin asks; the departments it affects decide. */
+const changeOrders = admins('change or cancel orders');
+export const changeDecision = { who: 'department', of: 'card', what: 'decide change requests' } as const;
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
 const reportProblems = { who: 'roles', roles: ['manager', 'member'], what: 'report problems' } as const;
@@ -75,6 +78,9 @@ export const permissions = {
   'command:/order settings': summarySettings,
   'command:/order problem': reportProblems,
   'command:/order problems': workspace,
+  'command:/order change': changeOrders,
+  'command:/order cancel': changeOrders,
+  'command:/order history': workspace,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -90,6 +96,16 @@ export const permissions = {
   'view:order_new_confirm': createOrders,
 
   'action:orders.list.more': workspace,
+
+  'action:order.request_change': changeOrders,
+  'action:order.cancel': changeOrders,
+  'view:change.form': changeOrders,
+  'view:change.confirm': changeOrders,
+  'view:cancel.form': changeOrders,
+  'action:change.approve': changeDecision,
+  'action:change.reject': changeDecision,
+  'view:change.reject_reason': changeDecision,
+
   // Anyone may press Cancel; cancelReminder refuses a reminder that is not theirs.
   'action:reminders.cancel': workspace,
 

@@ -228,8 +228,8 @@ export const slackMessages = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
-    /** Which card: the order card, the finance hold card, or the order's problems (exceptions/). */
-    card: text('card', { enum: ['order', 'credit_hold', 'exception'] })
+    /** Which card: the order card, the finance hold card, the order's problems (exceptions/), or a department's change-approval card. */
+    card: text('card', { enum: ['order', 'credit_hold', 'exception', 'change'] })
       .notNull()
       .default('order'),
     /** Null until the dispatcher has posted the card. */
@@ -531,4 +531,58 @@ export const exceptions = pgTable(
     index('exceptions_order_idx').on(t.orderId),
     index('exceptions_unresolved_idx').on(t.raisedAt).where(sql`${t.status} <> 'resolved'`),
   ],
+);
+
+/**
+ * A request to change or cancel an order, versioned against the order it was asked of: a
+ * `draft` while the requester looks at its impact, `pending` while departments decide (at most
+ * one per order), then `applied` (a new revision) or `rejected`. `requested` holds the order's
+ * content as asked (delivery date, payment method, lines); `before` the content it was asked of.
+ */
+export const orderChanges = pgTable(
+  'order_changes',
+  {
+    id: id(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['change', 'cancel'] }).notNull(),
+    state: text('state', { enum: ['draft', 'pending', 'applied', 'rejected'] }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    reason: text('reason').notNull(),
+    /** The order version the requester saw when they sent it. */
+    baseVersion: integer('base_version').notNull(),
+    before: jsonb('before').notNull().default({}),
+    requested: jsonb('requested').notNull().default({}),
+    /** The impact assessment the requester sent it with, as the approval cards show it. */
+    impact: jsonb('impact').notNull().default({}),
+    /** The order's revision this change made, once applied (the order as entered is revision 1). */
+    revision: integer('revision'),
+    /** Why it was rejected. */
+    outcome: text('outcome'),
+    createdAt: at('created_at').notNull(),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('order_changes_open_idx').on(t.orderId).where(sql`${t.state} = 'pending'`),
+    index('order_changes_order_idx').on(t.orderId, t.id),
+  ],
+);
+
+/** One department's say on a change request; undecided until someone of it presses. */
+export const orderChangeApprovals = pgTable(
+  'order_change_approvals',
+  {
+    changeId: bigint('change_id', { mode: 'number' })
+      .notNull()
+      .references(() => orderChanges.id, { onDelete: 'cascade' }),
+    departmentId: bigint('department_id', { mode: 'number' })
+      .notNull()
+      .references(() => departments.id),
+    decision: text('decision', { enum: ['approved', 'rejected'] }),
+    decidedBy: text('decided_by'),
+    reason: text('reason'),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [primaryKey({ columns: [t.changeId, t.departmentId] })],
 );

@@ -45,7 +45,6 @@ export function acknowledgeProblem(
       now,
       order,
       expectedVersion: order.version,
-      steps: [],
       actor: actor.userId,
       line: `:eyes: ${mention(actor.userId)} acknowledged the ${what} for ${escapeMrkdwn(department.name)}`,
     });

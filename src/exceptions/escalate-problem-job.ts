@@ -74,7 +74,6 @@ export const escalateProblem = defineJobKind({
       now: ctx.now,
       order,
       expectedVersion: order.version,
-      steps: [],
       actor: orderdesk,
       line: `:rotating_light: ${what} not acknowledged for ${waited} → ${level === 1 ? 'manager' : 'all managers'} told: ${told}`,
     });

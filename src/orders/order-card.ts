@@ -35,7 +35,14 @@ const statusEmoji: Record<string, string> = {
  */
 export function renderOrderCard(
   order: OrderSnapshot,
-  extras: { route?: string; shipping?: string; buttons?: Record<string, unknown>[]; prices?: boolean } = {},
+  extras: {
+    route?: string;
+    shipping?: string;
+    buttons?: Record<string, unknown>[];
+    prices?: boolean;
+    /** A pending change, a cancellation's reason, the revision (order-change-notice.ts). */
+    notice?: string | null;
+  } = {},
 ): SlackMessage {
   const prices = extras.prices ?? true;
   const status = describeStatus(order.status);
@@ -82,6 +89,7 @@ export function renderOrderCard(
         ],
         `card.facts.${v}`,
       ),
+      ...(extras.notice ? [section(extras.notice, `card.notice.${v}`)] : []),
       divider(),
       section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
       ...(order.notes ? [section(`*Notes*\n${escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),

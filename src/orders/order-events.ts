@@ -55,6 +55,26 @@ export type OrderEvent =
       type: 'customer_message_sent';
       data: { messageId: number; reason: string; text: string; channel: string | null };
     }
+  /** A change or cancellation was sent to the departments it affects (src/changes/). */
+  | {
+      type: 'change_requested';
+      data: { changeId: number; kind: 'change' | 'cancel'; reason: string; approvers: string[] };
+    }
+  /** A department approved or rejected a change request. */
+  | {
+      type: 'change_decided';
+      data: { changeId: number; department: string; decision: 'approved' | 'rejected'; reason?: string };
+    }
+  /** A change was applied: the order's new revision and, field by field, what changed. */
+  | {
+      type: 'revised';
+      data: {
+        changeId: number;
+        revision: number;
+        reason: string;
+        diff: { field: string; before: string; after: string }[];
+      };
+    }
   /** The owner logged what the customer said after delivery. */
   | {
       type: 'feedback_logged';

@@ -24,7 +24,14 @@ export async function updateOrderAtVersion(
   changes: Partial<
     Pick<
       OrderRow,
-      'status' | 'statusBeforeHold' | 'holdKind' | 'holdReason' | 'deliveryDate' | 'notes' | 'totalCents'
+      | 'status'
+      | 'statusBeforeHold'
+      | 'holdKind'
+      | 'holdReason'
+      | 'deliveryDate'
+      | 'paymentMethod'
+      | 'notes'
+      | 'totalCents'
     >
   >,
 ): Promise<OrderRow> {

@@ -53,6 +53,17 @@ function describe(e: TimelineEntry): string {
       return `escalated the unacknowledged problem to ${((data.to as string[] | undefined) ?? []).map(mention).join(', ') || 'nobody (no manager set)'}`;
     case 'problem_resolved':
       return `resolved the problem: ${escapeMrkdwn(truncate(String(data.rootCause), noteInTimeline))}${data.newDeliveryDate ? ` · new delivery date ${String(data.newDeliveryDate)}` : ''}`;
+    case 'change_requested':
+      return `asked to ${data.kind === 'cancel' ? 'cancel it' : 'change it'}: ${escapeMrkdwn(truncate(String(data.reason), noteInTimeline))}`;
+    case 'change_decided':
+      return `${data.decision} the change for ${escapeMrkdwn(String(data.department))}${data.reason ? `: ${escapeMrkdwn(String(data.reason))}` : ''}`;
+    case 'revised': {
+      const diff = (data.diff as { field: string; before: string; after: string }[] | undefined) ?? [];
+      const fields = diff.map(
+        (d) => `${escapeMrkdwn(d.field)} ${escapeMrkdwn(d.before)} → ${escapeMrkdwn(d.after)}`,
+      );
+      return `→ *revision ${data.revision}*: ${fields.join('; ')}`;
+    }
     case 'feedback_logged': {
       const reasons = (data.reasons as string[] | undefined) ?? [];
       return (

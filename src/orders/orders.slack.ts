@@ -9,7 +9,9 @@ import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { openOrderActionId } from './order-action-ids.ts';
+import { orderButtons } from './order-buttons.ts';
 import { renderOrderCard } from './order-card.ts';
+import { changeNotice } from './order-change-notice.ts';
 import { listPageSize, moreOrdersAction, renderOrderList } from './order-list-view.ts';
 import { findOrderIdByNumber, listOrders, loadTimeline, type OrderFilter } from './order-queries.ts';
 import { resolveOrderNumber } from './order-reference.ts';
@@ -71,7 +73,11 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
   async function orderWithTimeline(id: number, actor: Actor) {
     const order = await loadOrderSnapshot(ctx.db, id);
     if (!order) throw new AppError('not_found', 'That order no longer exists.');
-    const card = renderOrderCard(order, { prices: seesPrices(actor) });
+    const card = renderOrderCard(order, {
+      prices: seesPrices(actor),
+      buttons: orderButtons(order),
+      notice: await changeNotice(ctx.db, order),
+    });
     const timeline = timelineLines(await loadTimeline(ctx.db, id));
     return {
       text: card.text,

@@ -11,7 +11,7 @@ const slackMessage = z.object({
 });
 export type SlackMessage = z.infer<typeof slackMessage>;
 
-export const cardKinds = ['order', 'credit_hold', 'exception'] as const;
+export const cardKinds = ['order', 'credit_hold', 'exception', 'change'] as const;
 export type CardKind = (typeof cardKinds)[number];
 const cardKind = z.enum(cardKinds);
 

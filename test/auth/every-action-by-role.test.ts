@@ -279,6 +279,16 @@ const notPressedHere = [
   'action:product',
   'action:order_modal.remove_line',
   'view:order_new_confirm',
+  // Change requests and cancellation: test/changes/change-flow.test.ts opens the forms from the
+  // owner's card and presses Approve and Reject as the right and the wrong department.
+  'action:order.request_change',
+  'action:order.cancel',
+  'view:change.form',
+  'view:change.confirm',
+  'view:cancel.form',
+  'action:change.approve',
+  'action:change.reject',
+  'view:change.reject_reason',
   // Only the reminder's owner may cancel it, whatever their role: test/reminders/remind-flow.test.ts.
   'action:reminders.cancel',
   'action:step.delivered',
@@ -351,6 +361,10 @@ const commandProbes: Probe[] = [
   { id: 'command:/order settings', press: command('settings') },
   { id: 'command:/order problem', press: command('problem SO-2026-000001') },
   { id: 'command:/order problems', press: command('problems') },
+  { id: 'command:/order change', press: command('change SO-2026-000001') },
+  // Without a reason: an admin is asked for one, nothing is cancelled.
+  { id: 'command:/order cancel', press: command('cancel SO-2026-000001') },
+  { id: 'command:/order history', press: command('history SO-2026-000001') },
 ];
 
 const pressProbes: Probe[] = [

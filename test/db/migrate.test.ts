@@ -16,6 +16,8 @@ const coreTables = [
   'handled_events',
   'holidays',
   'intake_drafts',
+  'order_change_approvals',
+  'order_changes',
   'order_events',
   'order_feedback',
   'order_lines',
