@@ -5,6 +5,7 @@ import { orders, outbox, slackMessages } from '../db/schema.ts';
 import { classifySendError } from './classify-error.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
 import { effectMetadata, findPosted } from './find-posted.ts';
+import { uploadFile } from './upload-file.ts';
 
 /**
  * Renders one of an order's cards as it is now, for the channel it is shown in (each
@@ -61,6 +62,8 @@ export class EffectDelivery {
         return this.#card(row, effect.orderId, effect.card);
       case 'home':
         return this.#home(row, effect.userId);
+      case 'file_upload':
+        return uploadFile(this.deps, row, await this.#resolve(row.channel), effect);
     }
   }
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from '../../clock.ts';
 import { ChannelRateLimiter, type Fault, type FaultOptions, FaultPlan, type FaultStorm } from './faults.ts';
+import { FileStore } from './file-store.ts';
 import { IdFactory } from './ids.ts';
 import { type ResponseReply, type ResponseTarget, ResponseUrlStore } from './response-urls.ts';
 import { createFakeSlackServer } from './server.ts';
@@ -73,6 +74,8 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   readonly views: ViewStore;
   readonly triggers: TriggerStore;
   readonly responseUrls: ResponseUrlStore;
+  /** Files uploaded through files.getUploadURLExternal and its upload URL. */
+  readonly files = new FileStore();
   readonly faults = new FaultPlan();
   readonly postLimiter = new ChannelRateLimiter();
   readonly calls: CallRecord[] = [];

@@ -57,6 +57,7 @@ export interface FakeMessage {
   attachments?: Json[];
   metadata?: Json;
   thread_ts?: string;
+  files?: Json[];
   reply_count?: number;
   reply_users?: string[];
   reply_users_count?: number;

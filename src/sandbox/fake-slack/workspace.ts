@@ -26,6 +26,8 @@ export interface MessageInput {
   attachments?: Json[];
   metadata?: Json;
   thread_ts?: string;
+  /** The files a file share carries (files.completeUploadExternal). */
+  files?: Json[];
 }
 
 export type MessagePatch = Pick<MessageInput, 'text' | 'blocks' | 'attachments' | 'metadata'>;
