@@ -9,6 +9,7 @@ import { intakeFeature } from './intake/intake.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
 import { remindersFeature } from './reminders/reminders.slack.ts';
+import { reportsFeature } from './reports/reports.slack.ts';
 import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
 
@@ -20,6 +21,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     creditHoldFeature(deps),
     allocationFeature(deps),
     remindersFeature(deps),
+    reportsFeature(deps),
     rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),
