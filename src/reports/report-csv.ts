@@ -37,7 +37,9 @@ export function reportCsv(figures: ReportFigures): string {
   durations('credit', 'time_to_decision', figures.credit.timeToDecision);
   add('satisfaction', 'all', 'ratings', figures.satisfaction.count);
   add('satisfaction', 'all', 'average', figures.satisfaction.average);
-  figures.satisfaction.distribution.forEach((n, i) => add('satisfaction', `${i + 1} stars`, 'ratings', n));
+  figures.satisfaction.distribution.forEach((n, i) => {
+    add('satisfaction', `${i + 1} stars`, 'ratings', n);
+  });
   return `${rows.map((r) => r.map(cell).join(',')).join('\n')}\n`;
 }
 
