@@ -20,10 +20,10 @@ export async function generateReportData(sql: postgres.Sql, orders: number): Pro
     insert into orders (number, customer_id, status, delivery_date, payment_method, owner_id, total_cents,
                         created_at, updated_at)
     select 'SO-B-' || i,
-      1 + (i * 7919) % 1000,
+      1 + (i::bigint * 7919) % 1000,
       case when i > ${orders} * 0.97 then 'in_production' when i % 33 = 0 then 'cancelled' else 'completed' end,
       (t + interval '1 day' * (7 + i % 21))::date,
-      'net30', 'U0ADMIN', 10000 + (i * 31) % 500000, t, t
+      'net30', 'U0ADMIN', 10000 + (i::bigint * 31) % 500000, t, t
     from generate_series(1, ${orders}) i,
       lateral (select timestamptz '2023-01-01' + (interval '4 years') * (i::float8 / ${orders}) as t) c
   `);

@@ -3,7 +3,8 @@ import { AppError } from '../errors.ts';
 
 /**
  * Whose orders a person may see in a report: managers and admins everyone's (or the department
- * they ask for); anyone else only their own department's, and asking for another is refused.
+ * they ask for); a department member only their own department's, and asking for another is
+ * refused. The permissions table has already refused everyone else.
  * Returns the department the report is held to, or undefined for all.
  */
 export function reportDepartment(
@@ -14,7 +15,7 @@ export function reportDepartment(
   if (actor.departmentId === null) {
     throw new AppError(
       'forbidden',
-      'Reports show a department’s orders to its people, and everything to managers and admins; you are in no department. Ask an admin of orderdesk if you need to.',
+      'Reports show members their own department’s orders, and you are in no department. Ask an admin of orderdesk to set yours.',
     );
   }
   if (asked && asked.id !== actor.departmentId) {

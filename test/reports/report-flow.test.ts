@@ -94,8 +94,10 @@ describe('/order report: the desk’s figures, charts and CSV', () => {
     );
   });
 
-  it('a viewer asking for another department is refused; a manager may', async () => {
-    expect(await refusal(vic, 'report month department production')).toContain('your own department');
+  it('a viewer is refused, even for the department they are in; a manager may ask for any', async () => {
+    expect(await refusal(vic, 'report month department logistics')).toContain(
+      'Only a manager or a department member can see reports.',
+    );
     const { answer } = await report(mona, 'report month department production');
     expect(answer).toContain('Report 2026-11 · department Production: 3 orders');
   });
