@@ -26,7 +26,7 @@ beforeEach(async () => {
     { slackUserId: mona, roles: ['manager'], updatedAt: fixtureNow },
   ]);
   flow.clock.set(fixtureNow);
-}, 30_000);
+}, 60_000);
 afterEach(() => flow.stop());
 
 /** The command's first answer (its ack), then the report through response_url. */
