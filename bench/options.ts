@@ -31,6 +31,10 @@ export interface BenchOptions {
   databaseUrl: string | undefined;
   /** Write V8 CPU profiles of both bot processes and print their hottest functions. */
   cpuProf: boolean;
+  /** `/order report` over generated orders on Postgres: off, besides the rest, or alone. */
+  report: 'off' | 'with' | 'only';
+  /** How many orders the report bench generates (ten events each). */
+  reportOrders: number;
 }
 
 const usage = `npm run bench [-- options]
@@ -47,6 +51,10 @@ const usage = `npm run bench [-- options]
   --cards=N             card posts and updates in the dispatcher burst (env BENCH_CARDS, default 500
                         over 10 channels; --quick: 100 over 5)
   --cpu-prof            profile both bots while measured, print their hottest functions
+  --report              also /order report's figures over generated orders, Postgres only
+                        (env BENCH_REPORT=1; --report-only runs nothing else; several minutes)
+  --report-orders=N     orders the report bench generates, ten events each
+                                                (env BENCH_REPORT_ORDERS, default 1,000,000)
   DATABASE_URL=postgres://…  also run orderdesk, order intake, submission and allocation on that
                         Postgres server, the customer search over 100,000 customers, and the card
                         burst there instead of on PGlite
@@ -68,6 +76,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       allocations: { type: 'string' },
       cards: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
+      'report-only': { type: 'boolean', default: false },
+      'report-orders': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,6 +107,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     cardChannels: quick ? 5 : 10,
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     cpuProf: values['cpu-prof'] ?? false,
+    report: values['report-only'] ? 'only' : values.report || env.BENCH_REPORT === '1' ? 'with' : 'off',
+    reportOrders: Math.round(
+      positive(values['report-orders'] ?? env.BENCH_REPORT_ORDERS, 'BENCH_REPORT_ORDERS', 1_000_000),
+    ),
   };
 }
 

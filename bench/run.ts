@@ -26,6 +26,7 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
+import { measureReports, REPORT_TARGET_MS } from './report-kpis.ts';
 import { DUE_JOBS, measureScheduler, type SchedulerReport } from './scheduler.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { measureSummary, type SummaryReport } from './summary.ts';
@@ -80,6 +81,10 @@ async function main(opts: BenchOptions): Promise<void> {
     failures: [],
   };
 
+  if (opts.report === 'only') {
+    await reportBench(opts);
+    return;
+  }
   console.log(section('1. Ack latency: orderdesk vs bare Bolt 5 (same run)'));
   try {
     results.ack = await measureAckLatency(opts, cpus);
@@ -140,6 +145,7 @@ async function main(opts: BenchOptions): Promise<void> {
     section(`7. Scheduler: ${DUE_JOBS} due jobs among many finished ones, claimed and run into the outbox`),
   );
   await schedulerBench(opts, results);
+  if (opts.report === 'with') await reportBench(opts);
 
   const summaryOrders = opts.quick ? 10_000 : 100_000;
   console.log(section(`8. Manager summary: one daily summary over ${fmt.count(summaryOrders)} orders`));
@@ -703,6 +709,34 @@ async function cardBurst(opts: BenchOptions, results: Results): Promise<void> {
     printBurst(results.burst);
   } catch (error) {
     fail(results, 'card burst', error);
+  }
+}
+
+async function reportBench(opts: BenchOptions): Promise<void> {
+  console.log(section(`/order report over ${fmt.count(opts.reportOrders)} orders and ten events each`));
+  if (!opts.databaseUrl) {
+    console.log('skipped — DATABASE_URL is not set: the report bench runs on Postgres');
+    return;
+  }
+  try {
+    const r = await measureReports(opts.databaseUrl, opts.reportOrders);
+    console.log(
+      `generated ${fmt.count(r.orders)} orders and ${fmt.count(r.events)} events in ${fmt.ms(r.generateMs / 1000)} s`,
+    );
+    console.log(
+      formatTable(
+        ['report', 'orders in it', 'median ms', 'worst ms', `under ${REPORT_TARGET_MS} ms`],
+        r.rows.map((row) => [
+          row.report,
+          fmt.count(row.orders),
+          fmt.ms(row.medianMs),
+          fmt.ms(row.worstMs),
+          row.medianMs < REPORT_TARGET_MS ? 'yes' : 'no',
+        ]),
+      ),
+    );
+  } catch (error) {
+    console.log(`report bench failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -13,6 +13,7 @@ import { nudgesFeature } from './nudges/nudges.slack.ts';
 import { ordersFeature } from './orders/orders.slack.ts';
 import { productsFeature } from './products/products.slack.ts';
 import { remindersFeature } from './reminders/reminders.slack.ts';
+import { reportsFeature } from './reports/reports.slack.ts';
 import { settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
 import { summariesFeature } from './summaries/summaries.slack.ts';
@@ -27,6 +28,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     allocationFeature(deps),
     exceptionsFeature(deps),
     remindersFeature(deps),
+    reportsFeature(deps),
     rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),

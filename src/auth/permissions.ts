@@ -65,6 +65,8 @@ export const permissions = {
   'command:/order queue': workspace,
   'command:/order remind': workspace,
   'command:/order reminders': workspace,
+  // A member sees their own department's figures only (reports/report-access.ts).
+  'command:/order report': { who: 'roles', roles: ['manager', 'member'], what: 'see reports' },
   'command:/order rules': { who: 'roles', roles: ['manager'], what: 'see the allocation rules' },
   'command:/order customer add': admins('add customers'),
   'command:/order customer edit': admins('edit customers'),

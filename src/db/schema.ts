@@ -152,7 +152,11 @@ export const orderLines = pgTable(
     unitPriceCents: cents('unit_price_cents').notNull(),
     amountCents: cents('amount_cents').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.lineNo] }),
+    // A report for one product finds its orders without reading every line.
+    index('order_lines_product_idx').on(t.productId, t.orderId),
+  ],
 );
 
 export const orderEvents = pgTable(
@@ -171,6 +175,14 @@ export const orderEvents = pgTable(
     index('order_events_order_idx').on(t.orderId, t.id),
     // A summary counts the moves of a period (confirmed, shipped, …) without reading every event.
     index('order_events_type_at_idx').on(t.type, t.at),
+    // Reports read a few kinds of event for many orders: each kind from its own small index.
+    index('order_events_delivered_idx')
+      .on(t.orderId, t.at)
+      .where(sql`${t.type} = 'status_changed' and ${t.data}->>'after' = 'delivered'`),
+    index('order_events_credit_idx')
+      .on(t.orderId, t.at)
+      .where(sql`${t.type} in ('credit_checked', 'credit_decided')`),
+    index('order_events_problem_idx').on(t.orderId).where(sql`${t.type} = 'problem_reported'`),
   ],
 );
 
@@ -365,6 +377,8 @@ export const assignments = pgTable(
     index('assignments_assignee_open_idx')
       .on(t.assigneeId)
       .where(sql`${t.status} in ('open', 'accepted', 'started')`),
+    // A report for one department finds the orders that passed through it.
+    index('assignments_department_order_idx').on(t.departmentId, t.orderId),
     index('assignments_last_given_idx')
       .on(t.departmentId, t.openedAt, t.id)
       .where(sql`${t.assigneeId} is not null`),
@@ -586,3 +600,24 @@ export const orderChangeApprovals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.changeId, t.departmentId] })],
 );
+
+/**
+ * A report being computed for a person: one at a time each, across instances. A row older than
+ * a few minutes was left by an instance that died and no longer counts.
+ */
+export const reportRuns = pgTable('report_runs', {
+  userId: text('user_id').primaryKey(),
+  startedAt: at('started_at').notNull(),
+});
+
+/**
+ * The Slack file an outbox upload made before completing it: when the answer to
+ * files.completeUploadExternal is lost, the retry looks for this file's share instead of sharing again.
+ */
+export const outboxFileUploads = pgTable('outbox_file_uploads', {
+  outboxId: bigint('outbox_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => outbox.id, { onDelete: 'cascade' }),
+  fileId: text('file_id').notNull(),
+  uploadedAt: at('uploaded_at').notNull(),
+});

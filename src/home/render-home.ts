@@ -3,7 +3,7 @@ import { type Actor, hasRole } from '../auth/roles.ts';
 import { calendarDate } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/client.ts';
-import type { HomeRenderer } from '../outbox/deliver.ts';
+import type { HomeRenderer } from '../outbox/delivery.ts';
 import { deskHomeBlocks } from '../summaries/desk-state.ts';
 import { firstPages, type HomePages } from './home-pages.ts';
 import { loadHome } from './home-queries.ts';

@@ -1,46 +1,10 @@
-import type { WebClient } from '@slack/web-api';
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
 import { orders, outbox, personTimeZones, slackMessages } from '../db/schema.ts';
 import { classifySendError } from './classify-error.ts';
+import type { Delivered, DeliveryDeps, DeliveryRow } from './delivery.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
 import { effectMetadata, findPosted } from './find-posted.ts';
-
-/**
- * Renders one of an order's cards as it is now, for the channel it is shown in (each
- * department sees its own buttons); null when the order no longer exists.
- */
-export type CardRenderer = (
-  db: Db,
-  orderId: number,
-  card: CardKind,
-  channel: string,
-) => Promise<SlackMessage | null>;
-
-/** Draws a person's App Home (a `home` view) as the database has it now. */
-export type HomeRenderer = (db: Db, userId: string) => Promise<Record<string, unknown>>;
-
-export interface DeliveryDeps {
-  db: Db;
-  client: WebClient;
-  renderCard: CardRenderer;
-  renderHome: HomeRenderer;
-  now: () => Date;
-  /** Told when a lost post cannot be looked for, so it is posted again. */
-  warn: (message: string, context: Record<string, unknown>) => void;
-}
-
-/** The claimed row as delivery needs it. */
-export interface DeliveryRow {
-  id: number;
-  /** A channel id, or a user id for a DM. */
-  channel: string;
-  firstAttemptAt: Date;
-  maybeDelivered: boolean;
-}
-
-/** `skipped`: nothing was sent to Slack, so the channel's pacing slot is free again. */
-export type Delivered = { ts: string | null; skipped?: true };
+import { uploadFile } from './upload-file.ts';
 
 /**
  * Performs one effect in Slack. No transaction is open while Slack is called: on PGlite it
@@ -65,6 +29,8 @@ export class EffectDelivery {
         return this.#reply(row, effect.parentKey, effect.message);
       case 'time_zone':
         return this.#timeZone(effect.userId);
+      case 'file_upload':
+        return uploadFile(this.deps, row, await this.#resolve(row.channel), effect);
     }
   }
 

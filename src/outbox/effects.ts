@@ -38,5 +38,16 @@ export const effectSchema = z.discriminatedUnion('kind', [
   }),
   /** Asks Slack for the person's time zone (users.info) and keeps it in person_time_zones. */
   z.object({ kind: z.literal('time_zone'), v: z.literal(1), userId: z.string().min(1) }),
+  /** A file shared in the row's channel (a DM when it is a user id): a chart's PNG, a report's CSV. */
+  z.object({
+    kind: z.literal('file_upload'),
+    v: z.literal(1),
+    filename: z.string().min(1),
+    title: z.string().min(1),
+    /** The file itself: rows outlive the process that made them, so the bytes travel in the row. */
+    contentBase64: z.string().min(1),
+    initialComment: z.string().optional(),
+  }),
 ]);
+export type FileUpload = Extract<Effect, { kind: 'file_upload' }>;
 export type Effect = z.infer<typeof effectSchema>;

@@ -17,9 +17,10 @@ export const lookupMarginMs = 2 * 60_000;
 const pageSize = 200;
 const maxPages = 10;
 
-interface Found {
+export interface Found {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } };
+  files?: { id?: string }[];
 }
 
 export function postedBy(message: Found, outboxId: number): boolean {
@@ -36,8 +37,16 @@ export function postedBy(message: Found, outboxId: number): boolean {
  */
 export async function findPosted(
   client: WebClient,
-  where: { channel: string; outboxId: number; since: Date; threadTs?: string },
+  where: {
+    channel: string;
+    outboxId: number;
+    since: Date;
+    threadTs?: string;
+    /** What marks the row's message, when not its metadata (a file share carries none). */
+    match?: (message: Found) => boolean;
+  },
 ): Promise<string | null> {
+  const isMine = where.match ?? ((m: Found) => postedBy(m, where.outboxId));
   const oldest = ((where.since.getTime() - lookupMarginMs) / 1000).toFixed(6);
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
@@ -53,7 +62,7 @@ export async function findPosted(
         ? await client.apiCall('conversations.replies', { ...args, ts: where.threadTs })
         : await client.apiCall('conversations.history', args)
     ) as { messages?: Found[]; response_metadata?: { next_cursor?: string } };
-    const mine = result.messages?.find((m) => postedBy(m, where.outboxId));
+    const mine = result.messages?.find(isMine);
     if (mine?.ts) return mine.ts;
     cursor = result.response_metadata?.next_cursor || undefined;
     if (!cursor) return null;

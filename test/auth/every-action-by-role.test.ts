@@ -348,6 +348,8 @@ const commandProbes: Probe[] = [
   { id: 'command:/order queue', press: command('queue') },
   { id: 'command:/order remind', press: command('remind SO-2026-000001 in 2h check the drawings') },
   { id: 'command:/order reminders', press: command('reminders') },
+  // Which department's figures a member sees: test/reports/report-flow.test.ts.
+  { id: 'command:/order report', press: command('report today') },
   { id: 'command:/order rules', press: command('rules') },
   { id: 'command:/order customer add', press: command('customer add') },
   { id: 'command:/order customer edit', press: command('customer edit ACME') },

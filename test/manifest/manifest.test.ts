@@ -28,6 +28,7 @@ const ALLOWED_BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'im:history',
+  'files:write',
 ] as const;
 
 interface SlashCommand {

@@ -27,16 +27,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
  */
 export class FakeSlack extends SlackState {
   readonly #server = createFakeSlackServer(this);
-  #origin = '';
 
   /** For `new WebClient(token, { slackApiUrl })`. */
   get apiUrl(): string {
-    return `${this.#origin}/api/`;
-  }
-
-  /** `http://127.0.0.1:PORT`, once listening. */
-  get origin(): string {
-    return this.#origin;
+    return `${this.origin}/api/`;
   }
 
   listen(port: number): Promise<void> {
@@ -44,7 +38,7 @@ export class FakeSlack extends SlackState {
       this.#server.once('error', reject);
       this.#server.listen(port, '127.0.0.1', () => {
         const { port: bound } = this.#server.address() as AddressInfo;
-        this.#origin = `http://127.0.0.1:${bound}`;
+        this.origin = `http://127.0.0.1:${bound}`;
         resolve();
       });
     });
@@ -89,7 +83,7 @@ export class FakeSlack extends SlackState {
   }
 
   issueResponseUrl(target: ResponseTarget): string {
-    return `${this.#origin}${this.responseUrls.issue(target)}`;
+    return `${this.origin}${this.responseUrls.issue(target)}`;
   }
 
   /** Slack shows a slash command's ack body like a response_url reply, without spending a use. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { SlackApiError } from './errors.ts';
 import type { Fault } from './faults.ts';
-import { bearerToken, parseArgs, readBody, str } from './http-args.ts';
+import { bearerToken, parseArgs, readBody, readBytes, str } from './http-args.ts';
 import { METHODS } from './methods/index.ts';
 import type { SlackState } from './slack-state.ts';
 import type { Json } from './types.ts';
@@ -33,8 +33,14 @@ export function createFakeSlackServer(slack: SlackState): Server {
 
 async function route(slack: SlackState, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const raw = await readBody(req);
   const [, area, name] = url.pathname.split('/');
+  if (area === 'upload' && name && req.method === 'POST') {
+    const refused = slack.files.receive(name, await readBytes(req));
+    return refused
+      ? { status: 400, body: { ok: false, error: refused } }
+      : { status: 200, body: { ok: true } };
+  }
+  const raw = await readBody(req);
   if (area === 'api' && name) return answerApi(slack, name, url.searchParams, raw, req);
   if (area === 'response' && name && req.method === 'POST') return answerResponseUrl(slack, name, raw);
   return { status: 404, body: { ok: false, error: 'not_found' } };

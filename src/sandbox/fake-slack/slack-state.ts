@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Clock, systemClock } from '../../clock.ts';
 import { ChannelRateLimiter, FaultPlan } from './faults.ts';
+import { FileStore } from './file-store.ts';
 import { IdFactory } from './ids.ts';
 import { ResponseUrlStore } from './response-urls.ts';
 import { TriggerStore } from './triggers.ts';
@@ -57,6 +58,10 @@ export class SlackState extends EventEmitter<{ change: [FakeSlackChange] }> {
   readonly views: ViewStore;
   readonly triggers: TriggerStore;
   readonly responseUrls: ResponseUrlStore;
+  /** `http://127.0.0.1:PORT` once the server listens (set by FakeSlack): upload URLs point there. */
+  origin = '';
+  /** Files uploaded through files.getUploadURLExternal and its upload URL. */
+  readonly files = new FileStore();
   readonly faults = new FaultPlan();
   readonly postLimiter = new ChannelRateLimiter();
   readonly calls: CallRecord[] = [];

@@ -55,6 +55,8 @@ export interface MessageInput {
   attachments?: Json[];
   metadata?: Json;
   thread_ts?: string;
+  /** The files a file share carries (files.completeUploadExternal). */
+  files?: Json[];
 }
 
 export interface FakeMessage extends MessageInput {

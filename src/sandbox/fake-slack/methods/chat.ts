@@ -83,7 +83,7 @@ function getPermalink({ args, slack }: MethodCall): Json {
  * Where the bot may post. A user id means the bot's DM with that user. Private conversations
  * need the bot inside; public ones too unless the app has `chat:write.public`.
  */
-function postableChannel(slack: SlackState, id: string | undefined): FakeChannel {
+export function postableChannel(slack: SlackState, id: string | undefined): FakeChannel {
   const asUser = id && slack.workspace.user(id) ? slack.workspace.openIm(id).channel : undefined;
   const channel = asUser ?? (id ? slack.workspace.findChannel(id) : undefined);
   if (!channel) throw new SlackApiError('channel_not_found');

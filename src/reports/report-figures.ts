@@ -1,0 +1,272 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
+import { cohortSql, filterSql, instant, type ReportScope } from './report-scope.ts';
+
+/** Durations in seconds; null when nothing was measured. */
+export interface DurationStats {
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface WeekFigures {
+  /** The Monday the week starts on, in the business time zone. */
+  week: string;
+  orders: number;
+  valueCents: number;
+  delivered: number;
+  onTime: number;
+}
+
+export interface ReportFigures {
+  orders: number;
+  cancelled: number;
+  /** Of the orders not cancelled. */
+  valueCents: number;
+  delivered: number;
+  /** Delivered on or before the promised date. Orders ship whole (no partial deliveries), so on time is in full. */
+  onTimeInFull: number;
+  /** Received → delivered. */
+  cycle: DurationStats;
+  /** Each department's step, opened → done, longest median first. */
+  stages: { department: string; stats: DurationStats }[];
+  /** The stage with the longest median time. */
+  bottleneck: string | null;
+  weeks: WeekFigures[];
+  /** Open now (whatever the period), in the report's customer, product or department. */
+  backlog: { open: number; overdue: number; ageing: { days: string; orders: number }[] };
+  exceptions: { orders: number; byType: { type: string; department: string | null; orders: number }[] };
+  /** null while change requests are not recorded (see exception-source.ts). */
+  changeRequests: { orders: number } | null;
+  credit: {
+    holds: number;
+    approved: number;
+    rejected: number;
+    undecided: number;
+    timeToDecision: DurationStats;
+  };
+  satisfaction: { count: number; average: number | null; distribution: number[] };
+}
+
+export interface ReportQuery {
+  scope: ReportScope;
+  now: Date;
+  timeZone: string;
+}
+
+const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 'ready', 'shipped', 'on_hold'];
+
+/**
+ * Every figure of a report, aggregated by the database (nothing is loaded row by row): a few
+ * statements over the same cohort, sent together so a server runs them on several connections.
+ */
+export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
+  const cohort = cohortSql(query.scope);
+  const [{ headline, weeks }, stages, backlog, exceptions, changes, credit, satisfaction] = await Promise.all(
+    [
+      volumeFigures(db, cohort, query.timeZone),
+      stageFigures(db, cohort),
+      backlogFigures(db, query),
+      exceptionFigures(db, cohort),
+      changeRequestFigures(db, cohort),
+      creditFigures(db, cohort),
+      satisfactionFigures(db, cohort),
+    ],
+  );
+  return {
+    ...headline,
+    weeks,
+    stages,
+    bottleneck: stages[0]?.stats.p50 != null ? (stages[0]?.department ?? null) : null,
+    backlog,
+    exceptions,
+    changeRequests: changes,
+    credit,
+    satisfaction,
+  };
+}
+
+const statsColumns = (seconds: SQL) => sql`count(${seconds})::int as n,
+  avg(${seconds})::float8 as mean,
+  percentile_cont(0.5) within group (order by ${seconds}) as p50,
+  percentile_cont(0.9) within group (order by ${seconds}) as p90`;
+
+interface StatsRow {
+  n: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+const stats = (r: StatsRow | undefined): DurationStats => ({
+  count: Number(r?.n ?? 0),
+  mean: num(r?.mean),
+  p50: num(r?.p50),
+  p90: num(r?.p90),
+});
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Orders, value, deliveries and cycle time, for the whole period (the empty grouping set) and per
+ * week, in one pass. An order is delivered once (delivered only moves on to completed), so its
+ * delivery is a join on the small partial index of delivery events.
+ */
+async function volumeFigures(db: DbOrTx, cohort: SQL, timeZone: string) {
+  const week = sql`date_trunc('week', c.created_at at time zone ${timeZone})::date`;
+  const rows = await queryRows<
+    StatsRow & { week: string | null; orders: number; cancelled: number; value: number; on_time: number }
+  >(
+    db,
+    sql`with periods as (
+        select c.*, d.at as delivered_at, ${week} as week from (${cohort}) c
+          left join order_events d on d.order_id = c.id
+            and d.type = 'status_changed' and d.data->>'after' = 'delivered')
+      select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as orders,
+        count(*) filter (where status = 'cancelled')::int as cancelled,
+        coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
+        count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time,
+        ${statsColumns(sql`extract(epoch from delivered_at - created_at)`)}
+      from periods group by grouping sets ((week), ()) order by week nulls first`,
+  );
+  const [total, ...weeks] = rows;
+  const headline = {
+    orders: Number(total?.orders ?? 0),
+    cancelled: Number(total?.cancelled ?? 0),
+    valueCents: Number(total?.value ?? 0),
+    delivered: Number(total?.n ?? 0),
+    onTimeInFull: Number(total?.on_time ?? 0),
+    cycle: stats(total),
+  };
+  return {
+    headline,
+    weeks: weeks.map((r) => ({
+      week: r.week ?? '',
+      orders: Number(r.orders),
+      valueCents: Number(r.value),
+      delivered: Number(r.n),
+      onTime: Number(r.on_time),
+    })),
+  };
+}
+
+async function stageFigures(db: DbOrTx, cohort: SQL) {
+  const rows = await queryRows<StatsRow & { department: string }>(
+    db,
+    sql`with steps as (
+        select d.name as department, extract(epoch from a.done_at - a.opened_at) as seconds
+        from (${cohort}) c join assignments a on a.order_id = c.id join departments d on d.id = a.department_id
+        where a.done_at is not null and a.opened_at is not null),
+      per_stage as (select department, ${statsColumns(sql`seconds`)} from steps group by department)
+      select *, rank() over (order by p50 desc, department) as place from per_stage order by place`,
+  );
+  return rows.map((r) => ({ department: r.department, stats: stats(r) }));
+}
+
+async function backlogFigures(db: DbOrTx, query: ReportQuery) {
+  const { now } = query;
+  const where = [
+    sql`o.status in (${sql.join(
+      openStatuses.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+    ...filterSql(query.scope),
+  ];
+  const today = sql`(${instant(now)} at time zone ${query.timeZone})::date`;
+  const age = sql`(${instant(now)} - o.created_at)`;
+  const [row] = await queryRows<{
+    open: number;
+    overdue: number;
+    d7: number;
+    d30: number;
+    d90: number;
+    older: number;
+  }>(
+    db,
+    sql`select count(*)::int as open,
+        count(*) filter (where o.delivery_date < ${today})::int as overdue,
+        count(*) filter (where ${age} <= interval '7 days')::int as d7,
+        count(*) filter (where ${age} > interval '7 days' and ${age} <= interval '30 days')::int as d30,
+        count(*) filter (where ${age} > interval '30 days' and ${age} <= interval '90 days')::int as d90,
+        count(*) filter (where ${age} > interval '90 days')::int as older
+      from orders o where ${sql.join(where, sql` and `)}`,
+  );
+  return {
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    ageing: [
+      { days: '0–7', orders: Number(row?.d7 ?? 0) },
+      { days: '8–30', orders: Number(row?.d30 ?? 0) },
+      { days: '31–90', orders: Number(row?.d90 ?? 0) },
+      { days: 'over 90', orders: Number(row?.older ?? 0) },
+    ],
+  };
+}
+
+async function exceptionFigures(db: DbOrTx, cohort: SQL) {
+  const rows = await queryRows<{ type: string | null; department: string | null; orders: number }>(
+    db,
+    sql`with ex as (${exceptionRowsSql(cohort)})
+      select type, department, count(distinct order_id)::int as orders from ex
+        group by grouping sets ((), (type, department)) order by type nulls first, department`,
+  );
+  const total = rows.find((r) => r.type === null);
+  return {
+    orders: Number(total?.orders ?? 0),
+    byType: rows
+      .filter((r) => r.type !== null)
+      .map((r) => ({ type: r.type ?? '', department: r.department, orders: Number(r.orders) })),
+  };
+}
+
+async function changeRequestFigures(db: DbOrTx, cohort: SQL) {
+  const changed = changeRequestOrdersSql(cohort);
+  if (!changed) return null;
+  const [row] = await queryRows<{ orders: number }>(
+    db,
+    sql`select count(distinct order_id)::int as orders from (${changed}) x`,
+  );
+  return { orders: Number(row?.orders ?? 0) };
+}
+
+async function creditFigures(db: DbOrTx, cohort: SQL) {
+  const [row] = await queryRows<StatsRow & { holds: number; approved: number; rejected: number }>(
+    db,
+    sql`with holds as (
+        select c.id, min(e.at) as held_at from (${cohort}) c
+          join order_events e on e.order_id = c.id and e.type = 'credit_checked' and e.data->>'verdict' = 'hold'
+        group by c.id),
+      decided as (
+        select h.id, h.held_at, d.at as decided_at, d.decision from holds h
+          left join lateral (select e.at, e.data->>'decision' as decision from order_events e
+            where e.order_id = h.id and e.type = 'credit_decided' and e.at >= h.held_at
+            order by e.at limit 1) d on true)
+      select count(*)::int as holds,
+        count(*) filter (where decision = 'approved')::int as approved,
+        count(*) filter (where decision = 'rejected')::int as rejected,
+        ${statsColumns(sql`extract(epoch from decided_at - held_at)`)}
+      from decided`,
+  );
+  const holds = Number(row?.holds ?? 0);
+  const decided = Number(row?.n ?? 0);
+  return {
+    holds,
+    approved: Number(row?.approved ?? 0),
+    rejected: Number(row?.rejected ?? 0),
+    undecided: holds - decided,
+    timeToDecision: stats(row),
+  };
+}
+
+async function satisfactionFigures(db: DbOrTx, cohort: SQL) {
+  const rows = await queryRows<{ rating: number | null; n: number; average: number | null }>(
+    db,
+    sql`select f.rating, count(*)::int as n, avg(f.rating)::float8 as average
+      from (${cohort}) c join order_feedback f on f.order_id = c.id
+      group by grouping sets ((), (f.rating))`,
+  );
+  const total = rows.find((r) => r.rating === null);
+  const distribution = [1, 2, 3, 4, 5].map((stars) => Number(rows.find((r) => r.rating === stars)?.n ?? 0));
+  return { count: Number(total?.n ?? 0), average: num(total?.average), distribution };
+}
