@@ -2,6 +2,7 @@ import { allocationFeature } from './allocation/allocation.slack.ts';
 import { rulesFeature } from './allocation/rules.slack.ts';
 import { rolesFeature } from './auth/auth.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { forecastFeature } from './demand-forecast/forecast.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { creditHoldFeature } from './intake/credit-hold.slack.ts';
@@ -23,6 +24,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),
+    forecastFeature(deps),
     rolesFeature(deps),
     settingsFeature(deps),
     homeFeature(deps),
