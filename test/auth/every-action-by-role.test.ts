@@ -323,6 +323,7 @@ const commandProbes: Probe[] = [
   { id: 'command:/order product add', press: command('product add') },
   { id: 'command:/order product edit', press: command('product edit WIDGET-A') },
   { id: 'command:/order product show', press: command('product show WIDGET-A') },
+  { id: 'command:/order forecast', press: command('forecast product WIDGET-A weeks 2') },
   { id: 'command:/order grant', press: command('grant <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order setup', press: command('setup') },
