@@ -4,14 +4,18 @@ import { paymentMethods } from '../src/customers/payment-methods.ts';
 import type { Db } from '../src/db/client.ts';
 import { queryRows, toNumber } from '../src/db/rows.ts';
 import { allocationRules, customers, departments, people, products } from '../src/db/schema.ts';
+import { SeededRandom } from '../src/demo/seeded-random.ts';
 import { insertOrder } from '../src/orders/create-order.ts';
 import { moveOrder } from '../src/orders/move-order.ts';
 import type { OrderRow } from '../src/orders/order-store.ts';
 import { productCategories } from '../src/products/product-categories.ts';
-import type { RouteStep, RuleConditions } from '../src/routing/allocation-rules.ts';
-import { routeSchema, ruleConditionsSchema } from '../src/routing/allocation-rules.ts';
+import {
+  type RouteStep,
+  type RuleConditions,
+  routeSchema,
+  ruleConditionsSchema,
+} from '../src/routing/allocation-rules.ts';
 import { loadRules } from '../src/routing/allocation-store.ts';
-import { SeededRandom } from './seeded-random.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 
 /**

@@ -22,6 +22,7 @@ import {
   type SearchReport,
   SLACK_OPTIONS_WINDOW_MS,
 } from './customer-search.ts';
+import { FORECAST_PRODUCTS, measureForecast, printForecast } from './forecast.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
@@ -150,6 +151,13 @@ async function main(opts: BenchOptions): Promise<void> {
   const summaryOrders = opts.quick ? 10_000 : 100_000;
   console.log(section(`8. Manager summary: one daily summary over ${fmt.count(summaryOrders)} orders`));
   await summaryBench(opts, results, summaryOrders);
+
+  console.log(section(`8. Demand forecast: ${FORECAST_PRODUCTS} products, chosen method and its MASE`));
+  try {
+    printForecast(measureForecast(opts.quick ? FORECAST_PRODUCTS / 10 : FORECAST_PRODUCTS));
+  } catch (error) {
+    fail(results, 'demand forecast', error);
+  }
 
   printSummary(results);
   console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);

@@ -5,6 +5,7 @@ import { changesFeature } from './changes/changes.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';
 import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
 import { customersFeature } from './customers/customers.slack.ts';
+import { forecastFeature } from './demand-forecast/forecast.slack.ts';
 import { exceptionsFeature } from './exceptions/exceptions.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
@@ -32,6 +33,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     rulesFeature(deps),
     customersFeature(deps),
     productsFeature(deps),
+    forecastFeature(deps),
     rolesFeature(deps),
     settingsFeature(deps),
     summariesFeature(deps),

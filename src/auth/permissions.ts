@@ -74,6 +74,7 @@ export const permissions = {
   'command:/order product add': admins('add products'),
   'command:/order product edit': admins('edit products'),
   'command:/order product show': { who: 'roles', roles: ['manager', 'member'], what: 'look up products' },
+  'command:/order forecast': { who: 'roles', roles: ['manager', 'member'], what: 'see demand forecasts' },
   'command:/order grant': admins('grant roles'),
   'command:/order revoke': admins('revoke roles'),
   'command:/order setup': settings,

@@ -61,6 +61,9 @@ function seedReportLines(r: SeedReport, kind: string): string[] {
     r.rules
       ? `  allocation rules: ${r.rules} added`
       : '  allocation rules: kept as they are (the demo adds its own only when there are none)',
+    r.history
+      ? `  order history: ${r.history} completed orders over two years and a quarter`
+      : '  order history: none added (the demo adds it only to a desk without orders)',
   ];
   if (r.missingChannels === null) {
     lines.push(

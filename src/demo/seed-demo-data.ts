@@ -5,6 +5,7 @@ import type { UpsertCounts } from '../db/upsert-support.ts';
 import { upsertProducts } from '../products/upsert-products.ts';
 import { upsertDepartments, upsertPeople } from '../settings/upsert-organisation.ts';
 import { demoCustomers, demoDepartments, demoPeople, demoProducts, demoRules } from './demo-data.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
 import { addRulesIfNone } from './seed-demo-rules.ts';
 
 /** Channel ids by name, for the names the workspace has; names it lacks are simply absent. */
@@ -23,6 +24,8 @@ export interface SeedReport {
   people: UpsertCounts;
   /** Demo rules added: only into a workspace without rules, so rules edited since are kept. */
   rules: number;
+  /** Historic orders added: only into a desk without orders (seed-demo-history.ts). */
+  history: number;
   /** Null when the workspace was not asked; else department channel names it does not have. */
   missingChannels: string[] | null;
 }
@@ -42,6 +45,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     departments: await upsertDepartments(tx, demoDepartments, channelIds),
     people: await upsertPeople(tx, demoPeople, now),
     rules: await addRulesIfNone(tx, demoRules, now),
+    history: await seedDemoHistory(tx, now),
     missingChannels,
   }));
 }

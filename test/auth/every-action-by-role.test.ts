@@ -307,15 +307,15 @@ const notPressedHere = [
   'action:followup.snooze_1w',
   'action:followup.done',
   'view:followup.feedback_form',
-  // Under a nudge, which the scheduler sends: test/nudges/nudges-flow.test.ts presses them.
-  'action:nudge.snooze_1d',
-  'action:nudge.snooze_3d',
   // The customer message offered to the order's owner by DM (send-customer-message.ts checks
   // whose): test/customer-messages/delivery-message-flow.test.ts presses them.
   'action:custmsg.edit',
   'action:custmsg.send',
   'view:custmsg.edit_form',
   'view:custmsg.preview_form',
+  // Under a nudge, which the scheduler sends: test/nudges/nudges-flow.test.ts presses them.
+  'action:nudge.snooze_1d',
+  'action:nudge.snooze_3d',
   'action:rules.delete',
   // Inside the rule modal, like Delete: rules-flow.test.ts presses it; it only redraws the form.
   'action:rules.remove_step',
@@ -357,6 +357,7 @@ const commandProbes: Probe[] = [
   { id: 'command:/order product add', press: command('product add') },
   { id: 'command:/order product edit', press: command('product edit WIDGET-A') },
   { id: 'command:/order product show', press: command('product show WIDGET-A') },
+  { id: 'command:/order forecast', press: command('forecast product WIDGET-A weeks 2') },
   { id: 'command:/order grant', press: command('grant <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order revoke', press: command('revoke <@U0NOBODY|nobody> viewer') },
   { id: 'command:/order setup', press: command('setup') },

@@ -1,7 +1,14 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
-import { customers, departments, people, products } from '../../src/db/schema.ts';
+import {
+  customers,
+  departments,
+  orderNumberCounters,
+  orders,
+  people,
+  products,
+} from '../../src/db/schema.ts';
 import {
   demoCustomers,
   demoDepartments,
@@ -10,6 +17,7 @@ import {
   demoRules,
 } from '../../src/demo/demo-data.ts';
 import { seedDemoData } from '../../src/demo/seed-demo-data.ts';
+import { demoHistoryWeeks } from '../../src/demo/seed-demo-history.ts';
 import { slackChannelLookup } from '../../src/demo/slack-channel-lookup.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 import { botToken } from '../support/outbox-harness.ts';
@@ -57,6 +65,7 @@ describe('seeding the demo data', () => {
       departments: { added: 6, updated: 0, unchanged: 0 },
       people: { added: demoPeople.length, updated: 0, unchanged: 0 },
       rules: demoRules.length,
+      history: expect.any(Number),
       missingChannels: ['qa'],
     });
     const byName = new Map(slack.workspace.channels().map((c) => [c.name, c.id]));
@@ -83,6 +92,7 @@ describe('seeding the demo data', () => {
       departments: { added: 0, updated: 0, unchanged: 6 },
       people: { added: 0, updated: 0, unchanged: demoPeople.length },
       rules: 0,
+      history: 0,
     });
     expect(await everything()).toEqual(before);
   });
@@ -106,5 +116,22 @@ describe('seeding the demo data', () => {
     expect(await channelOf('qa')).toBe(qa.id);
     const castello = (await database.db.select().from(customers)).find((c) => c.code === 'CASTELLO');
     expect(castello).toMatchObject({ creditStop: true, updatedAt: clock.now() });
+  });
+
+  it('gives the desk two years and a quarter of completed orders, numbered in date order, once', async () => {
+    const stored = await database.db.select().from(orders).orderBy(orders.createdAt);
+    expect(stored.length).toBeGreaterThan(1000);
+    expect(stored.every((o) => o.status === 'completed')).toBe(true);
+    const first = stored[0]!.createdAt.getTime();
+    const weeks = (clock.now().getTime() - first) / (7 * 86_400_000);
+    expect(weeks).toBeGreaterThan(demoHistoryWeeks);
+    expect(weeks).toBeLessThan(demoHistoryWeeks + 1);
+    // Numbers follow the dates, and the year's counter stands at its last, so the next continues.
+    const thisYear = stored.filter((o) => o.number.startsWith('SO-2026-'));
+    expect(thisYear.at(-1)?.number).toBe(`SO-2026-${String(thisYear.length).padStart(6, '0')}`);
+    const counters = await database.db.select().from(orderNumberCounters);
+    expect(counters.find((c) => c.year === 2026)?.last).toBe(thisYear.length);
+    expect((await seedDemoData(database.db, { clock, channels: null })).history).toBe(0);
+    expect(await database.db.select().from(orders)).toHaveLength(stored.length);
   });
 });

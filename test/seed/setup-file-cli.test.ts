@@ -8,7 +8,7 @@ let folder: string;
 
 beforeAll(async () => {
   world = await startCliWorld({
-    channels: ['finance', 'production', 'qa', 'logistics', 'managers'],
+    channels: ['finance', 'production', 'qa', 'logistics', 'managers', 'exceptions'],
     withToken: true,
   });
   folder = world.folder;

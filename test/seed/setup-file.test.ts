@@ -20,7 +20,7 @@ const channelIds: Record<string, string> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   slack = await startFakeSlack({ clock, botToken });
-  for (const name of ['finance', 'production', 'qa', 'logistics', 'managers']) {
+  for (const name of ['finance', 'production', 'qa', 'logistics', 'managers', 'exceptions']) {
     channelIds[name] = slack.addChannel({ name, is_member: true }).id;
   }
   lookup = slackChannelLookup(new WebClient(botToken, { slackApiUrl: slack.apiUrl }));
@@ -121,13 +121,14 @@ describe('npm run db:seed -- setup FILE.yml', () => {
     expect((await stored()).rules).toHaveLength(1);
   });
 
-  it('the holidays and the managers channel are stored; a list replaces the holidays, none leaves them', async () => {
+  it('the holidays and the desk channels are stored; a list replaces the holidays, none leaves them', async () => {
     expect(await setUp(await example())).toMatchObject({ ok: true, report: { holidays: 2 } });
     expect(await database.db.select().from(holidays).orderBy(asc(holidays.date))).toEqual([
       { date: '2026-12-24', name: '' },
       { date: '2026-12-25', name: 'Christmas Day' },
     ]);
-    expect(await database.db.select().from(deskChannels)).toEqual([
+    expect(await database.db.select().from(deskChannels).orderBy(asc(deskChannels.purpose))).toEqual([
+      { purpose: 'exceptions', channelName: 'exceptions', channelId: channelIds.exceptions },
       { purpose: 'managers', channelName: 'managers', channelId: channelIds.managers },
     ]);
     expect(await setUp('holidays: ["2027-01-01"]\n')).toMatchObject({ ok: true, report: { holidays: 1 } });
