@@ -20,13 +20,10 @@ export interface CustomerHistory {
   /** Delivered orders, and how many by their promised date. */
   delivered: number;
   deliveredOnTime: number;
-  /**
-   * Problems reported on the customer's orders. Counted from `problem_reported` events until an
-   * exceptions table exists; then count its rows here (the lead wires it at merge).
-   */
+  /** Problems raised on the customer's orders, resolved or not. */
   exceptions: number;
-  /** Change requests: none are recorded yet; null until a changes table exists to count. */
-  changes: number | null;
+  /** Changes and cancellations sent to departments for the customer's orders, whatever came of them. */
+  changes: number;
   ratings: number;
   averageRating: number | null;
   credit: CreditPosition;
@@ -64,8 +61,10 @@ export async function customerHistory(db: DbOrTx, customerId: number, now: Date)
         where o.customer_id = ${customerId} and s.delivered_on is not null) as delivered,
       (select count(*) from shipments s join orders o on o.id = s.order_id
         where o.customer_id = ${customerId} and s.delivered_on <= o.delivery_date) as on_time,
-      (select count(*) from order_events e join orders o on o.id = e.order_id
-        where o.customer_id = ${customerId} and e.type = 'problem_reported') as exceptions,
+      (select count(*) from exceptions x join orders o on o.id = x.order_id
+        where o.customer_id = ${customerId}) as exceptions,
+      (select count(*) from order_changes r join orders o on o.id = r.order_id
+        where o.customer_id = ${customerId} and r.state <> 'draft') as changes,
       (select count(*) from order_feedback f join orders o on o.id = f.order_id
         where o.customer_id = ${customerId}) as ratings,
       (select avg(f.rating)::float8 from order_feedback f join orders o on o.id = f.order_id
@@ -92,7 +91,7 @@ export async function customerHistory(db: DbOrTx, customerId: number, now: Date)
     delivered: toNumber(f.delivered),
     deliveredOnTime: toNumber(f.on_time),
     exceptions: toNumber(f.exceptions),
-    changes: null,
+    changes: toNumber(f.changes),
     ratings: toNumber(f.ratings),
     averageRating:
       f.average_rating === null || f.average_rating === undefined ? null : toNumber(f.average_rating),

@@ -71,7 +71,7 @@ export function customerViewBlocks(
         `*On time*\n${onTime}`,
         `*Satisfaction*\n${satisfaction}`,
         `*Exceptions*\n${h.exceptions}`,
-        `*Changes*\n${h.changes === null ? 'not recorded yet' : h.changes}`,
+        `*Changes*\n${h.changes}`,
         `*Last contact*\n${h.lastContactAt ? slackDate(h.lastContactAt) : 'none on record'}`,
         `*Next follow-up*\n${h.nextFollowUpAt ? slackDate(h.nextFollowUpAt) : 'none scheduled'}`,
       ]),

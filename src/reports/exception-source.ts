@@ -1,21 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * SEAM for the exceptions table (engineer EXCEPT is adding it): until it lands, the only
- * exceptions on record are the problems departments report on their steps (`problem_reported`
- * events), all of type `problem`. When the table lands, this query reads it instead and keeps
- * its columns: one row per (order, type, department) of the cohort.
+ * The cohort's exceptions: one row per (order, type, owning department). Problems raised before
+ * the exceptions table existed live only as `problem_reported` events; they count as type
+ * `problem` in the department that reported them, unless a table row already stands for them.
  */
 export function exceptionRowsSql(cohort: SQL): SQL {
-  return sql`select distinct e.order_id, 'problem' as type, e.data->>'departmentName' as department
-    from (${cohort}) c join order_events e on e.order_id = c.id and e.type = 'problem_reported'`;
+  return sql`select distinct x.order_id, x.type, d.name as department
+      from (${cohort}) c join exceptions x on x.order_id = c.id join departments d on d.id = x.department_id
+    union
+    select distinct e.order_id, 'problem' as type, e.data->>'departmentName' as department
+      from (${cohort}) c join order_events e on e.order_id = c.id and e.type = 'problem_reported'
+      where e.data->>'exceptionId' is null`;
 }
 
-/**
- * SEAM for change requests (engineer CHANGES is adding them): none are recorded yet, so the
- * report says so instead of showing 0 %. When they land, this returns the SQL of the cohort's
- * orders that had one (`select order_id …`).
- */
-export function changeRequestOrdersSql(_cohort: SQL): SQL | null {
-  return null;
+/** The cohort's orders that had a change or cancellation sent to departments (drafts do not count). */
+export function changeRequestOrdersSql(cohort: SQL): SQL {
+  return sql`select distinct r.order_id from (${cohort}) c
+    join order_changes r on r.order_id = c.id and r.state <> 'draft'`;
 }

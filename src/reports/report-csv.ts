@@ -30,7 +30,7 @@ export function reportCsv(figures: ReportFigures): string {
   for (const a of figures.backlog.ageing) add('backlog', `age ${a.days} days`, 'orders', a.orders);
   for (const e of figures.exceptions.byType)
     add('exceptions', `${e.type} ${e.department ?? ''}`.trim(), 'orders', e.orders);
-  if (figures.changeRequests) add('change_requests', 'all', 'orders', figures.changeRequests.orders);
+  add('change_requests', 'all', 'orders', figures.changeRequests.orders);
   add('credit', 'holds', 'orders', figures.credit.holds);
   add('credit', 'approved', 'orders', figures.credit.approved);
   add('credit', 'rejected', 'orders', figures.credit.rejected);

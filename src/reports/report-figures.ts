@@ -40,7 +40,7 @@ export interface ReportFigures {
   backlog: { open: number; overdue: number; ageing: { days: string; orders: number }[] };
   exceptions: { orders: number; byType: { type: string; department: string | null; orders: number }[] };
   /** null while change requests are not recorded (see exception-source.ts). */
-  changeRequests: { orders: number } | null;
+  changeRequests: { orders: number };
   credit: {
     holds: number;
     approved: number;
@@ -222,7 +222,6 @@ async function exceptionFigures(db: DbOrTx, cohort: SQL) {
 
 async function changeRequestFigures(db: DbOrTx, cohort: SQL) {
   const changed = changeRequestOrdersSql(cohort);
-  if (!changed) return null;
   const [row] = await queryRows<{ orders: number }>(
     db,
     sql`select count(distinct order_id)::int as orders from (${changed}) x`,

@@ -52,7 +52,7 @@ export function renderReport(title: ReportTitle, figures: ReportFigures, charts:
           ? `\n${f.exceptions.byType.map((e) => `${e.type} in ${escapeMrkdwn(e.department ?? 'no department')}: ${e.orders}`).join('\n')}`
           : ''
       }`,
-      `*Change requests*\n${f.changeRequests ? `${rate(f.changeRequests.orders, f.orders)} of orders` : 'not recorded yet'}`,
+      `*Change requests*\n${rate(f.changeRequests.orders, f.orders)} of orders`,
       `*Credit holds*\n${f.credit.holds}: ${f.credit.approved} approved, ${f.credit.rejected} rejected, ${f.credit.undecided} waiting\ndecided in ${durations(f.credit.timeToDecision)}`,
       `*Satisfaction*\n${
         f.satisfaction.count

@@ -1,4 +1,6 @@
+import { asc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { exceptions, orders } from '../db/schema.ts';
 
 /** An exception still open, as the summary counts it. */
 export interface OpenException {
@@ -8,10 +10,17 @@ export interface OpenException {
   openedAt: Date;
 }
 
-/**
- * The seam for the exceptions table, which this branch does not have yet: the summary and the
- * managers' Home count what it returns by severity and age. Wire the real query here.
- */
-export async function openExceptions(_db: DbOrTx): Promise<OpenException[]> {
-  return [];
+/** Problems not resolved yet (acknowledged or not), oldest first: the partial index holds just these. */
+export async function openExceptions(db: DbOrTx): Promise<OpenException[]> {
+  return db
+    .select({
+      orderId: exceptions.orderId,
+      number: orders.number,
+      severity: exceptions.severity,
+      openedAt: exceptions.raisedAt,
+    })
+    .from(exceptions)
+    .innerJoin(orders, eq(orders.id, exceptions.orderId))
+    .where(ne(exceptions.status, 'resolved'))
+    .orderBy(asc(exceptions.raisedAt));
 }

@@ -1,6 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { customers, orderEvents } from '../../src/db/schema.ts';
+import {
+  customers,
+  departments,
+  exceptions,
+  orderChanges,
+  orderEvents,
+  orders,
+} from '../../src/db/schema.ts';
 import { placeOrder } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { seedFollowUpWorld } from '../support/followup-world.ts';
@@ -54,6 +61,42 @@ describe('the customer view', () => {
     expect(show).toContain('*Open orders*\\n2');
   });
 
+  it("counts the problems raised on the customer's orders and the changes sent for them, not drafts", async () => {
+    const number = await placeOrder(flow);
+    const db = flow.database.db;
+    const [order] = await db.select().from(orders).where(eq(orders.number, number));
+    const [department] = await db.select().from(departments).limit(1);
+    if (!order || !department) throw new Error('the world has an order and a department');
+    const now = flow.clock.now();
+    await db.insert(exceptions).values({
+      orderId: order.id,
+      raiseKey: 'customer-view:1',
+      type: 'quality',
+      severity: 'high',
+      description: 'scratched housings',
+      departmentId: department.id,
+      raisedBy: people.admin,
+      raisedAt: now,
+      slaDueAt: now,
+      allManagersAt: now,
+    });
+    const change = {
+      orderId: order.id,
+      kind: 'change',
+      requestedBy: people.admin,
+      baseVersion: 1,
+      createdAt: now,
+    } as const;
+    await db.insert(orderChanges).values([
+      { ...change, state: 'rejected', reason: 'a later date' },
+      { ...change, state: 'draft', reason: 'only looked at' },
+    ]);
+
+    const shown = JSON.stringify((await ask('customer ACME')).blocks);
+    expect(shown).toContain('*Exceptions*\\n1');
+    expect(shown).toContain('*Changes*\\n1');
+  });
+
   it('finds the customer by part of its name, suggests the closest when nothing matches, and offers Open and New order', async () => {
     const number = await placeOrder(flow);
     const view = await ask('customer acme ind');
@@ -62,7 +105,8 @@ describe('the customer view', () => {
       '*Value, last 12 months*\\n25.00',
       '*On time*\\nnothing delivered yet',
       '*Satisfaction*\\nno feedback yet',
-      '*Changes*\\nnot recorded yet',
+      '*Exceptions*\\n0',
+      '*Changes*\\n0',
     ])
       expect(JSON.stringify(view.blocks)).toContain(words);
 

@@ -67,8 +67,16 @@ describe('the report’s figures, computed by the database', () => {
           { days: 'over 90', orders: 0 },
         ],
       },
-      exceptions: { orders: 1, byType: [{ type: 'problem', department: 'Production', orders: 1 }] },
-      changeRequests: null,
+      // B's problem reported on its step before exceptions had a table; C's material shortage.
+      exceptions: {
+        orders: 2,
+        byType: [
+          { type: 'material_shortage', department: 'Production', orders: 1 },
+          { type: 'problem', department: 'Production', orders: 1 },
+        ],
+      },
+      // C's pending change; a draft nobody sent does not count.
+      changeRequests: { orders: 1 },
       // B approved after 4 h, D rejected after 2 h.
       credit: {
         holds: 2,

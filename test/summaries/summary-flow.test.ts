@@ -1,7 +1,9 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  departments,
   deskChannels,
+  exceptions,
   orders,
   people as peopleTable,
   scheduledJobs,
@@ -169,5 +171,34 @@ describe('manager summaries', () => {
       'a refusal',
     );
     expect(refusal).toContain('choose a summary of the desk');
+  });
+
+  it("a manager's Home counts the problems not resolved yet, acknowledged or not", async () => {
+    const number = await orderAt('2026-12-02T09:00:00Z');
+    const db = flow.database.db;
+    const [order] = await db.select().from(orders).where(eq(orders.number, number));
+    const [department] = await db.select().from(departments).limit(1);
+    if (!order || !department) throw new Error('the world has an order and a department');
+    const now = flow.clock.now();
+    const problem: Omit<typeof exceptions.$inferInsert, 'raiseKey'> = {
+      orderId: order.id,
+      type: 'quality',
+      severity: 'high',
+      description: 'scratched housings',
+      departmentId: department.id,
+      raisedBy: shanghai,
+      raisedAt: now,
+      slaDueAt: now,
+      allManagersAt: now,
+    };
+    await db.insert(exceptions).values([
+      { ...problem, raiseKey: 'summary:open' },
+      { ...problem, raiseKey: 'summary:acknowledged', status: 'acknowledged' },
+      { ...problem, raiseKey: 'summary:resolved', status: 'resolved' },
+    ]);
+
+    await flow.driver.appHomeOpened(shanghai);
+    const home = await eventually(() => flow.slack.views.home(shanghai), 'the Home');
+    expect(JSON.stringify(home.blocks)).toContain('*Open exceptions* 2');
   });
 });

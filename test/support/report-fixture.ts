@@ -2,6 +2,8 @@ import type { DbOrTx } from '../../src/db/client.ts';
 import {
   assignments,
   departments,
+  exceptions,
+  orderChanges,
   orderEvents,
   orderFeedback,
   orderLines,
@@ -12,7 +14,7 @@ import { aCustomer, aProduct } from './factories.ts';
 /**
  * November 2026, small enough to compute by hand (report-figures.test.ts spells out each figure):
  * A on time with two steps and a 5-star rating; B late, held for credit (approved after 4 h), a
- * production problem, rated 2; C still in production; D held and rejected (cancelled); G another
+ * production problem, rated 2; C still in production, short of material, a change pending; D held and rejected (cancelled); G another
  * customer's, on time, no steps; E from October, still open and overdue.
  */
 export async function seedReportFixture(db: DbOrTx) {
@@ -125,6 +127,30 @@ export async function seedReportFixture(db: DbOrTx) {
     status: 'in_production',
   });
   await step(c, 1, production.id, '2026-11-10T12:00:00Z', null);
+  const raisedAt = new Date('2026-11-12T08:00:00Z');
+  await db.insert(exceptions).values({
+    orderId: c,
+    raiseKey: 'fixture:c',
+    type: 'material_shortage',
+    severity: 'medium',
+    description: 'steel late',
+    departmentId: production.id,
+    raisedBy: 'U0ADMIN',
+    raisedAt,
+    slaDueAt: raisedAt,
+    allManagersAt: raisedAt,
+  });
+  const change = {
+    orderId: c,
+    kind: 'change',
+    requestedBy: 'U0ADMIN',
+    baseVersion: 1,
+    createdAt: raisedAt,
+  } as const;
+  await db.insert(orderChanges).values([
+    { ...change, state: 'pending', reason: 'a later date' },
+    { ...change, state: 'draft', reason: 'only looked at' },
+  ]);
 
   const d = await order('4', {
     created: '2026-11-16T10:00:00Z',
