@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, orderChanges, orderLines, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -94,6 +95,13 @@ export async function applyChange(
     change,
     `:white_check_mark: Your change to ${order.number} is applied: revision ${revision}.\n${diffLines(diff)}`,
   );
+  await offerCustomerMessage(tx, now, {
+    orderId: order.id,
+    reason: 'change_applied',
+    key: `change_applied:${change.id}`,
+    what: diff.map((d) => `${d.field} ${d.before} → ${d.after}`).join('; '),
+    newDate: after.deliveryDate !== before.deliveryDate ? after.deliveryDate : null,
+  });
   return updated;
 }
 
@@ -124,6 +132,12 @@ export async function applyCancel(
       change,
       `:x: ${order.number} is cancelled, as you asked: ${escapeMrkdwn(change.reason)}`,
     );
+  await offerCustomerMessage(tx, now, {
+    orderId: order.id,
+    reason: 'cancelled',
+    key: `cancelled:${order.id}`,
+    what: change.reason,
+  });
   return cancelled;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { type Block, plain } from '../blocks/block-kit.ts';
+import { unreadableForm } from '../customers/form-submission.ts';
 import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
+import { AppError } from '../errors.ts';
 import type { Finding } from '../intake/review-rules.ts';
 import { formatCents } from '../money.ts';
 import type { OrderContent } from './order-content.ts';
@@ -19,7 +21,14 @@ export interface ChangeFormOrder {
 
 const formMeta = z.object({ orderId: z.int().positive(), lines: z.int().min(0).max(20) });
 export type ChangeFormMeta = z.infer<typeof formMeta>;
-export const readFormMeta = (text: string) => formMeta.parse(JSON.parse(text));
+/** The form's own metadata; a form we did not draw (or an older shape) cannot be read. */
+export function readFormMeta(text: string) {
+  try {
+    return formMeta.parse(JSON.parse(text));
+  } catch {
+    throw new AppError('invalid_input', unreadableForm);
+  }
+}
 
 const option = (m: string) => ({
   text: plain(isPaymentMethod(m) ? paymentMethodLabels[m] : m, 75),

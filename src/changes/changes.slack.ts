@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
+import { unreadableForm } from '../customers/form-submission.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
@@ -29,6 +30,16 @@ const cancelFormId = 'cancel.form';
 const rejectFormId = 'change.reject_reason';
 
 const decisionRef = versionedRef.transform(({ id, version }) => ({ changeId: id, departmentId: version }));
+/** The id a change form carries in its private_metadata; anything else is a form we did not draw. */
+const formRecordId = z
+  .string()
+  .regex(/^\d{1,16}$/)
+  .transform(Number);
+function recordIdOf(metadata: string): number {
+  const id = formRecordId.safeParse(metadata);
+  if (!id.success) throw new AppError('invalid_input', unreadableForm);
+  return id.data;
+}
 const reasonText = z.string().trim().min(1, 'Say why.').max(1000, 'At most 1000 characters.');
 
 /**
@@ -240,8 +251,8 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         }
       });
       router.view<SlackViewAction>(changeConfirmId, async ({ ack, body, view, client }) => {
-        const draftId = Number(view.private_metadata);
         try {
+          const draftId = recordIdOf(view.private_metadata);
           const sent = await sendChange(ctx, await actorOf(body.user), draftId);
           if (sent.outcome === 'moved_on') {
             const movedOn =
@@ -285,7 +296,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         try {
           const actor = await actorOf(body.user);
           permit(actor, 'view:cancel.form');
-          await cancelOrder(ctx, actor, { orderId: Number(view.private_metadata), reason: reason.data });
+          await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason: reason.data });
           await ack();
           deps.afterWrite();
         } catch (error) {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { ProblemPolicy } from '../context.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, exceptions } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -11,7 +12,7 @@ import { schedule } from '../scheduler/schedule-jobs.ts';
 import { deskChannel } from '../setup/desk-calendar-store.ts';
 import { escalateProblem, escalationKey } from './escalate-problem-job.ts';
 import type { ExceptionRow } from './exception-store.ts';
-import { type ProblemType, problemWords, type Severity } from './problem-kinds.ts';
+import { describeProblemType, type ProblemType, problemWords, type Severity } from './problem-kinds.ts';
 import { slaDueAt } from './sla.ts';
 
 export interface ProblemReport {
@@ -109,5 +110,12 @@ export async function raiseProblem(
     { exceptionId: exception.id },
     { now },
   );
+  await offerCustomerMessage(tx, now, {
+    orderId: order.id,
+    reason: 'exception_raised',
+    key: `exception_raised:${exception.id}`,
+    what: `${describeProblemType(report.type)}: ${report.description}`,
+    newDate: report.expectedDate ?? null,
+  });
   return { exception, order: moved, repeated: false };
 }

@@ -3,6 +3,7 @@ import { type Actor, hasRole, requireDepartment } from '../auth/roles.ts';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
+import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, exceptions } from '../db/schema.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
@@ -103,6 +104,14 @@ export function resolveProblem(ctx: UseCaseContext, actor: Actor, r: Resolution)
         ),
       ]);
     }
+    await offerCustomerMessage(tx, now, {
+      orderId: order.id,
+      reason: 'exception_resolved',
+      key: `exception_resolved:${exception.id}`,
+      what: r.rootCause,
+      action: r.actionTaken,
+      newDate: r.newDeliveryDate,
+    });
     return moved;
   });
 }

@@ -9,7 +9,7 @@ export function renderHelp(subcommands: readonly Subcommand[], preface?: string)
     blocks: [
       ...(preface ? [section(preface)] : []),
       header('orderdesk — what /order can do'),
-      section(lines.join('\n')),
+      ...sectionsOf(lines).map((text) => section(text)),
       context(['Buttons on order cards and the App Home do the rest.']),
     ],
   };
@@ -20,4 +20,18 @@ export function unknownSubcommandPreface(typed: string, suggestion: string | nul
   return suggestion
     ? `I don't know ${shown}. Did you mean \`/order ${suggestion}\`?`
     : `I don't know ${shown}. Here is what I can do:`;
+}
+
+/** Slack cuts a section's text at 3,000 characters: the list goes in as many as it needs. */
+const sectionLimit = 3000;
+
+function sectionsOf(lines: readonly string[]): string[] {
+  const sections: string[] = [];
+  for (const line of lines) {
+    const last = sections.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= sectionLimit)
+      sections[sections.length - 1] = `${last}\n${line}`;
+    else sections.push(line);
+  }
+  return sections;
 }

@@ -1,10 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignments, customers, departments, orders, scheduledJobs } from '../../src/db/schema.ts';
+import {
+  assignments,
+  customerMessages,
+  customers,
+  departments,
+  orders,
+  scheduledJobs,
+} from '../../src/db/schema.ts';
 import { departmentLoad } from '../../src/routing/capacity-store.ts';
 import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+
+/** The messages for the customer offered to the order's owner. */
+const draftsFor = (orderId: number) =>
+  flow.database.db.select().from(customerMessages).where(eq(customerMessages.orderId, orderId));
 
 // ACME may owe 50,000.00; WIDGET-A sells at 12.50, so 4,001 of them pass the credit limit.
 const production = { channelId: 'C0PROD', ann: 'U0ANN' } as const;
@@ -157,6 +168,9 @@ describe('a quantity change during production', () => {
     );
     const [step] = await flow.database.db.select().from(assignments).where(eq(assignments.orderId, after.id));
     expect(step?.units).toBe(4001);
+    const [draft] = await draftsFor(after.id);
+    expect(draft).toMatchObject({ reason: 'change_applied', offeredTo: people.admin });
+    expect(draft?.text).toContain('line 1 (WIDGET-A) quantity 100 → 4001');
   });
 
   it('/order history shows revision 2 and its diff', async () => {
@@ -277,5 +291,8 @@ describe('cancelling an order in production', () => {
       .from(scheduledJobs)
       .where(and(eq(scheduledJobs.kind, 'reminder.dm'), eq(scheduledJobs.status, 'scheduled')));
     expect(jobs.filter((j) => JSON.stringify(j.payload).includes(number))).toEqual([]);
+    const [draft] = await draftsFor(order.id);
+    expect(draft).toMatchObject({ reason: 'cancelled', offeredTo: people.admin });
+    expect(draft?.text).toContain('the customer withdrew');
   });
 });

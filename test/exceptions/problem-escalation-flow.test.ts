@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignments,
+  customerMessages,
   deskChannels,
   exceptions,
   orders,
@@ -207,9 +208,23 @@ describe('a critical quality problem: hold, escalation, acknowledgement, resolut
       .from(assignments)
       .where(eq(assignments.orderId, order?.id ?? 0));
     expect(step?.dueOn).toBe('2026-12-30');
-    expect(dmsTo(people.admin).at(-1)).toContain(
+    expect(dmsTo(people.admin).join('\n')).toContain(
       `The critical quality problem on *${number}* is resolved by <@${production.ann}>`,
     );
+    // The owner is offered a message for the customer when the problem is raised and resolved.
+    const drafts = await flow.database.db
+      .select({
+        reason: customerMessages.reason,
+        text: customerMessages.text,
+        to: customerMessages.offeredTo,
+      })
+      .from(customerMessages)
+      .where(eq(customerMessages.orderId, order?.id ?? 0));
+    expect(drafts.map((d) => d.reason).sort()).toEqual(['exception_raised', 'exception_resolved']);
+    const resolved = drafts.find((d) => d.reason === 'exception_resolved');
+    expect(resolved?.to).toBe(people.admin);
+    expect(resolved?.text).toContain('Wrong filler wire');
+    expect(resolved?.text).toContain('2026-12-30');
     const card = blocksOf(cardIn(flow, production.channelId, number));
     expect(card).toContain('2026-12-30');
     expect(card).not.toContain('open problem');
