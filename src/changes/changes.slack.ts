@@ -40,6 +40,13 @@ function recordIdOf(metadata: string): number {
   if (!id.success) throw new AppError('invalid_input', unreadableForm);
   return id.data;
 }
+/** A cancel or reject form's required reason, or the inline error its form gets. */
+function formReason(view: SlackViewAction['view']): { reason: string } | { errors: Record<string, string> } {
+  const read = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
+  return read.success
+    ? { reason: read.data }
+    : { errors: { reason: read.error.issues[0]?.message ?? 'Say why.' } };
+}
 const reasonText = z.string().trim().min(1, 'Say why.').max(1000, 'At most 1000 characters.');
 
 /**
@@ -285,18 +292,16 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         }
       });
       router.view<SlackViewAction>(cancelFormId, async ({ ack, body, view, client }) => {
-        const reason = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
-        if (!reason.success) {
-          await ack({
-            response_action: 'errors',
-            errors: { reason: reason.error.issues[0]?.message ?? 'Say why.' },
-          });
+        const read = formReason(view);
+        if ('errors' in read) {
+          await ack({ response_action: 'errors', errors: read.errors });
           return;
         }
+        const { reason } = read;
         try {
           const actor = await actorOf(body.user);
           permit(actor, 'view:cancel.form');
-          await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason: reason.data });
+          await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason });
           await ack();
           deps.afterWrite();
         } catch (error) {
@@ -348,19 +353,17 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         }),
       );
       router.view<SlackViewAction>(rejectFormId, async ({ ack, body, view, client }) => {
-        const reason = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
-        if (!reason.success) {
-          await ack({
-            response_action: 'errors',
-            errors: { reason: reason.error.issues[0]?.message ?? 'Say why.' },
-          });
+        const read = formReason(view);
+        if ('errors' in read) {
+          await ack({ response_action: 'errors', errors: read.errors });
           return;
         }
+        const { reason } = read;
         try {
           await decideChange(ctx, await actorOf(body.user), {
             ...decisionRef.parse(view.private_metadata),
             decision: 'rejected',
-            reason: reason.data,
+            reason,
           });
           await ack();
           deps.afterWrite();

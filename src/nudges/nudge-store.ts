@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toDate, toNumber } from '../db/rows.ts';
-import { assignments, customers, departments, orders, scheduledJobs } from '../db/schema.ts';
+import { assignments, customers, departments, orders } from '../db/schema.ts';
 
 /** The states of an order that has not left the building; the partial index orders_unshipped_due_idx holds them. */
 export const unshippedStates = ['received', 'confirmed', 'allocated', 'in_production', 'ready', 'on_hold'];
@@ -119,19 +119,4 @@ export async function stepsWithoutNudge(
       limit ${sweepLimit}`,
   );
   return rows.map((r) => ({ assignmentId: toNumber(r.id), openedAt: toDate(r.opened_at) }));
-}
-
-/** When a pending job runs next; null once it finished. */
-export async function nextRunOf(tx: DbOrTx, kind: string, key: string): Promise<Date | null> {
-  const [row] = await tx
-    .select({ runAt: scheduledJobs.runAt })
-    .from(scheduledJobs)
-    .where(
-      and(
-        eq(scheduledJobs.kind, kind),
-        eq(scheduledJobs.key, key),
-        inArray(scheduledJobs.status, ['scheduled', 'running']),
-      ),
-    );
-  return row?.runAt ?? null;
 }

@@ -1,8 +1,7 @@
 import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { snooze } from '../scheduler/schedule-jobs.ts';
+import { pendingJob, snooze } from '../scheduler/schedule-jobs.ts';
 import { type NudgeSnooze, snoozeChoices } from './nudge-ids.ts';
-import { nextRunOf } from './nudge-store.ts';
 
 /**
  * Puts a nudge off: its job's next run moves by the chosen time, for everyone it goes to. A
@@ -16,7 +15,7 @@ export async function snoozeNudge(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const moved = await snooze(tx, ref.kind, ref.key, snoozeChoices[choice].ms, now);
-    const next = moved ? await nextRunOf(tx, ref.kind, ref.key) : null;
+    const next = moved ? (await pendingJob(tx, ref.kind, ref.key))?.runAt : undefined;
     if (!next) {
       throw new AppError('invalid_transition', 'This nudge has stopped: what it was about is settled.');
     }

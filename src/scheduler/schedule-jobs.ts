@@ -91,3 +91,22 @@ function pending(kind: string, key: string) {
     inArray(scheduledJobs.status, ['scheduled', 'running']),
   );
 }
+
+/** The job of this kind and key still to run (scheduled, or running now); undefined once finished. */
+export async function pendingJob(
+  db: DbOrTx,
+  kind: string,
+  key: string,
+): Promise<{ runAt: Date; status: string } | undefined> {
+  const [row] = await db
+    .select({ runAt: scheduledJobs.runAt, status: scheduledJobs.status })
+    .from(scheduledJobs)
+    .where(
+      and(
+        eq(scheduledJobs.kind, kind),
+        eq(scheduledJobs.key, key),
+        inArray(scheduledJobs.status, ['scheduled', 'running']),
+      ),
+    );
+  return row;
+}

@@ -4,9 +4,9 @@ import type { DbOrTx } from '../db/client.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { defineJobKind } from '../scheduler/job-kind.ts';
 import { defineRecurring } from '../scheduler/recurring.ts';
-import { cancel, reschedule, schedule } from '../scheduler/schedule-jobs.ts';
+import { cancel, pendingJob, reschedule, schedule } from '../scheduler/schedule-jobs.ts';
 import { type SummaryTarget, summaryJob, summaryKey, summaryRoute } from './summary-job.ts';
-import { cachedTimeZone, managerIds, pendingJob } from './summary-store.ts';
+import { cachedTimeZone, managerIds } from './summary-store.ts';
 import { nextSendAfter } from './summary-times.ts';
 
 /** A time zone looked up this long ago is asked for again (people travel, move, fix their profile). */

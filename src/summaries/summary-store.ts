@@ -1,6 +1,6 @@
-import { and, arrayContains, eq, inArray, isNotNull } from 'drizzle-orm';
+import { arrayContains, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { departments, people, personTimeZones, scheduledJobs, summaryPreferences } from '../db/schema.ts';
+import { departments, people, personTimeZones, summaryPreferences } from '../db/schema.ts';
 
 export type CadenceChoice = 'daily' | 'weekly' | 'none';
 export interface SummaryPreference {
@@ -60,23 +60,4 @@ export async function managerIds(db: DbOrTx): Promise<string[]> {
 
 export async function isManager(db: DbOrTx, userId: string): Promise<boolean> {
   return (await managerIds(db)).includes(userId);
-}
-
-/** A job not run yet, with when it is due. */
-export async function pendingJob(
-  db: DbOrTx,
-  kind: string,
-  key: string,
-): Promise<{ runAt: Date; status: string } | undefined> {
-  const [row] = await db
-    .select({ runAt: scheduledJobs.runAt, status: scheduledJobs.status })
-    .from(scheduledJobs)
-    .where(
-      and(
-        eq(scheduledJobs.kind, kind),
-        eq(scheduledJobs.key, key),
-        inArray(scheduledJobs.status, ['scheduled', 'running']),
-      ),
-    );
-  return row;
 }
