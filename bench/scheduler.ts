@@ -58,7 +58,7 @@ async function measureOne(database: Database, stored: number): Promise<Scheduler
   const { db } = database;
   const clock = new ManualClock('2026-11-27T10:00:00Z');
   const now = clock.now().toISOString();
-  await db.execute(sql`truncate scheduled_jobs, outbox, slack_channel_gates`);
+  await db.execute(sql`truncate scheduled_jobs, outbox, outbox_file_uploads, slack_channel_gates`);
   // One statement each: a million rows in seconds, not a million round trips.
   await db.execute(sql`
     insert into scheduled_jobs (kind, key, run_at, payload, status, attempts, created_at, finished_at)
