@@ -1,7 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { describe, expect, it } from 'vitest';
 import {
   customers,
   orders,
@@ -12,33 +11,19 @@ import {
 } from '../../src/db/schema.ts';
 import { claimDue } from '../../src/outbox/claim.ts';
 import { enqueue, textMessage } from '../../src/outbox/enqueue.ts';
-import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
-import { botToken, dispatcherFor } from '../support/outbox-harness.ts';
+import { startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import { botToken, dispatcherFor, outboxWorld } from '../support/outbox-harness.ts';
 import { cardEffect, ordersWithCardsIn, threadLine } from '../support/outbox-orders.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let database: TestDatabase;
-let slack: FakeSlack;
-let clock: ManualClock;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
+const world = outboxWorld({
+  empty: [outbox, slackChannelGates, orders, customers, products],
+  prepare(slack) {
+    slack.addChannel({ id: 'C0PROD', name: 'production', is_member: true });
+  },
 });
-afterAll(() => database.close());
-beforeEach(async () => {
-  clock = new ManualClock('2026-11-27T10:00:00Z');
-  slack = await startFakeSlack({ clock, botToken });
-  slack.addChannel({ id: 'C0PROD', name: 'production', is_member: true });
-  await database.db.delete(outbox);
-  await database.db.delete(slackChannelGates);
-  await database.db.delete(orders);
-  await database.db.delete(customers);
-  await database.db.delete(products);
-});
-afterEach(() => slack.stop());
 
 async function rowOf(key: string) {
-  const [row] = await database.db.select().from(outbox).where(eq(outbox.idempotencyKey, key));
+  const [row] = await world.database.db.select().from(outbox).where(eq(outbox.idempotencyKey, key));
   return row;
 }
 
@@ -46,29 +31,31 @@ async function rowOf(key: string) {
 async function drain(dispatcher: { runOnce(): Promise<number> }) {
   for (let round = 0; round < 600; round++) {
     await dispatcher.runOnce();
-    const [left] = await database.db
+    const [left] = await world.database.db
       .select({ id: outbox.id })
       .from(outbox)
       .where(eq(outbox.status, 'pending'));
-    const [sending] = await database.db
+    const [sending] = await world.database.db
       .select({ id: outbox.id })
       .from(outbox)
       .where(eq(outbox.status, 'sending'));
     if (!left && !sending) return;
-    clock.advance(1000);
+    world.clock.advance(1000);
   }
   throw new Error('the outbox did not drain');
 }
 
 describe('a post whose answer was lost', () => {
   it('Slack stored the alert but the connection reset: the retry finds it in the history and does not post it again', async () => {
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [textMessage('a1', 'C0PROD', 'Order SO-2026-000001 needs you')]);
-    slack.failNext('chat.postMessage', { lostResponse: true });
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [
+      textMessage('a1', 'C0PROD', 'Order SO-2026-000001 needs you'),
+    ]);
+    world.slack.failNext('chat.postMessage', { lostResponse: true });
 
     await drain(dispatcher);
 
-    const posted = slack.messages('C0PROD');
+    const posted = world.slack.messages('C0PROD');
     expect(posted.map((m) => m.text)).toEqual(['Order SO-2026-000001 needs you']);
     const row = await rowOf('a1');
     expect(posted[0]?.metadata).toEqual({
@@ -76,127 +63,129 @@ describe('a post whose answer was lost', () => {
       event_payload: { outbox_id: row?.id },
     });
     expect(row).toMatchObject({ status: 'sent', slackTs: posted[0]?.ts, attempts: 2 });
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(slack.callsTo('conversations.history')[0]?.args).toMatchObject({
+    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(world.slack.callsTo('conversations.history')[0]?.args).toMatchObject({
       channel: 'C0PROD',
       include_all_metadata: 'true',
     });
   });
 
   it('a 500 before Slack stored anything: the lookup finds nothing and the alert is posted once', async () => {
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [textMessage('a1', 'C0PROD', 'once')]);
-    slack.failNext('chat.postMessage', { status: 500 });
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [textMessage('a1', 'C0PROD', 'once')]);
+    world.slack.failNext('chat.postMessage', { status: 500 });
 
     await drain(dispatcher);
 
-    expect(slack.messages('C0PROD').map((m) => m.text)).toEqual(['once']);
-    expect(slack.callsTo('conversations.history')).toHaveLength(1);
+    expect(world.slack.messages('C0PROD').map((m) => m.text)).toEqual(['once']);
+    expect(world.slack.callsTo('conversations.history')).toHaveLength(1);
   });
 
   it('a 429 says nothing was posted: the retry posts without looking', async () => {
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [textMessage('a1', 'C0PROD', 'paced')]);
-    slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [textMessage('a1', 'C0PROD', 'paced')]);
+    world.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
 
     await drain(dispatcher);
 
-    expect(slack.messages('C0PROD').map((m) => m.text)).toEqual(['paced']);
-    expect(slack.callsTo('conversations.history')).toHaveLength(0);
+    expect(world.slack.messages('C0PROD').map((m) => m.text)).toEqual(['paced']);
+    expect(world.slack.callsTo('conversations.history')).toHaveLength(0);
   });
 
   it('a DM whose answer was lost is looked for in the DM, and not sent twice', async () => {
-    slack.addUser({ id: 'U0ADMIN', name: 'ada' });
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [textMessage('dm', 'U0ADMIN', 'just for you')]);
-    slack.failNext('chat.postMessage', { lostResponse: true });
+    world.slack.addUser({ id: 'U0ADMIN', name: 'ada' });
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [textMessage('dm', 'U0ADMIN', 'just for you')]);
+    world.slack.failNext('chat.postMessage', { lostResponse: true });
 
     await drain(dispatcher);
 
-    const dm = String(slack.callsTo('chat.postMessage')[0]?.args.channel);
-    expect(slack.messages(dm).map((m) => m.text)).toEqual(['just for you']);
-    expect(slack.callsTo('conversations.history')[0]?.args.channel).toBe(dm);
+    const dm = String(world.slack.callsTo('chat.postMessage')[0]?.args.channel);
+    expect(world.slack.messages(dm).map((m) => m.text)).toEqual(['just for you']);
+    expect(world.slack.callsTo('conversations.history')[0]?.args.channel).toBe(dm);
   });
 
   it('an order card whose answer was lost is adopted: its ts is recorded and the next change updates it in place', async () => {
-    const [orderId = 0] = await ordersWithCardsIn(database.db, ['C0PROD'], 1);
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [cardEffect('card1', 'C0PROD', orderId)]);
-    slack.failNext('chat.postMessage', { lostResponse: true });
+    const [orderId = 0] = await ordersWithCardsIn(world.database.db, ['C0PROD'], 1);
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [cardEffect('card1', 'C0PROD', orderId)]);
+    world.slack.failNext('chat.postMessage', { lostResponse: true });
     await drain(dispatcher);
-    await enqueue(database.db, clock.now(), [cardEffect('card2', 'C0PROD', orderId)]);
+    await enqueue(world.database.db, world.clock.now(), [cardEffect('card2', 'C0PROD', orderId)]);
     await drain(dispatcher);
 
-    const posted = slack.messages('C0PROD');
+    const posted = world.slack.messages('C0PROD');
     expect(posted).toHaveLength(1);
-    const [card] = await database.db
+    const [card] = await world.database.db
       .select()
       .from(slackMessages)
       .where(and(eq(slackMessages.orderId, orderId), eq(slackMessages.channel, 'C0PROD')));
     expect(card?.ts).toBe(posted[0]?.ts);
-    expect(slack.callsTo('chat.update').map((c) => c.args.ts)).toEqual([posted[0]?.ts]);
+    expect(world.slack.callsTo('chat.update').map((c) => c.args.ts)).toEqual([posted[0]?.ts]);
   });
 
   it('a thread line whose answer was lost is looked for in the thread, and the thread has it once', async () => {
-    const [orderId = 0] = await ordersWithCardsIn(database.db, ['C0PROD'], 1);
-    const { dispatcher } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [cardEffect('card', 'C0PROD', orderId)]);
+    const [orderId = 0] = await ordersWithCardsIn(world.database.db, ['C0PROD'], 1);
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [cardEffect('card', 'C0PROD', orderId)]);
     await drain(dispatcher);
-    await enqueue(database.db, clock.now(), [threadLine('line', 'C0PROD', orderId, 'Accepted by Piotr')]);
-    slack.failNext('chat.postMessage', { lostResponse: true });
+    await enqueue(world.database.db, world.clock.now(), [
+      threadLine('line', 'C0PROD', orderId, 'Accepted by Piotr'),
+    ]);
+    world.slack.failNext('chat.postMessage', { lostResponse: true });
     await drain(dispatcher);
 
-    const [card, ...replies] = slack.messages('C0PROD');
+    const [card, ...replies] = world.slack.messages('C0PROD');
     expect(replies.map((m) => [m.text, m.thread_ts])).toEqual([['Accepted by Piotr', card?.ts]]);
-    expect(slack.callsTo('conversations.replies')[0]?.args).toMatchObject({
+    expect(world.slack.callsTo('conversations.replies')[0]?.args).toMatchObject({
       channel: 'C0PROD',
       ts: card?.ts,
     });
   });
 
   it('a worker killed after Slack took its thread line but before recording it: the next worker adopts the line', async () => {
-    const [orderId = 0] = await ordersWithCardsIn(database.db, ['C0PROD'], 1);
-    const { dispatcher } = dispatcherFor(database.db, slack, clock, 'restarted');
-    await enqueue(database.db, clock.now(), [cardEffect('card', 'C0PROD', orderId)]);
+    const [orderId = 0] = await ordersWithCardsIn(world.database.db, ['C0PROD'], 1);
+    const { dispatcher } = dispatcherFor(world.database.db, world.slack, world.clock, 'restarted');
+    await enqueue(world.database.db, world.clock.now(), [cardEffect('card', 'C0PROD', orderId)]);
     await drain(dispatcher);
-    clock.advance(1000);
-    await enqueue(database.db, clock.now(), [threadLine('line', 'C0PROD', orderId, 'Shipped')]);
-    const [claimed] = await claimDue(database.db, {
-      now: clock.now(),
+    world.clock.advance(1000);
+    await enqueue(world.database.db, world.clock.now(), [threadLine('line', 'C0PROD', orderId, 'Shipped')]);
+    const [claimed] = await claimDue(world.database.db, {
+      now: world.clock.now(),
       workerId: 'killed',
       limit: 10,
       leaseMs: 60_000,
     });
-    const cardTs = slack.messages('C0PROD')[0]?.ts;
+    const cardTs = world.slack.messages('C0PROD')[0]?.ts;
     // What the killed worker got through to Slack before it died.
-    await new WebClient(botToken, { slackApiUrl: slack.apiUrl }).chat.postMessage({
+    await new WebClient(botToken, { slackApiUrl: world.slack.apiUrl }).chat.postMessage({
       channel: 'C0PROD',
       text: 'Shipped',
       thread_ts: cardTs ?? '',
       metadata: { event_type: 'orderdesk_effect', event_payload: { outbox_id: claimed?.id ?? 0 } },
     });
-    clock.advance(60_001);
+    world.clock.advance(60_001);
     await drain(dispatcher);
 
-    expect(slack.messages('C0PROD').filter((m) => m.text === 'Shipped')).toHaveLength(1);
+    expect(world.slack.messages('C0PROD').filter((m) => m.text === 'Shipped')).toHaveLength(1);
     expect(await rowOf('line')).toMatchObject({ status: 'sent', lockedBy: null });
   });
 
   it('without the history scopes (an older install) the post is sent again rather than never, and the reason logged', async () => {
-    await slack.stop();
-    slack = await startFakeSlack({
-      clock,
+    await world.slack.stop();
+    world.slack = await startFakeSlack({
+      clock: world.clock,
       botToken,
       scopes: ['chat:write', 'chat:write.public', 'im:write'],
     });
-    slack.addChannel({ id: 'C0PROD', name: 'production', is_member: true });
-    const { dispatcher, logs } = dispatcherFor(database.db, slack, clock);
-    await enqueue(database.db, clock.now(), [textMessage('a1', 'C0PROD', 'at least once')]);
-    slack.failNext('chat.postMessage', { lostResponse: true });
+    world.slack.addChannel({ id: 'C0PROD', name: 'production', is_member: true });
+    const { dispatcher, logs } = dispatcherFor(world.database.db, world.slack, world.clock);
+    await enqueue(world.database.db, world.clock.now(), [textMessage('a1', 'C0PROD', 'at least once')]);
+    world.slack.failNext('chat.postMessage', { lostResponse: true });
 
     await drain(dispatcher);
 
-    expect(slack.messages('C0PROD').map((m) => m.text)).toEqual(['at least once', 'at least once']);
+    expect(world.slack.messages('C0PROD').map((m) => m.text)).toEqual(['at least once', 'at least once']);
     expect(logs.some((l) => l.includes('could not look for an earlier post'))).toBe(true);
     expect(await rowOf('a1')).toMatchObject({ status: 'sent' });
   });

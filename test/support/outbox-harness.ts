@@ -1,11 +1,14 @@
 import { LogLevel, WebClient } from '@slack/web-api';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { renderCard } from '../../src/cards.ts';
-import type { Clock } from '../../src/clock.ts';
+import { type Clock, ManualClock } from '../../src/clock.ts';
 import type { Db } from '../../src/db/client.ts';
 import { homeRenderer } from '../../src/home/render-home.ts';
 import { createLogger } from '../../src/logger.ts';
 import { OutboxDispatcher } from '../../src/outbox/dispatcher.ts';
-import type { FakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export const botToken = 'xoxb-test-token';
 
@@ -28,4 +31,30 @@ export function dispatcherFor(db: Db, slack: FakeSlack, clock: Clock, workerId?:
     }),
   });
   return { dispatcher, logs };
+}
+
+export interface OutboxWorld {
+  database: TestDatabase;
+  slack: FakeSlack;
+  clock: ManualClock;
+}
+
+/**
+ * The outbox tests' world: one database for the file, and before each test a fresh fake Slack
+ * at the same instant and the named tables emptied (children before parents).
+ */
+export function outboxWorld(opts: { empty: PgTable[]; prepare(slack: FakeSlack): void }): OutboxWorld {
+  const world = {} as OutboxWorld;
+  beforeAll(async () => {
+    world.database = await createTestDatabase();
+  });
+  afterAll(() => world.database.close());
+  beforeEach(async () => {
+    world.clock = new ManualClock('2026-11-27T10:00:00Z');
+    world.slack = await startFakeSlack({ clock: world.clock, botToken });
+    opts.prepare(world.slack);
+    for (const table of opts.empty) await world.database.db.delete(table);
+  });
+  afterEach(() => world.slack.stop());
+  return world;
 }
