@@ -9,7 +9,7 @@ import {
   scheduledJobs,
 } from '../../src/db/schema.ts';
 import { departmentLoad } from '../../src/routing/capacity-store.ts';
-import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
+import { aDepartment, cardIn, placeOrder, press, shipOrder } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
 
@@ -231,20 +231,7 @@ describe('after shipping', () => {
   it('quantities can no longer change, and the order can no longer be cancelled: each says why', async () => {
     const number = await inProduction('10');
     await press(flow, production.ann, production.channelId, number, 'step.done');
-    await press(flow, logistics.lou, logistics.channelId, number, 'step.accept');
-    await press(flow, logistics.lou, logistics.channelId, number, 'step.start');
-    const before = flow.slack.views.top(logistics.lou);
-    await flow.driver.clickButton(logistics.lou, {
-      message: { channel: logistics.channelId, ts: cardIn(flow, logistics.channelId, number)?.ts ?? '' },
-      action_id: 'step.ship',
-    });
-    const ship = await openModal(flow, logistics.lou, before);
-    await flow.driver.submitView(logistics.lou, ship, {
-      carrier: { carrier: 'DHL' },
-      tracking: { tracking: 'JD0140' },
-      expected: { expected: '2026-12-19' },
-    });
-    await flow.drainOutbox();
+    await shipOrder(flow, { member: logistics.lou, channelId: logistics.channelId }, number, '2026-12-19');
     expect((await orderNamed(number)).status).toBe('shipped');
     const { res } = await preview(number, {
       'line.0.quantity': { quantity: '12' },

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { departments, orders, scheduledJobs } from '../../src/db/schema.ts';
-import { cardIn, placeOrder, press } from '../support/department-world.ts';
+import { placeOrder, press, shipOrder } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { logistics, production, seedFollowUpWorld } from '../support/followup-world.ts';
-import { eventually, openModal } from '../support/intake-world.ts';
+import { eventually } from '../support/intake-world.ts';
 
 const manager = 'U0MGR';
 
@@ -103,19 +103,7 @@ describe('nudges', () => {
 
     for (const id of ['step.start', 'step.done'])
       await press(flow, production.member, production.channelId, number, id);
-    await press(flow, logistics.member, logistics.channelId, number, 'step.accept');
-    await press(flow, logistics.member, logistics.channelId, number, 'step.start');
-    await flow.driver.clickButton(logistics.member, {
-      message: { channel: logistics.channelId, ts: cardIn(flow, logistics.channelId, number)?.ts ?? '' },
-      action_id: 'step.ship',
-    });
-    const modal = await openModal(flow, logistics.member);
-    await flow.driver.submitView(logistics.member, modal, {
-      carrier: { carrier: 'DHL' },
-      tracking: { tracking: 'JD0140' },
-      expected: { expected: '2026-12-28' },
-    });
-    await flow.drainOutbox();
+    await shipOrder(flow, logistics, number, '2026-12-28');
 
     await tickAt('2026-12-24T08:00:00Z');
     await tickAt('2026-12-28T08:00:00Z');

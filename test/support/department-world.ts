@@ -71,3 +71,28 @@ export async function press(flow: Flow, user: string, channel: string, number: s
   }, `${actionId} to take effect`);
   await flow.drainOutbox();
 }
+
+/** Logistics accepts and starts the order's step, then ships it with DHL; returns the form's answer. */
+export async function shipOrder(
+  flow: Flow,
+  logistics: { member: string; channelId: string },
+  number: string,
+  expected: string,
+) {
+  const { member, channelId } = logistics;
+  await press(flow, member, channelId, number, 'step.accept');
+  await press(flow, member, channelId, number, 'step.start');
+  const before = flow.slack.views.top(member);
+  await flow.driver.clickButton(member, {
+    message: { channel: channelId, ts: cardIn(flow, channelId, number)?.ts ?? '' },
+    action_id: 'step.ship',
+  });
+  const modal = await openModal(flow, member, before);
+  const answer = await flow.driver.submitView(member, modal, {
+    carrier: { carrier: 'DHL' },
+    tracking: { tracking: 'JD0140' },
+    expected: { expected },
+  });
+  await flow.drainOutbox();
+  return answer;
+}

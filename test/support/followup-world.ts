@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { customers, orders } from '../../src/db/schema.ts';
-import { aDepartment, cardIn, placeOrder, press } from './department-world.ts';
+import { aDepartment, placeOrder, press, shipOrder } from './department-world.ts';
 import type { Flow } from './flow.ts';
-import { openModal, seedIntakeWorld } from './intake-world.ts';
+import { seedIntakeWorld } from './intake-world.ts';
 
 export const production = { channelId: 'C0PROD', member: 'U0PAM' } as const;
 export const logistics = { channelId: 'C0LOGI', member: 'U0LOU' } as const;
@@ -34,19 +34,7 @@ export async function aDeliveredOrder(flow: Flow): Promise<string> {
   const number = await placeOrder(flow);
   for (const id of ['step.accept', 'step.start', 'step.done'])
     await press(flow, production.member, production.channelId, number, id);
-  await press(flow, logistics.member, logistics.channelId, number, 'step.accept');
-  await press(flow, logistics.member, logistics.channelId, number, 'step.start');
-  await flow.driver.clickButton(logistics.member, {
-    message: { channel: logistics.channelId, ts: cardIn(flow, logistics.channelId, number)?.ts ?? '' },
-    action_id: 'step.ship',
-  });
-  const modal = await openModal(flow, logistics.member);
-  await flow.driver.submitView(logistics.member, modal, {
-    carrier: { carrier: 'DHL' },
-    tracking: { tracking: 'JD0140' },
-    expected: { expected: '2026-12-19' },
-  });
-  await flow.drainOutbox();
+  await shipOrder(flow, logistics, number, '2026-12-19');
   await press(flow, logistics.member, logistics.channelId, number, 'step.delivered');
   expect(await statusOf(flow, number)).toBe('delivered');
   return number;
