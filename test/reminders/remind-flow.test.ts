@@ -118,6 +118,22 @@ describe('/order reminders: the asker’s pending reminders, each with Cancel', 
     await flow.driver.command(user, 'reminders');
     return eventually(() => flow.slack.workspace.ephemerals({ user }).at(-1), 'the list');
   };
+  /** `user` presses Cancel on the list's first reminder (or on `key`), and says what they are told. */
+  const pressCancel = async (
+    user: string,
+    list: Awaited<ReturnType<typeof listFor>>,
+    told: (text: string) => boolean,
+    what: string,
+    key?: string,
+  ) => {
+    await flow.driver.clickButton(user, {
+      ephemeral: list,
+      action_id: 'reminders.cancel',
+      block_id: 'reminder.0',
+      ...(key ? { value: key } : {}),
+    });
+    await eventually(() => flow.slack.workspace.ephemerals({ user }).find((e) => told(e.text)), what);
+  };
 
   it('lists order, when and text, soonest first; Cancel stops it; cancelling again is refused', async () => {
     await reply(people.dana, `remind ${order} in 2h second`);
@@ -128,30 +144,10 @@ describe('/order reminders: the asker’s pending reminders, each with Cancel', 
     expect(list.text).toMatch(new RegExp(`\\*${order}\\* · <!date\\^\\d+.*first\\n.*second$`));
     expect(list.text).not.toContain('not Dana');
 
-    await flow.driver.clickButton(people.dana, {
-      ephemeral: list,
-      action_id: 'reminders.cancel',
-      block_id: 'reminder.0',
-    });
-    await eventually(
-      () =>
-        flow.slack.workspace.ephemerals({ user: people.dana }).find((e) => e.text.startsWith('Cancelled')),
-      'the cancellation',
-    );
+    await pressCancel(people.dana, list, (text) => text.startsWith('Cancelled'), 'the cancellation');
     expect((await listFor(people.dana)).text).not.toContain('first');
 
-    await flow.driver.clickButton(people.dana, {
-      ephemeral: list,
-      action_id: 'reminders.cancel',
-      block_id: 'reminder.0',
-    });
-    await eventually(
-      () =>
-        flow.slack.workspace
-          .ephemerals({ user: people.dana })
-          .find((e) => e.text.includes('cancelled already')),
-      'the refusal',
-    );
+    await pressCancel(people.dana, list, (text) => text.includes('cancelled already'), 'the refusal');
 
     flow.clock.set('2026-11-27T11:00:00Z');
     await fire();
@@ -166,33 +162,14 @@ describe('/order reminders: the asker’s pending reminders, each with Cancel', 
       .map((j) => j.key);
 
     const list = await listFor(people.dana);
-    await flow.driver.clickButton(people.dana, {
-      ephemeral: list,
-      action_id: 'reminders.cancel',
-      block_id: 'reminder.0',
-      value: adminsKey,
-    });
-    await eventually(
-      () =>
-        flow.slack.workspace.ephemerals({ user: people.dana }).find((e) => e.text.includes('someone else’s')),
-      'the refusal',
-    );
+    await pressCancel(people.dana, list, (text) => text.includes('someone else’s'), 'the refusal', adminsKey);
     expect((await listFor(people.admin)).text).toContain("the admin's");
   });
 
   it('a guest from another workspace pressing Cancel is refused, and the reminder stays', async () => {
     await reply(people.dana, `remind ${order} in 1h stays`);
     const list = await listFor(people.dana);
-    await flow.driver.clickButton(people.guest, {
-      ephemeral: list,
-      action_id: 'reminders.cancel',
-      block_id: 'reminder.0',
-    });
-    await eventually(
-      () =>
-        flow.slack.workspace.ephemerals({ user: people.guest }).find((e) => e.text.includes('own workspace')),
-      'the refusal',
-    );
+    await pressCancel(people.guest, list, (text) => text.includes('own workspace'), 'the refusal');
     expect((await listFor(people.dana)).text).toContain('stays');
   });
 
