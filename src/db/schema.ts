@@ -118,6 +118,15 @@ export const orders = pgTable(
     totalCents: cents('total_cents').notNull().default(0),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
+    /**
+     * What the order's events say, kept by a trigger on order_events in the inserting statement
+     * (drizzle/0017_order_event_facts.sql), so a report reads one row per order instead of its
+     * events: its first delivery, its first credit hold, and the first decision on that hold.
+     */
+    deliveredAt: at('delivered_at'),
+    creditHeldAt: at('credit_held_at'),
+    creditDecidedAt: at('credit_decided_at'),
+    creditDecision: text('credit_decision', { enum: ['approved', 'rejected'] }),
   },
   (t) => [
     index('orders_customer_idx').on(t.customerId, t.createdAt),

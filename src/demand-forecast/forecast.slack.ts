@@ -1,4 +1,5 @@
 import { permit } from '../auth/permissions.ts';
+import { inHeavyQuestionSlot } from '../reports/report-runs.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { forecastFor } from './demand-forecast.ts';
 import { forecastUsage, parseForecastCommand } from './forecast-command.ts';
@@ -20,9 +21,12 @@ export function forecastFeature(deps: FeatureDeps): SlackFeature {
         async run(req) {
           permit(await req.actor(), 'command:/order forecast');
           const request = parseForecastCommand(req.args);
-          // Every product's forecast can take a second or two: answered through response_url.
-          if (request.target.kind === 'all') await req.acknowledge();
-          await req.reply(renderForecast(await forecastFor(ctx, request)));
+          // One heavy question at a time per person: a forecast shares the report's slot.
+          await inHeavyQuestionSlot(ctx.db, req.userId, ctx.clock.now(), async () => {
+            // Every product's forecast can take a second or two: answered through response_url.
+            if (request.target.kind === 'all') await req.acknowledge();
+            await req.reply(renderForecast(await forecastFor(ctx, request)));
+          });
         },
       },
     ],

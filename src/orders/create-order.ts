@@ -123,5 +123,9 @@ export async function insertOrder(
     totalCents,
     createdAt: now,
     updatedAt: now,
+    deliveredAt: null,
+    creditHeldAt: null,
+    creditDecidedAt: null,
+    creditDecision: null,
   };
 }

@@ -2,7 +2,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
-import { cohortSql, filterSql, instant, type ReportScope } from './report-scope.ts';
+import {
+  cohortCte,
+  cohortIdsCtes,
+  filterSql,
+  inCohortIds,
+  instant,
+  type ReportScope,
+} from './report-scope.ts';
 
 /** Durations in seconds; null when nothing was measured. */
 export interface DurationStats {
@@ -64,16 +71,17 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  * statements over the same cohort, sent together so a server runs them on several connections.
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
-  const cohort = cohortSql(query.scope);
-  const [{ headline, weeks }, stages, backlog, exceptions, changes, credit, satisfaction] = await Promise.all(
+  const cohort = cohortCte(query.scope);
+  const withIds = cohortIdsCtes(query.scope);
+  const [{ headline, credit }, weeks, stages, backlog, exceptions, changes, satisfaction] = await Promise.all(
     [
-      volumeFigures(db, cohort, query.timeZone),
-      stageFigures(db, cohort),
+      headlineFigures(db, cohort, query.timeZone),
+      weekFigures(db, cohort, query.timeZone),
+      stageFigures(db, withIds),
       backlogFigures(db, query),
-      exceptionFigures(db, cohort),
-      changeRequestFigures(db, cohort),
-      creditFigures(db, cohort),
-      satisfactionFigures(db, cohort),
+      exceptionFigures(db, withIds),
+      changeRequestFigures(db, withIds),
+      satisfactionFigures(db, withIds),
     ],
   );
   return {
@@ -89,10 +97,11 @@ export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<Rep
   };
 }
 
-const statsColumns = (seconds: SQL) => sql`count(${seconds})::int as n,
-  avg(${seconds})::float8 as mean,
-  percentile_cont(0.5) within group (order by ${seconds}) as p50,
-  percentile_cont(0.9) within group (order by ${seconds}) as p90`;
+/** Count, mean and percentiles of `seconds`, as columns `<prefix>n`, `<prefix>mean`, `<prefix>p50`, `<prefix>p90`. */
+const statsColumns = (seconds: SQL, prefix = '') => sql`count(${seconds})::int as ${sql.raw(`${prefix}n`)},
+  avg(${seconds})::float8 as ${sql.raw(`${prefix}mean`)},
+  percentile_cont(0.5) within group (order by ${seconds}) as ${sql.raw(`${prefix}p50`)},
+  percentile_cont(0.9) within group (order by ${seconds}) as ${sql.raw(`${prefix}p90`)}`;
 
 interface StatsRow {
   n: number;
@@ -109,56 +118,102 @@ const stats = (r: StatsRow | undefined): DurationStats => ({
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /**
- * Orders, value, deliveries and cycle time, for the whole period (the empty grouping set) and per
- * week, in one pass. An order is delivered once (delivered only moves on to completed), so its
- * delivery is a join on the small partial index of delivery events.
+ * Orders, value, deliveries, cycle time and credit holds of the whole period, in one pass over
+ * the cohort: an order's first delivery and its credit hold are on its row (kept from its events).
  */
-async function volumeFigures(db: DbOrTx, cohort: SQL, timeZone: string) {
-  const week = sql`date_trunc('week', c.created_at at time zone ${timeZone})::date`;
-  const rows = await queryRows<
-    StatsRow & { week: string | null; orders: number; cancelled: number; value: number; on_time: number }
+async function headlineFigures(db: DbOrTx, cohort: SQL, timeZone: string) {
+  const [row] = await queryRows<
+    StatsRow & {
+      orders: number;
+      cancelled: number;
+      value: number;
+      on_time: number;
+      holds: number;
+      approved: number;
+      rejected: number;
+      credit_n: number;
+      credit_mean: number | null;
+      credit_p50: number | null;
+      credit_p90: number | null;
+    }
   >(
     db,
-    sql`with periods as (
-        select c.*, d.at as delivered_at, ${week} as week from (${cohort}) c
-          left join order_events d on d.order_id = c.id
-            and d.type = 'status_changed' and d.data->>'after' = 'delivered')
-      select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as orders,
+    sql`with ${cohort}
+      select count(*)::int as orders,
         count(*) filter (where status = 'cancelled')::int as cancelled,
         coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
         count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time,
-        ${statsColumns(sql`extract(epoch from delivered_at - created_at)`)}
-      from periods group by grouping sets ((week), ()) order by week nulls first`,
+        ${statsColumns(sql`extract(epoch from delivered_at - created_at)`)},
+        count(credit_held_at)::int as holds,
+        count(*) filter (where credit_decision = 'approved')::int as approved,
+        count(*) filter (where credit_decision = 'rejected')::int as rejected,
+        ${statsColumns(sql`extract(epoch from credit_decided_at - credit_held_at)`, 'credit_')}
+      from c`,
   );
-  const [total, ...weeks] = rows;
-  const headline = {
-    orders: Number(total?.orders ?? 0),
-    cancelled: Number(total?.cancelled ?? 0),
-    valueCents: Number(total?.value ?? 0),
-    delivered: Number(total?.n ?? 0),
-    onTimeInFull: Number(total?.on_time ?? 0),
-    cycle: stats(total),
-  };
+  const holds = Number(row?.holds ?? 0);
+  const decided = Number(row?.credit_n ?? 0);
   return {
-    headline,
-    weeks: weeks.map((r) => ({
-      week: r.week ?? '',
-      orders: Number(r.orders),
-      valueCents: Number(r.value),
-      delivered: Number(r.n),
-      onTime: Number(r.on_time),
-    })),
+    headline: {
+      orders: Number(row?.orders ?? 0),
+      cancelled: Number(row?.cancelled ?? 0),
+      valueCents: Number(row?.value ?? 0),
+      delivered: Number(row?.n ?? 0),
+      onTimeInFull: Number(row?.on_time ?? 0),
+      cycle: stats(row),
+    },
+    credit: {
+      holds,
+      approved: Number(row?.approved ?? 0),
+      rejected: Number(row?.rejected ?? 0),
+      undecided: holds - decided,
+      timeToDecision: stats({
+        n: decided,
+        mean: row?.credit_mean ?? null,
+        p50: row?.credit_p50 ?? null,
+        p90: row?.credit_p90 ?? null,
+      }),
+    },
   };
+}
+
+/** The same counts per week (no percentiles: a week's are not shown), a hash over the cohort. */
+async function weekFigures(db: DbOrTx, cohort: SQL, timeZone: string): Promise<WeekFigures[]> {
+  const rows = await queryRows<{
+    week: string;
+    orders: number;
+    value: number;
+    delivered: number;
+    on_time: number;
+  }>(
+    db,
+    sql`with ${cohort}, weeks as (
+        select c.*, date_trunc('week', c.created_at at time zone ${timeZone})::date as week from c)
+      select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as orders,
+        coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
+        count(delivered_at)::int as delivered,
+        count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time
+      from weeks group by week order by week`,
+  );
+  return rows.map((r) => ({
+    week: r.week,
+    orders: Number(r.orders),
+    valueCents: Number(r.value),
+    delivered: Number(r.delivered),
+    onTime: Number(r.on_time),
+  }));
 }
 
 async function stageFigures(db: DbOrTx, cohort: SQL) {
   const rows = await queryRows<StatsRow & { department: string }>(
     db,
-    sql`with steps as (
-        select d.name as department, extract(epoch from a.done_at - a.opened_at) as seconds
-        from (${cohort}) c join assignments a on a.order_id = c.id join departments d on d.id = a.department_id
+    sql`with ${cohort}, steps as (
+        select a.department_id, extract(epoch from a.done_at - a.opened_at) as seconds
+        from c join assignments a on a.order_id = c.id and ${inCohortIds(sql`a.order_id`)}
         where a.done_at is not null and a.opened_at is not null),
-      per_stage as (select department, ${statsColumns(sql`seconds`)} from steps group by department)
+      per_stage as (
+        select d.name as department, s.* from (
+          select department_id, ${statsColumns(sql`seconds`)} from steps group by department_id) s
+        join departments d on d.id = s.department_id)
       select *, rank() over (order by p50 desc, department) as place from per_stage order by place`,
   );
   return rows.map((r) => ({ department: r.department, stats: stats(r) }));
@@ -207,7 +262,7 @@ async function backlogFigures(db: DbOrTx, query: ReportQuery) {
 async function exceptionFigures(db: DbOrTx, cohort: SQL) {
   const rows = await queryRows<{ type: string | null; department: string | null; orders: number }>(
     db,
-    sql`with ex as (${exceptionRowsSql(cohort)})
+    sql`with ${cohort}, ex as (${exceptionRowsSql()})
       select type, department, count(distinct order_id)::int as orders from ex
         group by grouping sets ((), (type, department)) order by type nulls first, department`,
   );
@@ -221,48 +276,18 @@ async function exceptionFigures(db: DbOrTx, cohort: SQL) {
 }
 
 async function changeRequestFigures(db: DbOrTx, cohort: SQL) {
-  const changed = changeRequestOrdersSql(cohort);
   const [row] = await queryRows<{ orders: number }>(
     db,
-    sql`select count(distinct order_id)::int as orders from (${changed}) x`,
+    sql`with ${cohort} select count(distinct order_id)::int as orders from (${changeRequestOrdersSql()}) x`,
   );
   return { orders: Number(row?.orders ?? 0) };
-}
-
-async function creditFigures(db: DbOrTx, cohort: SQL) {
-  const [row] = await queryRows<StatsRow & { holds: number; approved: number; rejected: number }>(
-    db,
-    sql`with holds as (
-        select c.id, min(e.at) as held_at from (${cohort}) c
-          join order_events e on e.order_id = c.id and e.type = 'credit_checked' and e.data->>'verdict' = 'hold'
-        group by c.id),
-      decided as (
-        select h.id, h.held_at, d.at as decided_at, d.decision from holds h
-          left join lateral (select e.at, e.data->>'decision' as decision from order_events e
-            where e.order_id = h.id and e.type = 'credit_decided' and e.at >= h.held_at
-            order by e.at limit 1) d on true)
-      select count(*)::int as holds,
-        count(*) filter (where decision = 'approved')::int as approved,
-        count(*) filter (where decision = 'rejected')::int as rejected,
-        ${statsColumns(sql`extract(epoch from decided_at - held_at)`)}
-      from decided`,
-  );
-  const holds = Number(row?.holds ?? 0);
-  const decided = Number(row?.n ?? 0);
-  return {
-    holds,
-    approved: Number(row?.approved ?? 0),
-    rejected: Number(row?.rejected ?? 0),
-    undecided: holds - decided,
-    timeToDecision: stats(row),
-  };
 }
 
 async function satisfactionFigures(db: DbOrTx, cohort: SQL) {
   const rows = await queryRows<{ rating: number | null; n: number; average: number | null }>(
     db,
-    sql`select f.rating, count(*)::int as n, avg(f.rating)::float8 as average
-      from (${cohort}) c join order_feedback f on f.order_id = c.id
+    sql`with ${cohort} select f.rating, count(*)::int as n, avg(f.rating)::float8 as average
+      from c join order_feedback f on f.order_id = c.id and ${inCohortIds(sql`f.order_id`)}
       group by grouping sets ((), (f.rating))`,
   );
   const total = rows.find((r) => r.rating === null);

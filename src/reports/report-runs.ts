@@ -7,10 +7,25 @@ import { AppError } from '../errors.ts';
 export const staleRunMs = 5 * 60_000;
 
 /**
- * Takes the person's one report slot, across instances; refused while their last report is
- * still being made. Release it with `endReportRun` when done, whatever happened.
+ * Runs `work` in the person's one slot for heavy questions (a report or a forecast), across
+ * instances: refused while their last one is still being made, released when `work` ends,
+ * whatever happened.
  */
-export async function startReportRun(db: DbOrTx, userId: string, now: Date): Promise<void> {
+export async function inHeavyQuestionSlot<T>(
+  db: DbOrTx,
+  userId: string,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<T> {
+  await startReportRun(db, userId, now);
+  try {
+    return await work();
+  } finally {
+    await endReportRun(db, userId);
+  }
+}
+
+async function startReportRun(db: DbOrTx, userId: string, now: Date): Promise<void> {
   const taken = await db
     .insert(reportRuns)
     .values({ userId, startedAt: now })
@@ -23,11 +38,11 @@ export async function startReportRun(db: DbOrTx, userId: string, now: Date): Pro
   if (taken.length === 0) {
     throw new AppError(
       'conflict',
-      'Your last report is still being made: it comes in a moment. Ask again after it.',
+      'Your last report or forecast is still being made: it comes in a moment. Ask again after it.',
     );
   }
 }
 
-export async function endReportRun(db: DbOrTx, userId: string): Promise<void> {
+async function endReportRun(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(reportRuns).where(sql`${reportRuns.userId} = ${userId}`);
 }

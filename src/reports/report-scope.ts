@@ -11,18 +11,35 @@ export interface ReportScope {
 }
 
 /**
- * The orders of the scope as a subquery (`id, created_at, delivery_date, total_cents, status`),
+ * The orders of the scope as a subquery (`id, created_at, delivery_date, total_cents, status`
+ * and what their events say: `delivered_at, credit_held_at, credit_decided_at, credit_decision`),
  * read through orders_created_idx and the filter's own index.
  */
-export function cohortSql(scope: ReportScope): SQL {
+function cohortSql(scope: ReportScope): SQL {
   const where: SQL[] = [
     sql`o.created_at >= ${instant(scope.from)}`,
     sql`o.created_at < ${instant(scope.to)}`,
   ];
   where.push(...filterSql(scope));
-  return sql`select o.id, o.created_at, o.delivery_date, o.total_cents, o.status from orders o
+  return sql`select o.id, o.created_at, o.delivery_date, o.total_cents, o.status, o.delivered_at,
+      o.credit_held_at, o.credit_decided_at, o.credit_decision from orders o
     where ${sql.join(where, sql` and `)}`;
 }
+
+/** The cohort as a common table expression `c` for a report's statement. */
+export const cohortCte = (scope: ReportScope): SQL => sql`c as (${cohortSql(scope)})`;
+
+/**
+ * The cohort as `c` and `ids`, the lowest and highest of its orders' ids. Ids grow with time,
+ * so a period's orders are a narrow range of ids: a table of order parts read with `inCohortIds`
+ * is read over that range of its order_id index, not whole.
+ */
+export const cohortIdsCtes = (scope: ReportScope): SQL =>
+  sql`${cohortCte(scope)}, ids as (select min(id) as lo, max(id) as hi from c)`;
+
+/** A condition on an order id column: within the cohort's range of ids (see `cohortIdsCtes`). */
+export const inCohortIds = (orderId: SQL): SQL =>
+  sql`${orderId} between (select lo from ids) and (select hi from ids)`;
 
 /** The customer, product or department narrowing alone, for figures that ignore the period (the backlog). */
 export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>): SQL[] {

@@ -1,7 +1,7 @@
 import { permit } from '../auth/permissions.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { reportUsage } from './report-request.ts';
-import { endReportRun, startReportRun } from './report-runs.ts';
+import { inHeavyQuestionSlot } from './report-runs.ts';
 import { computeReport, planReport, shareReportFiles } from './run-report.ts';
 
 /** `/order report`: the desk's figures for a period, with charts and CSV in the person's DM. */
@@ -19,8 +19,7 @@ export function reportsFeature(deps: FeatureDeps): SlackFeature {
           const actor = await req.actor();
           permit(actor, 'command:/order report');
           const plan = await planReport(ctx, actor, req.args);
-          await startReportRun(ctx.db, req.userId, ctx.clock.now());
-          try {
+          await inHeavyQuestionSlot(ctx.db, req.userId, ctx.clock.now(), async () => {
             // The figures may take longer than Slack waits for an answer: say so now, answer later.
             await req.reply({
               text: `:hourglass_flowing_sand: Working on your report for ${plan.title.period}…`,
@@ -29,9 +28,7 @@ export function reportsFeature(deps: FeatureDeps): SlackFeature {
             await req.reply(reply);
             await shareReportFiles(ctx, req.userId, plan, figures);
             deps.afterWrite();
-          } finally {
-            await endReportRun(ctx.db, req.userId);
-          }
+          });
         },
       },
     ],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportRuns } from '../../src/db/schema.ts';
 import { seedDemoData } from '../../src/demo/seed-demo-data.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import { aCustomer, aProduct } from '../support/factories.ts';
@@ -90,5 +91,19 @@ describe('/order forecast: weekly demand from the order lines', () => {
     expect(await ask(people.admin, 'product BRG-6204-2RS weeks 3')).toBe(
       await ask(people.admin, 'product BRG-6204-2RS weeks 3'),
     );
+  });
+
+  it('waits while the person’s report or forecast is still being made: one heavy question at a time', async () => {
+    const db = flow.database.db;
+    await db.insert(reportRuns).values({ userId: people.admin, startedAt: flow.clock.now() });
+    expect(await ask(people.admin, 'product BRG-6204-2RS')).toContain(
+      'Your last report or forecast is still being made',
+    );
+
+    await db.delete(reportRuns);
+    expect(await ask(people.admin, 'product BRG-6204-2RS')).toContain('Demand forecast');
+    // The slot is given back once the answer is out, so the next question is taken.
+    expect(await db.select().from(reportRuns)).toEqual([]);
+    expect(await ask(people.admin, 'weeks 2')).toContain('Demand forecast, next 2 weeks');
   });
 });

@@ -127,7 +127,9 @@ describe('/order report: the desk’s figures, charts and CSV', () => {
 
   it('one report at a time per person', async () => {
     await flow.database.db.insert(reportRuns).values({ userId: people.admin, startedAt: fixtureNow });
-    expect(await refusal(people.admin, 'report month')).toContain('Your last report is still being made');
+    expect(await refusal(people.admin, 'report month')).toContain(
+      'Your last report or forecast is still being made',
+    );
     const { answer } = await report(mona, 'report month');
     expect(answer).toContain('5 orders');
   });
