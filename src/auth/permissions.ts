@@ -33,6 +33,8 @@ const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'loo
 /** Changing or cancelling an order: its admin asks; the departments it affects decide. */
 const changeOrders = admins('change or cancel orders');
 export const changeDecision = { who: 'department', of: 'card', what: 'decide change requests' } as const;
+/** A manual hold and its release: the admins' own (credit and problem holds end by their decisions). */
+const holdOrders = admins('hold and release orders');
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
 const reportProblems = { who: 'roles', roles: ['manager', 'member'], what: 'report problems' } as const;
@@ -84,6 +86,8 @@ export const permissions = {
   'command:/order change': changeOrders,
   'command:/order cancel': changeOrders,
   'command:/order history': workspace,
+  'command:/order hold': holdOrders,
+  'command:/order release': holdOrders,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -105,6 +109,9 @@ export const permissions = {
   'view:change.form': changeOrders,
   'view:change.confirm': changeOrders,
   'view:cancel.form': changeOrders,
+  'action:order.hold': holdOrders,
+  'action:order.release': holdOrders,
+  'view:hold.form': holdOrders,
   'action:change.approve': changeDecision,
   'action:change.reject': changeDecision,
   'view:change.reject_reason': changeDecision,

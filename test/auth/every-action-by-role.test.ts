@@ -9,7 +9,14 @@ import { createOrder } from '../../src/orders/create-order.ts';
 import { routerFor } from '../../src/slack/app.ts';
 import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  acmeOrder,
+  eventually,
+  finance,
+  openModal,
+  placeCreditHeldOrder,
+  seedIntakeWorld,
+} from '../support/intake-world.ts';
 
 /** Everyone who can press something: each role, each department's member, and two outsiders. */
 interface Persona {
@@ -229,15 +236,7 @@ async function orderAt(moves: [string, string][]): Promise<string> {
 
 /** NEARLY is near its credit limit: its order waits in #finance. */
 async function heldOrder(): Promise<string> {
-  const before = flow.slack.views.top(people.admin);
-  await flow.driver.command(people.admin, 'new');
-  const view = await openModal(flow, people.admin, before);
-  await flow.driver.submitView(people.admin, view, {
-    ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
-    customer: { customer: 'NEARLY' },
-  });
-  await flow.drainOutbox();
-  return latestNumber();
+  return (await placeCreditHeldOrder(flow)).number;
 }
 
 /** An order for a press that uses it up (Accept, Approve): a fresh one after each allowed press. */

@@ -6,7 +6,13 @@ import { capacityError } from '../../src/settings/department-form.ts';
 import { lastAdminMessage } from '../../src/settings/save-person.ts';
 import { settingsIds } from '../../src/settings/settings-ids.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  eventually,
+  finance,
+  openModal,
+  placeCreditHeldOrder,
+  seedIntakeWorld,
+} from '../support/intake-world.ts';
 
 const production = 'C0PROD';
 const mia = 'U0MIA';
@@ -194,17 +200,9 @@ describe('departments in Settings', () => {
 describe('people in Settings', () => {
   /** NEARLY is near its limit: the order waits in #finance for a decision. */
   async function heldOrder() {
-    const before = flow.slack.views.top(people.admin);
-    await flow.driver.command(people.admin, 'new');
-    const view = await openModal(flow, people.admin, before);
-    await flow.driver.submitView(people.admin, view, {
-      ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
-      customer: { customer: 'NEARLY' },
-    });
-    await flow.drainOutbox();
-    const [order] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
-    const card = flow.slack.messages(finance.channel).find((m) => m.text.includes(order?.number ?? '?'));
-    if (!order || !card) throw new Error('no held order');
+    const order = await placeCreditHeldOrder(flow);
+    const card = flow.slack.messages(finance.channel).find((m) => m.text.includes(order.number));
+    if (!card) throw new Error('no held order');
     return { order, card };
   }
 
