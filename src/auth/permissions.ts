@@ -131,6 +131,9 @@ export const permissions = {
   'action:step.progress': stepWork,
   'action:step.reassign': stepWork,
   'action:step.problem': stepWork,
+  // Fail on an inspection: QA's members (the use case refuses it on any other department's step).
+  'action:step.fail': stepWork,
+  'view:step.fail_details': stepWork,
   'view:step.ship_details': stepWork,
   'view:step.progress_details': stepWork,
   'view:step.reassign_details': stepWork,

@@ -1,8 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, type PermissionId, permissions } from '../../src/auth/permissions.ts';
 import { type Actor, type Role, requireRole } from '../../src/auth/roles.ts';
-import { allocationRules, customers, orders, people as peopleTable, products } from '../../src/db/schema.ts';
+import { allocationRules, customers, people as peopleTable, products } from '../../src/db/schema.ts';
 import { slackFeatures } from '../../src/features.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
@@ -223,9 +223,6 @@ const onCard = (key: string, number: () => string, actionId: string) => (user: s
     }),
   );
 };
-
-const latestNumber = async () =>
-  (await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1))[0]?.number ?? '';
 
 /** Places an ACME order and moves it on: e.g. production accepts, starts and finishes it. */
 async function orderAt(moves: [string, string][]): Promise<string> {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvents, orders } from '../../src/db/schema.ts';
-import { buildState, type StateInput } from '../../src/sandbox/view-state.ts';
 import { aDepartment, buttonsOn, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, openModal, placeCreditHeldOrder, seedIntakeWorld } from '../support/intake-world.ts';
+import { deliverAgain, filledIn } from '../support/redelivery.ts';
 
 const production = { channelId: 'C0PROD', ann: 'U0ANN' } as const;
 
@@ -64,25 +64,6 @@ async function commandAnswer(user: string, text: string) {
   return answerTo(user, told);
 }
 
-/** The modal as it will be submitted with `values`, kept to be delivered again. */
-function filledIn(viewId: string, values: StateInput) {
-  const view = flow.slack.views.find(viewId)?.view;
-  if (!view) throw new Error(`no view ${viewId}`);
-  return { ...view, state: { values: buildState(view.blocks, view.state.values, values) } };
-}
-
-/** Slack's retry of a view submission whose answer it did not get: the same payload again. */
-function resubmit(user: string, view: ReturnType<typeof filledIn>) {
-  return flow.driver.rawPayload({
-    type: 'view_submission',
-    team: { id: flow.slack.teamId, domain: flow.slack.teamDomain },
-    user: { id: user, name: user.toLowerCase(), team_id: flow.slack.teamId },
-    api_app_id: flow.slack.appId,
-    trigger_id: flow.slack.issueTriggerId(user),
-    view,
-  });
-}
-
 async function inProduction(): Promise<string> {
   const number = await placeOrder(flow);
   await press(flow, production.ann, production.channelId, number, 'step.accept');
@@ -115,10 +96,12 @@ describe('an admin holds an order at the customer’s request and releases it', 
       kind: { kind: 'customer' },
       reason: { reason: 'Customer <ACME> waits for site access' },
     };
-    const submitted = filledIn(form, values);
+    const open = flow.slack.views.find(form)?.view;
+    if (!open) throw new Error('the hold form is not open');
+    const submitted = filledIn(open, values);
     expect((await flow.driver.submitView(people.admin, form, values)).body).toBe('');
     // Slack delivers the same submission again: still one hold.
-    expect((await resubmit(people.admin, submitted)).body).toBe('');
+    expect((await deliverAgain(flow, people.admin, submitted)).body).toBe('');
     const handled = flow.logs.filter((l) => l.includes('"slack request"') && l.includes('hold.form'));
     expect(handled).toHaveLength(3);
     await flow.drainOutbox();

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';

@@ -71,3 +71,14 @@ export async function press(flow: Flow, user: string, channel: string, number: s
   }, `${actionId} to take effect`);
   await flow.drainOutbox();
 }
+
+/** What `user` was told privately last, after `act` (a press, a command). */
+export async function toldAfter(flow: Flow, user: string, act: () => Promise<unknown>): Promise<string> {
+  const told = flow.slack.workspace.ephemerals({ user }).length;
+  await act();
+  const all = await eventually(() => {
+    const now = flow.slack.workspace.ephemerals({ user });
+    return now.length > told ? now : null;
+  }, `an answer for ${user}`);
+  return all.at(-1)?.text ?? '';
+}
