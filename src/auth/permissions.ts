@@ -178,8 +178,10 @@ export const permissions = {
   'action:settings.add_department': settings,
   'action:settings.edit_department': settings,
   'action:settings.pick_person': settings,
+  'action:settings.edit_channels': settings,
   'view:settings_department': admins('set up departments'),
   'view:settings_person': admins('set up people'),
+  'view:settings_channels': admins('set up desk channels'),
 
   'event:app_home_opened': workspace,
   'action:home.more': workspace,
