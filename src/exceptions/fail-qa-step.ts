@@ -55,12 +55,13 @@ export async function failQaStep(
 ): Promise<void> {
   const policy = ctx.problems;
   if (!policy) throw new Error('problems are not configured');
-  // Raised already (Slack's retry after the order moved on): nothing to do, and no stale refusal.
+  // Raised already by this person (Slack's retry after the order moved on): nothing to do, and no
+  // stale refusal. Anyone else sending the same form goes through every check.
   const [earlier] = await ctx.db
-    .select({ id: exceptions.id })
+    .select({ raisedBy: exceptions.raisedBy })
     .from(exceptions)
     .where(eq(exceptions.raiseKey, raiseKey));
-  if (earlier) return;
+  if (earlier?.raisedBy === actor.userId) return;
   await inStep(ctx, actor, ref, async (tx, now, { order, step, department }) => {
     requireFailable(order, step, department);
     const route = await routeOf(tx, order.id);

@@ -78,12 +78,12 @@ export function releaseHold(
       );
     if (order.holdKind === 'credit')
       throw new AppError(
-        'forbidden',
+        'invalid_transition',
         `${order.number} is held for credit: only finance's decision on its credit hold card releases it.`,
       );
     if (order.holdKind === 'exception')
       throw new AppError(
-        'forbidden',
+        'invalid_transition',
         `${order.number} is held for a problem: resolving the problem releases it (Resolve on its problems card).`,
       );
     return moveOrder(tx, {
