@@ -352,6 +352,25 @@ const onProblem = (number: () => string, actionId: string) => (user: string) => 
   );
 };
 
+/** A press that uses its order up when it is allowed: the next one gets a fresh order. */
+function usingUp(
+  id: PermissionId,
+  order: ReturnType<typeof consumable>,
+  pressOn: (number: () => string) => (user: string) => Promise<Seen>,
+  card?: string,
+): Probe {
+  return {
+    id,
+    ...(card ? { card } : {}),
+    async press(user) {
+      await order.ready();
+      const seen = await pressOn(order.number)(user);
+      if (!seen.refused) order.usedUp();
+      return seen;
+    },
+  };
+}
+
 const toRelease = consumable(manuallyHeld);
 const toAcknowledge = consumable(withProblem);
 
@@ -507,25 +526,13 @@ const pressProbes: Probe[] = [
   { id: 'action:order.request_change', press: onOwnCard(() => started.production, 'order.request_change') },
   { id: 'action:order.cancel', press: onOwnCard(() => started.production, 'order.cancel') },
   { id: 'action:order.hold', press: onOwnCard(() => started.production, 'order.hold') },
-  {
-    id: 'action:order.release',
-    async press(user) {
-      await toRelease.ready();
-      const seen = await onOwnCard(toRelease.number, 'order.release')(user);
-      if (!seen.refused) toRelease.usedUp();
-      return seen;
-    },
-  },
-  {
-    id: 'action:exception.acknowledge',
-    card: 'production',
-    async press(user) {
-      await toAcknowledge.ready();
-      const seen = await onProblem(toAcknowledge.number, 'exception.acknowledge')(user);
-      if (!seen.refused) toAcknowledge.usedUp();
-      return seen;
-    },
-  },
+  usingUp('action:order.release', toRelease, (number) => onOwnCard(number, 'order.release')),
+  usingUp(
+    'action:exception.acknowledge',
+    toAcknowledge,
+    (number) => onProblem(number, 'exception.acknowledge'),
+    'production',
+  ),
   {
     id: 'action:exception.resolve',
     card: 'production',
