@@ -8,6 +8,7 @@ import { customersFeature } from './customers/customers.slack.ts';
 import { forecastFeature } from './demand-forecast/forecast.slack.ts';
 import { exceptionsFeature } from './exceptions/exceptions.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
+import { holdsFeature } from './holds/holds.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
 import { intakeFeature } from './intake/intake.slack.ts';
 import { nudgesFeature } from './nudges/nudges.slack.ts';
@@ -25,6 +26,7 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     intakeFeature(deps),
     ordersFeature(deps),
     changesFeature(deps),
+    holdsFeature(deps),
     creditHoldFeature(deps),
     allocationFeature(deps),
     exceptionsFeature(deps),

@@ -24,7 +24,11 @@ export const stepActions = {
   progress: 'step.progress',
   reassign: 'step.reassign',
   problem: 'step.problem',
+  fail: 'step.fail',
 } as const;
+
+/** The department whose steps are inspections: its card offers Fail beside Done. */
+export const inspectionDepartmentKey = 'qa';
 
 /** A route line shows only the start of a long note; the whole note is in the card's thread. */
 const noteOnRoute = 100;
@@ -76,8 +80,8 @@ export function currentStep(route: readonly RouteStepView[]): RouteStepView | nu
 
 /**
  * The buttons a card in `channel` offers: the next move of the current step when it belongs to
- * this channel's department (the primary button), then Progress, Reassign and Report problem
- * while the step is under way; and Delivered on logistics' card once the order is shipped.
+ * this channel's department (the primary button; an inspection also has Fail), then Progress,
+ * Reassign and Report problem while the step is under way; and Delivered on logistics' card once the order is shipped.
  */
 export function stepButtons(
   route: readonly RouteStepView[],
@@ -119,9 +123,16 @@ export function stepButtons(
     case 'accepted':
       return [button(stepActions.start, 'Start', value, 'primary'), progress, ...others];
     case 'started':
-      return step.departmentKey === 'logistics'
-        ? [button(stepActions.ship, 'Done: shipped…', value, 'primary'), progress, ...others]
-        : [button(stepActions.done, 'Done', value, 'primary'), progress, ...others];
+      if (step.departmentKey === 'logistics')
+        return [button(stepActions.ship, 'Done: shipped…', value, 'primary'), progress, ...others];
+      if (step.departmentKey === inspectionDepartmentKey)
+        return [
+          button(stepActions.done, 'Done: passed', value, 'primary'),
+          button(stepActions.fail, 'Fail…', value, 'danger'),
+          progress,
+          ...others,
+        ];
+      return [button(stepActions.done, 'Done', value, 'primary'), progress, ...others];
     default:
       return [];
   }

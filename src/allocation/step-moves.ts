@@ -15,8 +15,10 @@ export function movesOnStart(orderStatus: string, departmentKey: string): Step[]
 
 /**
  * `later` holds the department keys of the route's steps after this one, in order. The order is
- * ready once no production is left and what comes next is shipping (or nothing); logistics
- * makes it ready on the way out if nobody did.
+ * ready once nothing but shipping is left: production finishing does not make it ready while a
+ * QA inspection (or any other department's step) still stands between it and logistics, or the
+ * card would say "ready to ship" with work open. Logistics makes it ready on the way out if
+ * nobody did.
  */
 export function movesOnDone(orderStatus: string, departmentKey: string, later: readonly string[]): Step[] {
   const toReady: Step[] =
@@ -26,8 +28,6 @@ export function movesOnDone(orderStatus: string, departmentKey: string, later: r
         ? [{ action: 'finish_production' }]
         : [];
   if (departmentKey === 'logistics') return [...toReady, { action: 'ship' }];
-  if (later.includes('production')) return [];
-  const lastProduction = departmentKey === 'production' && orderStatus !== 'allocated';
   const shippingNext = later.length === 0 || later[0] === 'logistics';
-  return lastProduction || shippingNext ? toReady : [];
+  return shippingNext ? toReady : [];
 }

@@ -6,6 +6,8 @@ import { offerCustomerMessage } from '../customer-messages/offer-customer-messag
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, shipments } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { openFailureOf } from '../exceptions/exception-store.ts';
+import { problemWords } from '../exceptions/problem-kinds.ts';
 import { scheduleAfterDelivery } from '../followup/schedule-after-delivery.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
@@ -73,7 +75,7 @@ export function finishStep(
   ref: StepRef & { shipment?: ShipmentDetails },
 ): Promise<OrderRow> {
   return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
-    requireFinishable(step, order);
+    await requireFinishable(tx, step, order);
     const later = await tx
       .select({ assignment: assignments, department: departments })
       .from(assignments)
@@ -117,11 +119,19 @@ export function finishStep(
  * someone outside the department, or an outdated card, is told at once rather than after typing.
  */
 export async function checkFinish(ctx: UseCaseContext, actor: Actor, ref: StepRef): Promise<void> {
-  await inStep(ctx, actor, ref, async (_tx, _now, { order, step }) => requireFinishable(step, order));
+  await inStep(ctx, actor, ref, async (tx, _now, { order, step }) => requireFinishable(tx, step, order));
 }
 
-function requireFinishable(step: AssignmentRow, order: OrderRow): void {
+/** A step under way may finish, unless its inspection failed and the problem is still open. */
+async function requireFinishable(tx: DbOrTx, step: AssignmentRow, order: OrderRow): Promise<void> {
   if (step.status !== 'started' && step.status !== 'accepted') throw notNow(step, order, 'finish');
+  const failure = await openFailureOf(tx, step.id);
+  if (failure)
+    throw new AppError(
+      'invalid_transition',
+      `${order.number} failed this inspection and the ${problemWords(failure)} is not resolved yet. ` +
+        'Once it is resolved, inspect the rework and press Done again.',
+    );
 }
 
 /**

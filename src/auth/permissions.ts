@@ -33,6 +33,8 @@ const lookUpCustomers = { who: 'roles', roles: ['manager', 'member'], what: 'loo
 /** Changing or cancelling an order: its admin asks; the departments it affects decide. */
 const changeOrders = admins('change or cancel orders');
 export const changeDecision = { who: 'department', of: 'card', what: 'decide change requests' } as const;
+/** A manual hold and its release: the admins' own (credit and problem holds end by their decisions). */
+const holdOrders = admins('hold and release orders');
 const changeRules = admins('change allocation rules');
 const settings = admins('set up departments and people');
 const reportProblems = { who: 'roles', roles: ['manager', 'member'], what: 'report problems' } as const;
@@ -84,6 +86,8 @@ export const permissions = {
   'command:/order change': changeOrders,
   'command:/order cancel': changeOrders,
   'command:/order history': workspace,
+  'command:/order hold': holdOrders,
+  'command:/order release': holdOrders,
 
   'shortcut:order_new_shortcut': createOrders,
   'action:home.new_order': createOrders,
@@ -105,6 +109,9 @@ export const permissions = {
   'view:change.form': changeOrders,
   'view:change.confirm': changeOrders,
   'view:cancel.form': changeOrders,
+  'action:order.hold': holdOrders,
+  'action:order.release': holdOrders,
+  'view:hold.form': holdOrders,
   'action:change.approve': changeDecision,
   'action:change.reject': changeDecision,
   'view:change.reject_reason': changeDecision,
@@ -124,6 +131,9 @@ export const permissions = {
   'action:step.progress': stepWork,
   'action:step.reassign': stepWork,
   'action:step.problem': stepWork,
+  // Fail on an inspection: QA's members (the use case refuses it on any other department's step).
+  'action:step.fail': stepWork,
+  'view:step.fail_details': stepWork,
   'view:step.ship_details': stepWork,
   'view:step.progress_details': stepWork,
   'view:step.reassign_details': stepWork,
@@ -168,8 +178,10 @@ export const permissions = {
   'action:settings.add_department': settings,
   'action:settings.edit_department': settings,
   'action:settings.pick_person': settings,
+  'action:settings.edit_channels': settings,
   'view:settings_department': admins('set up departments'),
   'view:settings_person': admins('set up people'),
+  'view:settings_channels': admins('set up desk channels'),
 
   'event:app_home_opened': workspace,
   'action:home.more': workspace,

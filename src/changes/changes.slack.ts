@@ -8,8 +8,7 @@ import { unreadableForm } from '../customers/form-submission.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
-import { findOrderIdByNumber } from '../orders/order-queries.ts';
-import { resolveOrderNumber } from '../orders/order-reference.ts';
+import { findOrderByReference } from '../orders/order-reference.ts';
 import { findOrder } from '../orders/order-store.ts';
 import { cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -60,13 +59,6 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   const said = (error: unknown) => (isAppError(error) ? error.message : replyForError(error, logger).text);
-
-  async function orderNumbered(args: string, usage: string) {
-    const number = await resolveOrderNumber(ctx.db, args, usage);
-    const id = await findOrderIdByNumber(ctx.db, number);
-    if (!id) throw new AppError('not_found', `There is no order ${number}.`);
-    return findOrder(ctx.db, id);
-  }
 
   async function openChangeForm(client: WebClient, triggerId: string, orderId: number) {
     const order = await findOrder(ctx.db, orderId);
@@ -156,7 +148,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         summary: 'change an order: the form, its impact, and the departments’ approval',
         async run(req) {
           permit(await req.actor(), 'command:/order change');
-          const order = await orderNumbered(req.args, '/order change');
+          const order = await findOrderByReference(ctx.db, req.args, '/order change');
           await req.acknowledge();
           await openChangeForm(req.client, req.triggerId, order.id);
         },
@@ -170,7 +162,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
           const actor = await req.actor();
           permit(actor, 'command:/order cancel');
           const [ref = '', ...words] = req.args.trim().split(/\s+/);
-          const order = await orderNumbered(ref, '/order cancel');
+          const order = await findOrderByReference(ctx.db, ref, '/order cancel');
           const reason = reasonText.safeParse(words.join(' '));
           if (!reason.success)
             throw new AppError(
@@ -194,7 +186,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
         summary: 'an order’s revisions and what each changed',
         async run(req) {
           await req.actor();
-          const order = await orderNumbered(req.args, '/order history');
+          const order = await findOrderByReference(ctx.db, req.args, '/order history');
           await req.reply(renderHistory(order, await sentChanges(ctx.db, order.id)));
         },
       },

@@ -549,6 +549,10 @@ export const exceptions = pgTable(
     rootCause: text('root_cause'),
     actionTaken: text('action_taken'),
     newDeliveryDate: date('new_delivery_date', { mode: 'string' }),
+    /** The QA step whose Fail raised it: that step cannot pass until the problem is resolved. */
+    failedStepId: bigint('failed_step_id', { mode: 'number' }).references(() => assignments.id, {
+      onDelete: 'set null',
+    }),
   },
   (t) => [
     index('exceptions_order_idx').on(t.orderId),

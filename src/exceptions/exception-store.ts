@@ -74,3 +74,13 @@ export async function managers(db: DbOrTx): Promise<string[]> {
     .where(arrayContains(people.roles, ['manager']));
   return rows.map((r) => r.id);
 }
+
+/** The problem a QA Fail raised on this step that is not resolved yet, if any. */
+export async function openFailureOf(db: DbOrTx, stepId: number): Promise<ExceptionRow | null> {
+  const [row] = await db
+    .select()
+    .from(exceptions)
+    .where(and(eq(exceptions.failedStepId, stepId), ne(exceptions.status, 'resolved')))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,5 +1,7 @@
-import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackViewAction, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { stepActions } from '../allocation/route-view.ts';
 import { permit } from '../auth/permissions.ts';
+import type { Actor } from '../auth/roles.ts';
 import { asView, escapeMrkdwn } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { isAppError } from '../errors.ts';
@@ -11,6 +13,7 @@ import type { SlackRouter } from '../slack/router.ts';
 import { acknowledgeProblem, alreadyHandled } from './acknowledge-problem.ts';
 import { exceptionActions } from './exception-card.ts';
 import { findException } from './exception-store.ts';
+import { checkQaFailure, failQaStep } from './fail-qa-step.ts';
 import { listProblems } from './list-problems.ts';
 import {
   problemForm,
@@ -19,8 +22,11 @@ import {
   readResolveForm,
   resolveForm,
   resolveFormId,
+  type Typed,
+  type Values,
 } from './problem-form.ts';
 import { problemWords } from './problem-kinds.ts';
+import { qaFailureForm, qaFailureFormId, readQaFailureForm } from './qa-failure-form.ts';
 import { problemFormForOrder, problemFormFromStep, reportProblem } from './report-problem.ts';
 import { requireMayResolve, resolveProblem } from './resolve-problem.ts';
 
@@ -28,14 +34,48 @@ import { requireMayResolve, resolveProblem } from './resolve-problem.ts';
 export const reportProblemAction = 'step.problem';
 
 /**
- * Problems on orders: Report problem (on a department's card, or `/order problem`), the problems
- * card's Acknowledge and Resolve, and `/order problems`.
+ * Problems on orders: Report problem (on a department's card, or `/order problem`), QA's Fail on
+ * an inspection, the problems card's Acknowledge and Resolve, and `/order problems`.
  */
 export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
   const inline = (error: unknown) => (isAppError(error) ? error.message : replyForError(error, logger).text);
+
+  /**
+   * A form that raises a problem: its values checked (each error under its input), then raised
+   * once per form (its view id), against the record and order version it carries.
+   */
+  const raising =
+    <T>(
+      read: (values: Values) => Typed<T>,
+      raise: (
+        actor: Actor,
+        ref: { id: number; version: number },
+        input: T,
+        raiseKey: string,
+      ) => Promise<void>,
+    ) =>
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<SlackViewAction>) => {
+      const typed = read(view.state.values);
+      if (!typed.ok) {
+        await ack({ response_action: 'errors', errors: typed.errors });
+        return;
+      }
+      try {
+        await raise(
+          await actorOf(body.user),
+          versionedRef.parse(view.private_metadata),
+          typed.input,
+          `view:${view.id}`,
+        );
+        await ack();
+        deps.afterWrite();
+      } catch (error) {
+        await ack({ response_action: 'errors', errors: { description: inline(error) } });
+      }
+    };
 
   return {
     subcommands: [
@@ -76,29 +116,33 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
           await client.views.open({ trigger_id: body.trigger_id, view: problemForm(subject) });
         }),
       );
-      router.view<SlackViewAction>(problemFormId, async ({ ack, body, view }) => {
-        const typed = readProblemForm(view.state.values);
-        if (!typed.ok) {
-          await ack({ response_action: 'errors', errors: typed.errors });
-          return;
-        }
-        try {
-          const actor = await actorOf(body.user);
+      router.view<SlackViewAction>(
+        problemFormId,
+        raising(readProblemForm, async (actor, ref, input, raiseKey) => {
           permit(actor, 'view:problem.report');
-          const { id, version } = versionedRef.parse(view.private_metadata);
-          await reportProblem(
-            ctx,
-            actor,
-            { orderId: id, expectedVersion: version },
-            typed.input,
-            `view:${view.id}`,
-          );
-          await ack();
-          deps.afterWrite();
-        } catch (error) {
-          await ack({ response_action: 'errors', errors: { description: inline(error) } });
-        }
-      });
+          await reportProblem(ctx, actor, { orderId: ref.id, expectedVersion: ref.version }, input, raiseKey);
+        }),
+      );
+      router.action<BlockAction<ButtonAction>>(
+        stepActions.fail,
+        cardButton(deps, async ({ action, body, client }) => {
+          const ref = versionedRef.parse(action.value);
+          const { orderNumber } = await checkQaFailure(ctx, await actorOf(body.user), {
+            assignmentId: ref.id,
+            expectedVersion: ref.version,
+          });
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: qaFailureForm(action.value ?? '', orderNumber),
+          });
+        }),
+      );
+      router.view<SlackViewAction>(
+        qaFailureFormId,
+        raising(readQaFailureForm, (actor, ref, input, raiseKey) =>
+          failQaStep(ctx, actor, { assignmentId: ref.id, expectedVersion: ref.version }, input, raiseKey),
+        ),
+      );
       router.action<BlockAction<ButtonAction>>(
         exceptionActions.acknowledge,
         cardButton(deps, async ({ action, body }) => {

@@ -1,13 +1,13 @@
 import type { types, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn, mrkdwn, plain } from '../blocks/block-kit.ts';
-import { problemTypes, type Severity, severities } from './problem-kinds.ts';
+import { problemTypes, severities } from './problem-kinds.ts';
 
 export const problemFormId = 'problem.report';
 export const resolveFormId = 'exception.resolve_details';
 
-type Values = ViewOutput['state']['values'];
-type Typed<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
+export type Values = ViewOutput['state']['values'];
+export type Typed<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
 
 const option = (value: string, text: string) => ({ text: plain(text, 75), value });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -19,9 +19,6 @@ export interface ProblemFormSubject {
   ref: string;
   departments: readonly { id: number; name: string }[];
   departmentId: number | null;
-  /** Prefilled for a QA failure: a quality problem of high severity. */
-  type?: keyof typeof problemTypes;
-  severity?: Severity;
 }
 
 export function problemForm(s: ProblemFormSubject): types.ModalView {
@@ -29,10 +26,6 @@ export function problemForm(s: ProblemFormSubject): types.ModalView {
   const chosen = departments.find((d) => d.value === String(s.departmentId));
   const typeOptions = Object.entries(problemTypes).map(([value, text]) => option(value, text));
   const severityOptions = severities.map((v) => option(v, v[0]?.toUpperCase() + v.slice(1)));
-  const initial = <T extends { value: string }>(options: T[], value: string | undefined) => {
-    const found = options.find((o) => o.value === value);
-    return found ? { initial_option: found } : {};
-  };
   return {
     type: 'modal',
     callback_id: problemFormId,
@@ -50,7 +43,6 @@ export function problemForm(s: ProblemFormSubject): types.ModalView {
           type: 'static_select',
           action_id: 'type',
           options: typeOptions,
-          ...initial(typeOptions, s.type),
         },
       },
       {
@@ -61,7 +53,6 @@ export function problemForm(s: ProblemFormSubject): types.ModalView {
           type: 'static_select',
           action_id: 'severity',
           options: severityOptions,
-          ...initial(severityOptions, s.severity),
         },
       },
       {
@@ -176,7 +167,8 @@ export function readResolveForm(values: Values): Typed<ResolveInput> {
   );
 }
 
-function typed<T>(result: z.ZodSafeParseResult<T>, blocks: Record<string, string>): Typed<T> {
+/** A zod result as a form's answer: the input, or each problem under its input block. */
+export function typed<T>(result: z.ZodSafeParseResult<T>, blocks: Record<string, string>): Typed<T> {
   if (result.success) return { ok: true, input: result.data };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {

@@ -21,6 +21,8 @@ export interface ProblemReport {
   description: string;
   expectedDate: string | null;
   departmentId: number;
+  /** The QA step whose Fail raised it, which cannot pass while the problem is open. */
+  failedStepId?: number;
 }
 
 /** States in which a problem can still be raised: work is ahead, or the goods are on their way. */
@@ -66,6 +68,7 @@ export async function raiseProblem(
       description: report.description,
       expectedDate: report.expectedDate,
       departmentId: department.id,
+      failedStepId: report.failedStepId ?? null,
       holds,
       slaDueAt: slaDueAt(policy.sla, policy.calendar, report.severity, now),
       allManagersAt: slaDueAt(policy.sla, policy.calendar, report.severity, now, 2),

@@ -29,6 +29,14 @@ const statusEmoji: Record<string, string> = {
   cancelled: ':x:',
 };
 
+/** A hold's kind as the cards name it, before its reason. */
+export const holdKindWords: Record<string, string> = {
+  credit: 'credit',
+  exception: 'exception',
+  customer: 'customer request',
+  manual: 'manual',
+};
+
 /**
  * The order card: what matters about the order now. Block ids carry the version, as Slack asks
  * for new block ids when a message is updated.
@@ -59,7 +67,7 @@ export function renderOrderCard(
     );
   const more = order.lines.length - shown.length;
   const held = order.hold
-    ? `\n${escapeMrkdwn(order.hold.kind)}${order.hold.reason ? `: ${escapeMrkdwn(order.hold.reason)}` : ''}`
+    ? `\n${escapeMrkdwn(holdKindWords[order.hold.kind] ?? order.hold.kind)}${order.hold.reason ? `: ${escapeMrkdwn(order.hold.reason)}` : ''}`
     : '';
   const problems =
     order.openProblems > 0

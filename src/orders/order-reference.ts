@@ -1,8 +1,9 @@
-import { desc, like } from 'drizzle-orm';
+import { desc, eq, like } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { orders } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orderNumberPattern } from './order-number.ts';
+import type { OrderRow } from './order-store.ts';
 
 /** A bare sequence number, as people say "order 4". */
 const bareSequence = /^\d{1,9}$/;
@@ -30,4 +31,12 @@ export async function resolveOrderNumber(db: DbOrTx, typed: string, usage: strin
     .limit(1);
   if (!latest) throw new AppError('not_found', `There is no order numbered …${ending}.`);
   return latest.number;
+}
+
+/** The order a person named after a command (see resolveOrderNumber), or not found in words. */
+export async function findOrderByReference(db: DbOrTx, typed: string, usage: string): Promise<OrderRow> {
+  const number = await resolveOrderNumber(db, typed, usage);
+  const [order] = await db.select().from(orders).where(eq(orders.number, number));
+  if (!order) throw new AppError('not_found', `There is no order ${number}.`);
+  return order;
 }

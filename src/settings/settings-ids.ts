@@ -7,6 +7,8 @@ export const settingsIds = {
   addDepartment: 'settings.add_department',
   pickPerson: 'settings.pick_person',
   page: 'settings.page',
+  editChannels: 'settings.edit_channels',
+  channelsCallbackId: 'settings_channels',
   departmentCallbackId: 'settings_department',
   personCallbackId: 'settings_person',
 } as const;

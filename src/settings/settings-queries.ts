@@ -1,6 +1,8 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, people } from '../db/schema.ts';
+import { deskChannelIds } from '../setup/desk-calendar-store.ts';
+import type { DeskChannelChoice } from './desk-channels-form.ts';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
@@ -21,6 +23,8 @@ export interface PersonSummary {
 export interface SettingsData {
   departments: DepartmentSummary[];
   people: PersonSummary[];
+  /** The desk's own channels by purpose (problems, managers), as stored. */
+  deskChannels: DeskChannelChoice;
 }
 
 /** What the Settings modal lists: every department with its head count, every person on record. */
@@ -45,7 +49,13 @@ export async function loadSettings(db: DbOrTx): Promise<SettingsData> {
   return {
     departments: depts.map((d) => ({ ...d, people: headsOf.get(d.id) ?? 0 })),
     people: persons,
+    deskChannels: await loadDeskChannels(db),
   };
+}
+
+export async function loadDeskChannels(db: DbOrTx): Promise<DeskChannelChoice> {
+  const ids = await deskChannelIds(db);
+  return { exceptions: ids.get('exceptions') ?? null, managers: ids.get('managers') ?? null };
 }
 
 export async function findDepartment(db: DbOrTx, key: string): Promise<DepartmentRow | undefined> {

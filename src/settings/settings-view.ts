@@ -8,6 +8,11 @@ import {
   plain,
   section,
 } from '../blocks/block-kit.ts';
+import {
+  type DeskChannelChoice,
+  type DeskChannelPurpose,
+  deskChannelPurposes,
+} from './desk-channels-form.ts';
 import { settingsIds } from './settings-ids.ts';
 import type { DepartmentSummary, PersonSummary, SettingsData } from './settings-queries.ts';
 
@@ -67,6 +72,15 @@ function peopleText(list: readonly PersonSummary[]): string {
   return lines.join('\n');
 }
 
+function deskChannelsText(channels: DeskChannelChoice): string {
+  return (Object.keys(deskChannelPurposes) as DeskChannelPurpose[])
+    .map((purpose) => {
+      const id = channels[purpose];
+      return `*${deskChannelPurposes[purpose].label}*: ${id ? `<#${id}>` : '_none_'}`;
+    })
+    .join('\n');
+}
+
 function pageButtons(page: number, pages: number): Block[] {
   if (pages <= 1) return [];
   const button = (label: string, to: number) => ({
@@ -85,7 +99,7 @@ function pageButtons(page: number, pages: number): Block[] {
   ];
 }
 
-/** The Settings modal: the departments (a page of them) with Edit, Add department, and the people. */
+/** The Settings modal: the departments (a page of them) with Edit, Add department, the desk's channels, and the people. */
 export function buildSettingsView(data: SettingsData, place: SettingsPlace): Record<string, unknown> {
   const pages = Math.max(1, Math.ceil(data.departments.length / DEPARTMENTS_PER_PAGE));
   const page = Math.min(Math.max(0, place.page), pages - 1);
@@ -102,6 +116,17 @@ export function buildSettingsView(data: SettingsData, place: SettingsPlace): Rec
       elements: [
         { type: 'button', action_id: settingsIds.addDepartment, text: plain('Add department'), value: 'add' },
       ],
+    },
+    divider(),
+    header('Desk channels', 'desk_channels'),
+    {
+      ...section(deskChannelsText(data.deskChannels), 'desk_channels.list'),
+      accessory: {
+        type: 'button',
+        action_id: settingsIds.editChannels,
+        text: plain('Edit'),
+        value: 'channels',
+      },
     },
     divider(),
     header('People', 'people'),

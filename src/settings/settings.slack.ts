@@ -17,11 +17,19 @@ import {
   departmentInputSchema,
   readDepartmentForm,
 } from './department-form.ts';
+import { buildDeskChannelsForm, deskChannelsInput, readDeskChannelsForm } from './desk-channels-form.ts';
 import { buildPersonForm, personFields, personInputIds, readPersonForm } from './person-form.ts';
 import { type DepartmentChange, saveDepartment } from './save-department.ts';
+import { saveDeskChannels } from './save-desk-channels.ts';
 import { type PersonChange, savePerson } from './save-person.ts';
 import { settingsIds } from './settings-ids.ts';
-import { departmentChoices, findDepartment, findPerson, loadSettings } from './settings-queries.ts';
+import {
+  departmentChoices,
+  findDepartment,
+  findPerson,
+  loadDeskChannels,
+  loadSettings,
+} from './settings-queries.ts';
 import { buildSettingsView } from './settings-view.ts';
 
 type Parent = DepartmentFormMeta['parent'];
@@ -82,6 +90,17 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
     } catch (error) {
       logger.warn('could not look up a person’s name', error);
       return '';
+    }
+  }
+
+  /** A channel's name, kept beside its id so a setup file naming it later keeps the id; the id when Slack does not say. */
+  async function channelName(client: WebClient, channelId: string): Promise<string> {
+    try {
+      const { channel } = await client.conversations.info({ channel: channelId });
+      return channel?.name || channelId;
+    } catch (error) {
+      logger.warn('could not look up a channel’s name', error);
+      return channelId;
     }
   }
 
@@ -154,6 +173,44 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           await client.views.push({ trigger_id: triggerId, view: asView(view) });
         }),
       );
+
+      router.action<BlockAction>(
+        settingsIds.editChannels,
+        inSettings('action:settings.edit_channels', async ({ client, parent, triggerId }) => {
+          const view = buildDeskChannelsForm(await loadDeskChannels(ctx.db), parent);
+          await client.views.push({ trigger_id: triggerId, view: asView(view) });
+        }),
+      );
+
+      router.view<ViewSubmitAction>(settingsIds.channelsCallbackId, async ({ ack, body, view, client }) => {
+        let form: ReturnType<typeof readDeskChannelsForm>;
+        try {
+          form = readDeskChannelsForm(view);
+        } catch (error) {
+          logger.error('a desk channels form came back unreadable', error);
+          await ack({ response_action: 'errors', errors: { exceptions: unreadableForm } });
+          return;
+        }
+        const answer = await answerSubmission({
+          inputs: ['exceptions', 'managers'],
+          parsed: deskChannelsInput.safeParse(form.fields),
+          async save(input) {
+            const actor = await actorOf(body.user);
+            permit(actor, 'view:settings_channels');
+            const named = async (id: string | null) =>
+              id ? { id, name: await channelName(client, id) } : null;
+            await saveDeskChannels(ctx, actor, {
+              exceptions: await named(input.exceptions),
+              managers: await named(input.managers),
+            });
+            logger.info('settings: desk channels changed', { by: actor.userId, ...input });
+          },
+          blockFor: () => undefined,
+          logger,
+        });
+        await ack(answer);
+        if (!answer) await refreshSettings(client, form.parent);
+      });
 
       router.action<BlockAction>(
         settingsIds.pickPerson,

@@ -53,3 +53,31 @@ export async function deskChannel(db: DbOrTx, purpose: string): Promise<string |
     .where(eq(deskChannels.purpose, purpose));
   return row?.id ?? null;
 }
+
+/** Every purpose's channel as stored: the Settings modal shows them and the form starts from them. */
+export async function deskChannelIds(db: DbOrTx): Promise<Map<string, string>> {
+  const rows = await db.select().from(deskChannels);
+  return new Map(rows.flatMap((r) => (r.channelId ? [[r.purpose, r.channelId] as const] : [])));
+}
+
+/**
+ * An admin picks the channel for a purpose in Settings (null: none). Its name is kept with it,
+ * so a setup file naming the same channel later keeps the id.
+ */
+export async function pickDeskChannel(
+  tx: Tx,
+  purpose: string,
+  channel: { id: string; name: string } | null,
+): Promise<void> {
+  if (!channel) {
+    await tx.delete(deskChannels).where(eq(deskChannels.purpose, purpose));
+    return;
+  }
+  await tx
+    .insert(deskChannels)
+    .values({ purpose, channelName: channel.name, channelId: channel.id })
+    .onConflictDoUpdate({
+      target: deskChannels.purpose,
+      set: { channelName: channel.name, channelId: channel.id },
+    });
+}

@@ -75,17 +75,18 @@ describe('a prepaid order of custom work follows its rule: finance → productio
     expect(buttonsOn(cardIn(flow, production.channelId, number))[0]).toBe('step.accept');
   });
 
-  it('production’s Start puts it in production and its Done makes it ready; QA gets the card', async () => {
+  it('production’s Start puts it in production; its Done hands it to QA, and it is not ready to ship while QA inspects', async () => {
     const [member] = production.members;
     await press(flow, member, production.channelId, number, 'step.accept');
     await press(flow, member, production.channelId, number, 'step.start');
     expect(await statusOf(number)).toBe('in_production');
     await press(flow, member, production.channelId, number, 'step.done');
-    expect(await statusOf(number)).toBe('ready');
+    expect(await statusOf(number)).toBe('in_production');
+    expect(JSON.stringify(cardIn(flow, production.channelId, number)?.blocks)).not.toContain('ready to ship');
     expect(buttonsOn(cardIn(flow, qa.channelId, number))[0]).toBe('step.accept');
   });
 
-  it('QA passes it to logistics, who ship it and mark it delivered; every card showed each move in place', async () => {
+  it('QA passes it: only now is it ready to ship; logistics ship it and mark it delivered; every card showed each move in place', async () => {
     await workThrough(qa.member, qa.channelId, number);
     expect(await statusOf(number)).toBe('ready');
     await press(flow, logistics.member, logistics.channelId, number, 'step.accept');

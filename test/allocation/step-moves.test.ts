@@ -14,11 +14,16 @@ describe('how a department’s step moves the order', () => {
     expect(actions(movesOnDone('allocated', 'finance', ['production', 'qa', 'logistics']))).toEqual([]);
   });
 
-  it('production’s last Done makes the order ready, even with QA still to come', () => {
-    expect(actions(movesOnDone('in_production', 'production', ['qa', 'logistics']))).toEqual([
-      'finish_production',
-    ]);
+  it('production’s last Done leaves the order in production while QA is still to come', () => {
+    expect(actions(movesOnDone('in_production', 'production', ['qa', 'logistics']))).toEqual([]);
     expect(actions(movesOnDone('in_production', 'production', ['production', 'logistics']))).toEqual([]);
+    expect(actions(movesOnDone('in_production', 'production', ['logistics']))).toEqual(['finish_production']);
+    expect(actions(movesOnDone('in_production', 'production', []))).toEqual(['finish_production']);
+  });
+
+  it('QA passing with only shipping left makes the order ready', () => {
+    expect(actions(movesOnDone('in_production', 'qa', ['logistics']))).toEqual(['finish_production']);
+    expect(actions(movesOnDone('in_production', 'qa', ['finance', 'logistics']))).toEqual([]);
   });
 
   it('with nothing to produce, the order is ready when shipping is next', () => {

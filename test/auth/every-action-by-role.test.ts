@@ -1,15 +1,30 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, type PermissionId, permissions } from '../../src/auth/permissions.ts';
 import { type Actor, type Role, requireRole } from '../../src/auth/roles.ts';
-import { allocationRules, customers, orders, people as peopleTable, products } from '../../src/db/schema.ts';
+import {
+  allocationRules,
+  customers,
+  departments,
+  orders,
+  people as peopleTable,
+  products,
+} from '../../src/db/schema.ts';
+import { reportProblem } from '../../src/exceptions/report-problem.ts';
 import { slackFeatures } from '../../src/features.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import { routerFor } from '../../src/slack/app.ts';
 import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  acmeOrder,
+  eventually,
+  finance,
+  openModal,
+  placeCreditHeldOrder,
+  seedIntakeWorld,
+} from '../support/intake-world.ts';
 
 /** Everyone who can press something: each role, each department's member, and two outsiders. */
 interface Persona {
@@ -127,6 +142,18 @@ beforeAll(async () => {
     route: [{ department: 'production', pick: 'round_robin' }],
     updatedAt: new Date(),
   });
+  // Custom work is inspected: its orders pass QA, whose card has Fail.
+  await db.insert(allocationRules).values({
+    position: 2,
+    name: 'custom work is inspected',
+    conditions: { categories: ['custom'] },
+    route: [
+      { department: 'production', pick: 'round_robin' },
+      { department: 'qa', pick: 'round_robin' },
+      { department: 'logistics', pick: 'round_robin' },
+    ],
+    updatedAt: new Date(),
+  });
   // More than a page of orders, so the list has More.
   const [acme] = await db.select().from(customers).where(eq(customers.code, 'ACME'));
   const [widget] = await db.select().from(products).where(eq(products.sku, 'WIDGET-A'));
@@ -217,9 +244,6 @@ const onCard = (key: string, number: () => string, actionId: string) => (user: s
   );
 };
 
-const latestNumber = async () =>
-  (await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1))[0]?.number ?? '';
-
 /** Places an ACME order and moves it on: e.g. production accepts, starts and finishes it. */
 async function orderAt(moves: [string, string][]): Promise<string> {
   const number = await placeOrder(flow);
@@ -229,15 +253,7 @@ async function orderAt(moves: [string, string][]): Promise<string> {
 
 /** NEARLY is near its credit limit: its order waits in #finance. */
 async function heldOrder(): Promise<string> {
-  const before = flow.slack.views.top(people.admin);
-  await flow.driver.command(people.admin, 'new');
-  const view = await openModal(flow, people.admin, before);
-  await flow.driver.submitView(people.admin, view, {
-    ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
-    customer: { customer: 'NEARLY' },
-  });
-  await flow.drainOutbox();
-  return latestNumber();
+  return (await placeCreditHeldOrder(flow)).number;
 }
 
 /** An order for a press that uses it up (Accept, Approve): a fresh one after each allowed press. */
@@ -256,7 +272,107 @@ function consumable(make: () => Promise<string>) {
 
 const toAccept = consumable(() => orderAt([]));
 const toApprove = consumable(heldOrder);
-const started = { production: '', logistics: '', held: '' };
+const started = { production: '', logistics: '', held: '', inspected: '', problem: '' };
+
+const adminDm = () => flow.slack.workspace.openIm(people.admin).channel.id;
+/** A button on the admin's own card of an order (their DM): Request change, Cancel, Hold, Release. */
+const onOwnCard = (number: () => string, actionId: string) => (user: string) =>
+  seenAfter(user, () =>
+    flow.driver.clickButton(user, {
+      message: { channel: adminDm(), ts: cardIn(flow, adminDm(), number())?.ts ?? '' },
+      action_id: actionId,
+    }),
+  );
+
+/** An order of custom work that QA has started inspecting. */
+async function atInspection(): Promise<string> {
+  const number = await placeOrder(flow, [{ product: 'GEAR-C', quantity: '1' }]);
+  const moves: [string, string][] = [
+    ['production', 'step.accept'],
+    ['production', 'step.start'],
+    ['production', 'step.done'],
+    ['qa', 'step.accept'],
+    ['qa', 'step.start'],
+  ];
+  for (const [key, action] of moves) await press(flow, member(key), channels[key] ?? '', number, action);
+  return number;
+}
+
+/** An order the admin put on hold by hand. */
+async function manuallyHeld(): Promise<string> {
+  const number = await placeOrder(flow);
+  await flow.driver.command(people.admin, `hold ${number} waiting for the drawings`);
+  await eventually(async () => {
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, number));
+    return order?.status === 'on_hold';
+  }, 'the hold');
+  await flow.drainOutbox();
+  return number;
+}
+
+/** An order with a low problem reported in production: its problems card is in #production. */
+async function withProblem(): Promise<string> {
+  const number = await placeOrder(flow);
+  const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, number));
+  const [production] = await flow.database.db
+    .select()
+    .from(departments)
+    .where(eq(departments.key, 'production'));
+  const admin: Actor = { userId: people.admin, roles: ['admin'], departmentId: null, departmentKey: null };
+  await reportProblem(
+    flow.desk.ctx,
+    admin,
+    { orderId: order?.id ?? 0, expectedVersion: order?.version ?? 0 },
+    {
+      type: 'other',
+      severity: 'low',
+      description: 'Drawing unclear',
+      expectedDate: null,
+      departmentId: production?.id ?? 0,
+    },
+    `probe:${number}`,
+  );
+  await flow.drainOutbox();
+  return number;
+}
+
+/** The problems card of an order in a department's channel. */
+const problemCard = (channel: string, number: string) =>
+  flow.slack
+    .messages(channel)
+    .find((m) => m.text.startsWith(`:warning: Problem · ${number}`) && !m.thread_ts);
+
+const onProblem = (number: () => string, actionId: string) => (user: string) => {
+  const channel = channels.production ?? '';
+  return seenAfter(user, () =>
+    flow.driver.clickButton(user, {
+      message: { channel, ts: problemCard(channel, number())?.ts ?? '' },
+      action_id: actionId,
+    }),
+  );
+};
+
+/** A press that uses its order up when it is allowed: the next one gets a fresh order. */
+function usingUp(
+  id: PermissionId,
+  order: ReturnType<typeof consumable>,
+  pressOn: (number: () => string) => (user: string) => Promise<Seen>,
+  card?: string,
+): Probe {
+  return {
+    id,
+    ...(card ? { card } : {}),
+    async press(user) {
+      await order.ready();
+      const seen = await pressOn(order.number)(user);
+      if (!seen.refused) order.usedUp();
+      return seen;
+    },
+  };
+}
+
+const toRelease = consumable(manuallyHeld);
+const toAcknowledge = consumable(withProblem);
 
 /** The order form the admin has open, opened again when a submission closed it. */
 async function adminOrderModal(): Promise<string> {
@@ -281,8 +397,6 @@ const notPressedHere = [
   'view:order_new_confirm',
   // Change requests and cancellation: test/changes/change-flow.test.ts opens the forms from the
   // owner's card and presses Approve and Reject as the right and the wrong department.
-  'action:order.request_change',
-  'action:order.cancel',
   'view:change.form',
   'view:change.confirm',
   'view:cancel.form',
@@ -293,12 +407,8 @@ const notPressedHere = [
   'action:reminders.cancel',
   'action:step.delivered',
   'view:step.reassign_details',
-  // The problems form and the problems card's buttons: test/exceptions/problem-escalation-flow.test.ts
-  // presses them (a viewer refused Acknowledge); probes here are open work.
+  // The problems form: test/exceptions/problem-escalation-flow.test.ts submits it.
   'view:problem.report',
-  'action:exception.acknowledge',
-  'action:exception.resolve',
-  'view:exception.resolve_details',
   // The follow-up reminder's buttons and form: on a DM to the order's owner, after delivery;
   // test/followup/follow-up-flow.test.ts presses them.
   'action:followup.feedback',
@@ -330,8 +440,11 @@ const notPressedHere = [
   'action:settings.add_department',
   'action:settings.edit_department',
   'action:settings.pick_person',
+  // Inside the Settings modal: test/settings/settings-flow.test.ts saves it as an admin and as a member.
+  'action:settings.edit_channels',
   'view:settings_department',
   'view:settings_person',
+  'view:settings_channels',
   'event:app_home_opened',
   'action:home.more',
   'action:home.previous',
@@ -368,6 +481,10 @@ const commandProbes: Probe[] = [
   // Without a reason: an admin is asked for one, nothing is cancelled.
   { id: 'command:/order cancel', press: command('cancel SO-2026-000001') },
   { id: 'command:/order history', press: command('history SO-2026-000001') },
+  // Without a reason: an admin gets the hold form.
+  { id: 'command:/order hold', press: command('hold SO-2026-000001') },
+  // Not on hold: an admin is told there is nothing to release.
+  { id: 'command:/order release', press: command('release SO-2026-000001') },
 ];
 
 const pressProbes: Probe[] = [
@@ -400,6 +517,26 @@ const pressProbes: Probe[] = [
     id: 'action:step.ship',
     card: 'logistics',
     press: onCard('logistics', () => started.logistics, 'step.ship'),
+  },
+  {
+    id: 'action:step.fail',
+    card: 'qa',
+    press: onCard('qa', () => started.inspected, 'step.fail'),
+  },
+  { id: 'action:order.request_change', press: onOwnCard(() => started.production, 'order.request_change') },
+  { id: 'action:order.cancel', press: onOwnCard(() => started.production, 'order.cancel') },
+  { id: 'action:order.hold', press: onOwnCard(() => started.production, 'order.hold') },
+  usingUp('action:order.release', toRelease, (number) => onOwnCard(number, 'order.release')),
+  usingUp(
+    'action:exception.acknowledge',
+    toAcknowledge,
+    (number) => onProblem(number, 'exception.acknowledge'),
+    'production',
+  ),
+  {
+    id: 'action:exception.resolve',
+    card: 'production',
+    press: onProblem(() => started.problem, 'exception.resolve'),
   },
   { id: 'action:credit_hold.reject', press: onCard('finance', () => started.held, 'credit_hold.reject') },
   {
@@ -540,7 +677,36 @@ async function adminOpens(channel: string, number: string, actionId: string): Pr
   return (await openModal(flow, people.admin, before)).id;
 }
 
+/** The admin presses a button on the problems card of an order in #production, and the modal it opens. */
+async function adminOpensProblem(number: string, actionId: string): Promise<string> {
+  const channel = channels.production ?? '';
+  const before = flow.slack.views.top(people.admin);
+  await flow.driver.clickButton(people.admin, {
+    message: { channel, ts: problemCard(channel, number)?.ts ?? '' },
+    action_id: actionId,
+  });
+  return (await openModal(flow, people.admin, before)).id;
+}
+
 const formProbes: Probe[] = [
+  formProbe(
+    'view:step.fail_details',
+    () => adminOpens(channels.qa ?? '', started.inspected, 'step.fail'),
+    { what: { what: 'Gear teeth' }, severity: { severity: 'low' }, description: { description: 'Burrs' } },
+    'qa',
+  ),
+  // Each allowed submission holds its order: the next form is for a fresh one.
+  formProbe('view:hold.form', async () => adminOpens(adminDm(), await placeOrder(flow), 'order.hold'), {
+    kind: { kind: 'manual' },
+    reason: { reason: 'waiting for the drawings' },
+  }),
+  // Each allowed submission resolves its problem: the next form is for a fresh one.
+  formProbe(
+    'view:exception.resolve_details',
+    async () => adminOpensProblem(await withProblem(), 'exception.resolve'),
+    { cause: { cause: 'Old drawing' }, action: { action: 'Sent the new one' } },
+    'production',
+  ),
   stepMove('action:step.start', [['production', 'step.accept']]),
   stepMove('action:step.done', [
     ['production', 'step.accept'],
@@ -601,6 +767,8 @@ describe('every command, subcommand, button and search, pressed as every role, d
       ['logistics', 'step.start'],
     ]);
     started.held = await heldOrder();
+    started.inspected = await atInspection();
+    started.problem = await withProblem();
     await flow.driver.command(people.admin, 'list');
     state.moreList = (
       await eventually(() => flow.slack.workspace.ephemerals({ user: people.admin }).at(-1), 'the list')

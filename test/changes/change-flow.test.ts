@@ -9,7 +9,7 @@ import {
   scheduledJobs,
 } from '../../src/db/schema.ts';
 import { departmentLoad } from '../../src/routing/capacity-store.ts';
-import { aDepartment, cardIn, placeOrder, press, shipOrder } from '../support/department-world.ts';
+import { aDepartment, cardIn, placeOrder, press, shipOrder, toldAfter } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
 
@@ -85,17 +85,6 @@ async function preview(number: string, values: Record<string, Record<string, unk
   return { form, res: await flow.driver.submitView(people.admin, form, values) };
 }
 
-/** What `user` was told privately last, after `click`. */
-async function answerTo(user: string, click: () => Promise<unknown>) {
-  const told = flow.slack.workspace.ephemerals({ user }).length;
-  await click();
-  const all = await eventually(() => {
-    const now = flow.slack.workspace.ephemerals({ user });
-    return now.length > told ? now : null;
-  }, `an answer for ${user}`);
-  return all.at(-1)?.text ?? '';
-}
-
 async function pressOnChangeCard(user: string, channel: string, number: string, actionId: string) {
   const card = changeCard(channel, number);
   if (!card) throw new Error(`no change card for ${number} in ${channel}`);
@@ -135,14 +124,14 @@ describe('a quantity change during production', () => {
   });
 
   it('finance cannot approve for production; production approving twice counts once', async () => {
-    const wrong = await answerTo(finance.member, () =>
+    const wrong = await toldAfter(flow, finance.member, () =>
       pressOnChangeCard(finance.member, production.channelId, number, 'change.approve'),
     );
     expect(wrong).toContain(
       'Only members of Production, its manager or an admin can decide change requests.',
     );
     await pressOnChangeCard(production.ann, production.channelId, number, 'change.approve');
-    const again = await answerTo(production.ann, () =>
+    const again = await toldAfter(flow, production.ann, () =>
       pressOnChangeCard(production.ann, production.channelId, number, 'change.approve'),
     );
     expect(again).toContain('approved it for Production already');

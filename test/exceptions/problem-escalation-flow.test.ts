@@ -3,18 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assignments,
   customerMessages,
+  customers,
   deskChannels,
   exceptions,
   orders,
   people as peopleTable,
   scheduledJobs,
 } from '../../src/db/schema.ts';
-import { aDepartment, cardIn, placeOrder, press } from '../support/department-world.ts';
+import { aDepartment, cardIn, placeOrder, press, toldAfter } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { eventually, openModal, seedIntakeWorld } from '../support/intake-world.ts';
 
 const production = { channelId: 'C0PROD', ann: 'U0ANN', manager: 'U0PMGR' } as const;
 const exceptionsChannel = 'C0EXCEPT';
+/** ACME's Slack Connect channel, shared with the customer. */
+const acmeConnect = 'C0ACMESHARED';
 /** A manager of no department in particular. */
 const max = 'U0MAX';
 
@@ -36,6 +39,8 @@ beforeAll(async () => {
     await db.insert(peopleTable).values({ slackUserId: id, roles: ['manager'], updatedAt: new Date() });
   }
   flow.slack.addChannel({ id: exceptionsChannel, name: 'exceptions', is_member: true });
+  flow.slack.addChannel({ id: acmeConnect, name: 'acme-shared', is_member: true });
+  await db.update(customers).set({ connectChannelId: acmeConnect }).where(eq(customers.code, 'ACME'));
   await db
     .insert(deskChannels)
     .values({ purpose: 'exceptions', channelName: 'exceptions', channelId: exceptionsChannel });
@@ -240,6 +245,29 @@ describe('a critical quality problem: hold, escalation, acknowledgement, resolut
       errors: { cause: `This problem was already resolved by <@${production.ann}>.` },
     });
     expect(escalationsTo(production.manager)).toHaveLength(2);
+  });
+
+  it('the owner sends the resolution’s draft: it is posted once to the customer’s Slack Connect channel', async () => {
+    const offer = flow.slack
+      .messages(dmOf(people.admin))
+      .filter((m) => m.text.startsWith(':speech_balloon:'))
+      .at(-1);
+    expect(JSON.stringify(offer?.blocks)).toContain('Wrong filler wire');
+    const send = () =>
+      toldAfter(flow, people.admin, () =>
+        flow.driver.clickButton(people.admin, {
+          message: { channel: dmOf(people.admin), ts: offer?.ts ?? '' },
+          action_id: 'custmsg.send',
+        }),
+      );
+    expect(await send()).toContain(`Sent to <#${acmeConnect}>`);
+    // Pressed again (a double click): nothing more is posted.
+    await send();
+    await flow.drainOutbox();
+    const posted = flow.slack.messages(acmeConnect);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]?.text).toContain('Wrong filler wire');
+    expect(posted[0]?.text).toContain('2026-12-30');
   });
 });
 

@@ -1,12 +1,19 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
+import { departments, deskChannels, orders, people as peopleTable } from '../../src/db/schema.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { capacityError } from '../../src/settings/department-form.ts';
 import { lastAdminMessage } from '../../src/settings/save-person.ts';
 import { settingsIds } from '../../src/settings/settings-ids.ts';
+import { placeOrder } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  eventually,
+  finance,
+  openModal,
+  placeCreditHeldOrder,
+  seedIntakeWorld,
+} from '../support/intake-world.ts';
 
 const production = 'C0PROD';
 const mia = 'U0MIA';
@@ -194,17 +201,9 @@ describe('departments in Settings', () => {
 describe('people in Settings', () => {
   /** NEARLY is near its limit: the order waits in #finance for a decision. */
   async function heldOrder() {
-    const before = flow.slack.views.top(people.admin);
-    await flow.driver.command(people.admin, 'new');
-    const view = await openModal(flow, people.admin, before);
-    await flow.driver.submitView(people.admin, view, {
-      ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
-      customer: { customer: 'NEARLY' },
-    });
-    await flow.drainOutbox();
-    const [order] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
-    const card = flow.slack.messages(finance.channel).find((m) => m.text.includes(order?.number ?? '?'));
-    if (!order || !card) throw new Error('no held order');
+    const order = await placeCreditHeldOrder(flow);
+    const card = flow.slack.messages(finance.channel).find((m) => m.text.includes(order.number));
+    if (!card) throw new Error('no held order');
     return { order, card };
   }
 
@@ -292,6 +291,76 @@ describe('people in Settings', () => {
     const res = await flow.driver.submitView(mia, own, { roles: { value: ['manager'] } });
     expect(res.body).toEqual({ response_action: 'errors', errors: { roles: lastAdminMessage } });
     expect((await personRow(mia))?.roles).toEqual(['admin']);
+  });
+});
+
+describe('desk channels in Settings', () => {
+  const exceptionsChannel = 'C0EXCEPT';
+  const managersChannel = 'C0MANAGERS';
+  const stored = () => flow.database.db.select().from(deskChannels).orderBy(deskChannels.purpose);
+
+  it('an admin picks the problems and managers channels; Settings lists them, and a problem’s card goes there', async () => {
+    flow.slack.addChannel({ id: exceptionsChannel, name: 'exceptions', is_member: true });
+    flow.slack.addChannel({ id: managersChannel, name: 'managers', is_member: true });
+    const settings = await openSettings();
+    expect(shows(settings, '*Problems channel*: _none_')).toBe(true);
+    const form = await push(settings, { action_id: settingsIds.editChannels });
+    expect(form.title?.text).toBe('Desk channels');
+    const values = { exceptions: { value: exceptionsChannel }, managers: { value: managersChannel } };
+    const refused = await flow.driver.submitView(finance.outsider, form, values);
+    expect(refused.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        exceptions: 'Only an admin can set up desk channels. Ask an admin of orderdesk if you need to.',
+      },
+    });
+    expect(await stored()).toEqual([]);
+    const res = await flow.driver.submitView(people.admin, form, values);
+    expect(res.body).toBe('');
+    const listed = await refreshed(people.admin, `*Problems channel*: <#${exceptionsChannel}>`);
+    expect(shows(listed, `*Managers channel*: <#${managersChannel}>`)).toBe(true);
+    // Saved again from a fresh form: the same two rows.
+    const again = await push(listed, { action_id: settingsIds.editChannels });
+    expect(JSON.stringify(again.blocks)).toContain(exceptionsChannel);
+    expect((await flow.driver.submitView(people.admin, again, {})).body).toBe('');
+    expect(await stored()).toEqual([
+      { purpose: 'exceptions', channelName: 'exceptions', channelId: exceptionsChannel },
+      { purpose: 'managers', channelName: 'managers', channelId: managersChannel },
+    ]);
+
+    const top = flow.slack.views.top(people.admin);
+    if (top) await flow.driver.closeView(people.admin, top, { clear: true });
+    const number = await placeOrder(flow);
+    const before = flow.slack.views.top(people.admin);
+    await flow.driver.command(people.admin, `problem ${number}`);
+    const problem = await openModal(flow, people.admin, before);
+    const [financeRow] = await flow.database.db
+      .select()
+      .from(departments)
+      .where(eq(departments.key, 'finance'));
+    await flow.driver.submitView(people.admin, problem, {
+      type: { type: 'payment_issue' },
+      severity: { severity: 'low' },
+      description: { description: 'Prepayment short by 10.00' },
+      department: { department: String(financeRow?.id) },
+    });
+    await flow.drainOutbox();
+    expect(
+      flow.slack.messages(exceptionsChannel).some((m) => m.text.startsWith(`:warning: Problem · ${number}`)),
+    ).toBe(true);
+  });
+
+  it('clearing the problems channel leaves problems to their department’s channel', async () => {
+    const top = flow.slack.views.top(people.admin);
+    if (top) await flow.driver.closeView(people.admin, top, { clear: true });
+    const form = await push(await openSettings(), { action_id: settingsIds.editChannels });
+    const res = await flow.driver.submitView(people.admin, form, {
+      exceptions: { value: null },
+      managers: { value: managersChannel },
+    });
+    expect(res.body).toBe('');
+    await refreshed(people.admin, '*Problems channel*: _none_');
+    expect((await stored()).map((r) => r.purpose)).toEqual(['managers']);
   });
 });
 

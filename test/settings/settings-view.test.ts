@@ -26,6 +26,7 @@ const settings = (departments: number, people: number, page = 0) =>
     {
       departments: Array.from({ length: departments }, (_, i) => department(i + 1)),
       people: Array.from({ length: people }, (_, i) => person(i + 1)),
+      deskChannels: { exceptions: 'C0EXCEPT', managers: null },
     },
     { page },
   ) as unknown as Shown;

@@ -96,3 +96,14 @@ export async function shipOrder(
   await flow.drainOutbox();
   return answer;
 }
+
+/** What `user` was told privately last, after `act` (a press, a command). */
+export async function toldAfter(flow: Flow, user: string, act: () => Promise<unknown>): Promise<string> {
+  const told = flow.slack.workspace.ephemerals({ user }).length;
+  await act();
+  const all = await eventually(() => {
+    const now = flow.slack.workspace.ephemerals({ user });
+    return now.length > told ? now : null;
+  }, `an answer for ${user}`);
+  return all.at(-1)?.text ?? '';
+}

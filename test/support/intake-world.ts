@@ -1,4 +1,5 @@
-import { departments, people as peopleTable } from '../../src/db/schema.ts';
+import { desc } from 'drizzle-orm';
+import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { aCustomer, aProduct } from './factories.ts';
 import { type Flow, people } from './flow.ts';
@@ -108,4 +109,19 @@ export function acmeOrder(lines: { product: string; quantity: string; price?: st
     if (line.spec) values[`line.${key}.spec`] = { spec: line.spec };
   });
   return values;
+}
+
+/** The admin enters an order for NEARLY, a hair from its credit limit: it waits in #finance on a credit hold. */
+export async function placeCreditHeldOrder(flow: Flow) {
+  const before = flow.slack.views.top(people.admin);
+  await flow.driver.command(people.admin, 'new');
+  const view = await openModal(flow, people.admin, before);
+  await flow.driver.submitView(people.admin, view, {
+    ...acmeOrder([{ product: 'WIDGET-A', quantity: '20' }]),
+    customer: { customer: 'NEARLY' },
+  });
+  await flow.drainOutbox();
+  const [order] = await flow.database.db.select().from(orders).orderBy(desc(orders.id)).limit(1);
+  if (!order) throw new Error('no order entered');
+  return order;
 }

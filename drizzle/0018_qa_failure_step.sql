@@ -1,0 +1,2 @@
+ALTER TABLE "exceptions" ADD COLUMN "failed_step_id" bigint;--> statement-breakpoint
+ALTER TABLE "exceptions" ADD CONSTRAINT "exceptions_failed_step_id_assignments_id_fk" FOREIGN KEY ("failed_step_id") REFERENCES "public"."assignments"("id") ON DELETE set null ON UPDATE no action;
