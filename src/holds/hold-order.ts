@@ -11,7 +11,7 @@ import { findOrder, type OrderRow } from '../orders/order-store.ts';
 export const manualHoldKinds = ['manual', 'customer'] as const;
 export type ManualHoldKind = (typeof manualHoldKinds)[number];
 
-export const holdWhat = 'hold and release orders';
+const holdWhat = 'hold and release orders';
 
 export interface HoldAsked {
   orderId: number;
