@@ -30,7 +30,10 @@ export function renderChart(
   const job: ChartJob = { id, spec, size };
   return new Promise<ChartImage>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    chartWorker().postMessage(job);
+    const running = chartWorker();
+    // The process waits for the charts it asked for, but an idle worker never keeps it alive.
+    running.ref();
+    running.postMessage(job);
   });
 }
 
@@ -48,6 +51,7 @@ function chartWorker(): Worker {
     const waiting = pending.get(result.id);
     if (!waiting) return;
     pending.delete(result.id);
+    if (pending.size === 0) started.unref();
     if (result.ok)
       waiting.resolve({ png: Buffer.from(result.png), width: result.width, height: result.height });
     else waiting.reject(new Error(`the chart could not be drawn: ${result.message}`));
@@ -62,8 +66,6 @@ function chartWorker(): Worker {
   };
   started.on('error', fail);
   started.on('exit', (code) => fail(new Error(`the chart worker stopped (exit code ${code})`)));
-  // Charts alone never keep the process alive: the bot's server does while it runs.
-  started.unref();
   worker = started;
   return started;
 }

@@ -29,8 +29,18 @@ export interface SeriesForecast {
   outcome: ForecastOutcome;
 }
 
+/** Weeks of history the forecast's chart shows before the forecast: half a year. */
+export const chartHistoryWeeks = 26;
+
 export type ForecastAnswer =
-  | { kind: 'one'; weeks: number; firstWeek: string; forecast: SeriesForecast }
+  | {
+      kind: 'one';
+      weeks: number;
+      firstWeek: string;
+      forecast: SeriesForecast;
+      /** The last weeks of demand, oldest first, up to the week before `firstWeek`. */
+      recent: { week: string; quantity: number }[];
+    }
   | {
       kind: 'all';
       weeks: number;
@@ -80,8 +90,12 @@ export async function forecastFor(ctx: UseCaseContext, request: ForecastRequest)
 
   const { scope, label } = await resolveScope(ctx.db, target);
   const rows = await weeklyDemand(ctx.db, scope, window);
-  const outcome = forecastDemand(series(rows), options);
-  return { kind: 'one', weeks: request.weeks, firstWeek: thisWeek, forecast: { label, outcome } };
+  const demand = series(rows);
+  const outcome = forecastDemand(demand, options);
+  const recent = demand
+    .slice(-chartHistoryWeeks)
+    .map((quantity, i, shown) => ({ week: addWeeks(thisWeek, i - shown.length), quantity }));
+  return { kind: 'one', weeks: request.weeks, firstWeek: thisWeek, forecast: { label, outcome }, recent };
 }
 
 async function resolveScope(
