@@ -20,7 +20,10 @@ async function ask(user: string, text: string): Promise<string> {
   const res = await flow.driver.command(user, `forecast ${text}`.trim());
   expect(res.problems).toEqual([]);
   if (res.body !== '') return JSON.stringify(res.body);
-  await vi.waitFor(() => expect(flow.slack.workspace.ephemerals({ user }).length).toBeGreaterThan(before));
+  // Every product's forecast takes a while on a busy machine: wait for the answer, not for a second.
+  await vi.waitFor(() => expect(flow.slack.workspace.ephemerals({ user }).length).toBeGreaterThan(before), {
+    timeout: 20_000,
+  });
   return JSON.stringify(flow.slack.workspace.ephemerals({ user }).slice(before));
 }
 
