@@ -1,6 +1,5 @@
 import type { BlockAction, ButtonAction, ExternalSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { mayUse, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
 import { Deadline, withinDeadline } from '../db/deadline.ts';
@@ -14,12 +13,10 @@ import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { homeCustomerSelect } from './home-customers.ts';
 import { homeOpenAction, homePageActions } from './home-list-view.ts';
-import { decodePages, firstPages, type HomePages } from './home-pages.ts';
+import { customerCode, decodePages, firstPages, type HomePages } from './home-pages.ts';
 import { orderCardModal } from './open-order.ts';
 import { renderHome } from './render-home.ts';
 
-/** Slack's answer to the Home's customer picker: a customer code as the suggestions carry it. */
-const customerCode = z.string().trim().min(1).max(40);
 /** Suggestions answered after this are dropped: Slack shows an error at 3 s. */
 const suggestionBudgetMs = 2200;
 
@@ -44,13 +41,12 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
     who: { userId: string; teamId: string | undefined },
     pages: HomePages,
     opened = false,
-    customer?: string,
   ) {
     try {
       const actor = await deps.loadActor(who);
       // Remembered before drawing, so a change committed while it is drawn still refreshes it.
       if (opened) await rememberHomeOpened(ctx.db, ctx.clock.now(), actor.userId);
-      const view = await renderHome(ctx.db, actor, ctx, pages, customer);
+      const view = await renderHome(ctx.db, actor, ctx, pages);
       await client.views.publish({ user_id: who.userId, view: asView(view) });
     } catch (error) {
       // A guest from another workspace simply gets no Home; anything else is worth a look.
@@ -98,7 +94,7 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
               .catch((e: unknown) => logger.warn('could not show the refusal', e));
             return;
           }
-          await publish(client, who, firstPages, false, code.success ? code.data : undefined);
+          await publish(client, who, code.success ? { ...firstPages, customer: code.data } : firstPages);
         },
       );
       router.options(homeCustomerSelect, async ({ ack, body, options }) => {

@@ -15,19 +15,18 @@ export interface HomeSettings {
   timeZone: string;
 }
 
-/** The person's App Home as the database has it now, at the pages asked for, with the customer they picked. */
+/** The person's App Home as the database has it now, at the pages asked for, with the customer picked. */
 export async function renderHome(
   db: DbOrTx,
   actor: Actor,
   settings: HomeSettings,
   pages: HomePages = firstPages,
-  customer?: string,
 ): Promise<Record<string, unknown>> {
   const now = settings.clock.now();
   const today = calendarDate(now, settings.timeZone);
   // A manager sees the desk as a whole first, not only what waits on them.
   const desk = hasRole(actor, ['manager']) ? await deskHomeBlocks(db, actor.userId, today) : [];
-  const customers = await homeCustomerBlocks(db, actor, now, customer);
+  const customers = await homeCustomerBlocks(db, actor, now, pages.customer);
   return buildHomeView(actor, await loadHome(db, actor, pages), today, [...desk, ...customers]);
 }
 
