@@ -10,7 +10,11 @@ import { build, type Metafile } from 'esbuild';
 export async function buildProduction(outdir: string): Promise<Metafile> {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { main: path.join(import.meta.dirname, '../src/main.ts') },
+    entryPoints: {
+      main: path.join(import.meta.dirname, '../src/main.ts'),
+      // Charts are drawn on a worker thread, which loads its module by file.
+      'chart-worker': path.join(import.meta.dirname, '../src/charts/chart-worker.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
 import { loadActor } from './auth/load-actor.ts';
 import { renderCard } from './cards.ts';
+import { stopChartRenderer } from './charts/render-chart.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { UseCaseContext } from './context.ts';
@@ -174,6 +175,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
         await app.stop();
         await scheduler.stop();
         await dispatcher.stop();
+        await stopChartRenderer();
         await database.close();
       })();
       return stopped;

@@ -50,6 +50,8 @@ const messageCustomers = {
   what: 'send messages to customers',
 } as const;
 
+/** The Home's customer picker: admins and managers look customers up from their Home. */
+const customersOnHome = { who: 'roles', roles: ['manager'], what: 'look customers up on the Home' } as const;
 const summarySettings = { who: 'roles', roles: ['manager'], what: 'choose a summary of the desk' } as const;
 const nudgeSnooze = { who: 'roles', roles: ['manager', 'member'], what: 'snooze nudges' } as const;
 
@@ -187,6 +189,8 @@ export const permissions = {
   'action:home.more': workspace,
   'action:home.previous': workspace,
   'action:home.open': workspace,
+  'action:home.customer': customersOnHome,
+  'options:home.customer': customersOnHome,
 } as const satisfies Record<string, Permission>;
 
 export type PermissionId = keyof typeof permissions;

@@ -15,7 +15,7 @@ import { customerTierLabels } from '../customers/customer-tiers.ts';
 import { paymentMethodLabels } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
-import type { CustomerHistory } from './customer-history.ts';
+import type { CustomerHistory, OpenOrder } from './customer-history.ts';
 import { customerViewIds } from './customer-view-ids.ts';
 import type { CustomerRow } from './find-customer.ts';
 
@@ -31,12 +31,19 @@ export function creditLine(credit: CustomerHistory['credit']): string {
   return `${used} · ${left}\n_open orders ${formatCents(credit.openOrdersCents)} + receivables ${formatCents(credit.outstandingCents)}_${credit.creditStop ? '\n:no_entry: credit stop' : ''}`;
 }
 
+/** The Open button on each open order: its action id and the value it carries. */
+export type OpenButton = (order: OpenOrder) => { action_id: string; value: string };
+
+/** In a message, Open answers with the order's card and timeline (by response_url). */
+const openInMessage: OpenButton = (o) => ({ action_id: customerViewIds.openOrder, value: String(o.id) });
+
 /** `/order customer <name>`: the customer's whole history, with its open orders to open. */
 export function customerViewBlocks(
   c: CustomerRow,
   h: CustomerHistory,
-  opts: { mayStartOrder: boolean },
+  opts: { mayStartOrder: boolean; open?: OpenButton },
 ): { text: string; blocks: Block[] } {
+  const open = opts.open ?? openInMessage;
   const onTime = h.delivered
     ? `${percent(h.deliveredOnTime, h.delivered)} (${h.deliveredOnTime} of ${h.delivered} delivered)`
     : 'nothing delivered yet';
@@ -50,12 +57,7 @@ export function customerViewBlocks(
       text: mrkdwn(
         `*${o.number}* · ${describeStatus(o.status)} · due ${o.deliveryDate} · ${formatCents(o.totalCents)}`,
       ),
-      accessory: {
-        type: 'button',
-        text: plain('Open'),
-        action_id: customerViewIds.openOrder,
-        value: String(o.id),
-      },
+      accessory: { type: 'button', text: plain('Open'), ...open(o) },
     }),
   );
   const more = h.openOrderCount - h.openOrders.length;

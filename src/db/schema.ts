@@ -478,6 +478,22 @@ export const personTimeZones = pgTable('person_time_zones', {
 });
 
 /**
+ * What the weekly summaries add for a business week (trends, the forecast's largest changes),
+ * computed by the first summary of that week and read by every other one. `version` is the
+ * shape of `insights`: a new shape computes its own row.
+ */
+export const weeklyInsights = pgTable(
+  'weekly_insights',
+  {
+    week: date('week', { mode: 'string' }).notNull(),
+    version: integer('version').notNull(),
+    insights: jsonb('insights').notNull(),
+    computedAt: at('computed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.version] })],
+);
+
+/**
  * A message to the customer about their order, drafted by orderdesk and offered to the order's
  * owner, who edits and sends it (to the customer's Slack Connect channel, or copies it). One row
  * per occasion (`key`), so an occasion offered twice is offered once, and Send moves `offered`

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
 
 export type DemandScope =
@@ -19,7 +19,7 @@ export interface WeeklyDemandRow {
  * from `from` up to `to` (exclusive), summed in the database. Cancelled orders are not demand.
  */
 export async function weeklyDemand(
-  db: Db,
+  db: DbOrTx,
   scope: DemandScope,
   window: { from: string; to: string; timeZone: string },
 ): Promise<WeeklyDemandRow[]> {

@@ -38,7 +38,10 @@ function oneReply(answer: Extract<ForecastAnswer, { kind: 'one' }>): Reply {
   const blocks: Block[] = [
     section(`${title}, next ${answer.weeks} week${answer.weeks === 1 ? '' : 's'}, by ${f.method}`),
     section(`\`\`\`${table}\`\`\``),
-    context([scoreLine(f.score) + (f.intermittent ? ' · intermittent demand' : '')]),
+    context([
+      scoreLine(f.score) + (f.intermittent ? ' · intermittent demand' : ''),
+      'The chart comes in your DM.',
+    ]),
   ];
   return { text: `Demand forecast: ${label}, by ${f.method}`, blocks };
 }

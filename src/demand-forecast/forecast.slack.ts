@@ -4,10 +4,11 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { forecastFor } from './demand-forecast.ts';
 import { forecastUsage, parseForecastCommand } from './forecast-command.ts';
 import { renderForecast } from './forecast-reply.ts';
+import { shareForecastChart } from './share-forecast-chart.ts';
 
 /**
- * `/order forecast`: weekly demand forecasts from the order lines. The chart of the forecast and
- * its interval is left to the report charts (vega-lite → PNG, uploaded through the outbox).
+ * `/order forecast`: weekly demand forecasts from the order lines. One product's or category's
+ * forecast also comes as a chart in the person's DM, drawn after the answer is on its way.
  */
 export function forecastFeature(deps: FeatureDeps): SlackFeature {
   const { ctx } = deps;
@@ -25,7 +26,9 @@ export function forecastFeature(deps: FeatureDeps): SlackFeature {
           await inHeavyQuestionSlot(ctx.db, req.userId, ctx.clock.now(), async () => {
             // Every product's forecast can take a second or two: answered through response_url.
             if (request.target.kind === 'all') await req.acknowledge();
-            await req.reply(renderForecast(await forecastFor(ctx, request)));
+            const answer = await forecastFor(ctx, request);
+            await req.reply(renderForecast(answer));
+            if (await shareForecastChart(ctx, req.userId, answer)) deps.afterWrite();
           });
         },
       },

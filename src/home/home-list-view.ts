@@ -1,6 +1,6 @@
 import { type Block, context, escapeMrkdwn, plain, section, truncate } from '../blocks/block-kit.ts';
 import { describeStatus } from '../orders/order-states.ts';
-import { encodePages, type HomeList, type HomePages, homeLists, pageSize } from './home-pages.ts';
+import { encodePages, type HomeList, type HomePages, pageSize } from './home-pages.ts';
 import type { HomeData, HomeItem } from './home-queries.ts';
 
 /** The buttons that turn a list's pages; their value is the pages the Home shows next. */
@@ -87,5 +87,10 @@ export function listBlocks(
 }
 
 function shownPages(data: HomeData): HomePages {
-  return Object.fromEntries(homeLists.map((l) => [l, data[l].page])) as HomePages;
+  const pages: HomePages = {
+    mine: data.mine.page,
+    unassigned: data.unassigned.page,
+    needsMe: data.needsMe.page,
+  };
+  return data.customer ? { ...pages, customer: data.customer } : pages;
 }

@@ -4,8 +4,14 @@ import { z } from 'zod';
 export const homeLists = ['mine', 'unassigned', 'needsMe'] as const;
 export type HomeList = (typeof homeLists)[number];
 
-/** Which page of each list is shown; 0 is the first. */
-export type HomePages = Record<HomeList, number>;
+/**
+ * Which page of each list is shown (0 is the first), and the customer picked in the Customers
+ * section, by code, so turning a page keeps it.
+ */
+export type HomePages = Record<HomeList, number> & { customer?: string };
+
+/** A customer code as the Customers picker carries it. */
+export const customerCode = z.string().trim().min(1).max(40);
 
 export const firstPages: HomePages = { mine: 0, unassigned: 0, needsMe: 0 };
 
@@ -16,7 +22,12 @@ export const firstPages: HomePages = { mine: 0, unassigned: 0, needsMe: 0 };
 export const pageSize = 10;
 
 const page = z.number().int().min(0).max(10_000);
-const pagesSchema = z.object({ mine: page, unassigned: page, needsMe: page });
+const pagesSchema = z.object({
+  mine: page,
+  unassigned: page,
+  needsMe: page,
+  customer: customerCode.optional(),
+});
 
 /** A Show more / Previous button carries the pages the Home will show after the click. */
 export const encodePages = (pages: HomePages): string => JSON.stringify(pages);

@@ -28,7 +28,8 @@ export interface HomePage {
   page: number;
 }
 
-export type HomeData = Record<HomeList, HomePage>;
+/** The lists' pages, and the customer picked (shown and kept by the page buttons). */
+export type HomeData = Record<HomeList, HomePage> & { customer?: string };
 
 const unfinished = sqlList(stepsToDo);
 
@@ -47,7 +48,12 @@ export async function loadHome(db: DbOrTx, actor: Actor, pages: HomePages): Prom
     unassigned ? stepPage(db, unassigned, pages.unassigned) : { items: [], total: 0, page: 0 },
     orderPage(db, needsMe(actor.userId), pages.needsMe),
   ]);
-  return { mine: mineList, unassigned: unassignedList, needsMe: needsMeList };
+  return {
+    mine: mineList,
+    unassigned: unassignedList,
+    needsMe: needsMeList,
+    ...(pages.customer ? { customer: pages.customer } : {}),
+  };
 }
 
 /**

@@ -1,17 +1,32 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, ExternalSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { permit } from '../auth/permissions.ts';
+import { mayUse, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
+import { Deadline, withinDeadline } from '../db/deadline.ts';
 import { isAppError } from '../errors.ts';
+import { searchCustomers } from '../intake/catalog-search.ts';
+import { customerOption } from '../intake/order-modal.ts';
 import { rememberHomeOpened } from '../orders/order-homes.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { homeCustomerSelect } from './home-customers.ts';
 import { homeOpenAction, homePageActions } from './home-list-view.ts';
-import { decodePages, firstPages, type HomePages } from './home-pages.ts';
+import { customerCode, decodePages, firstPages, type HomePages } from './home-pages.ts';
 import { orderCardModal } from './open-order.ts';
 import { renderHome } from './render-home.ts';
+
+/** Suggestions answered after this are dropped: Slack shows an error at 3 s. */
+const suggestionBudgetMs = 2200;
+
+/** A small modal that says why, where a Home action has no message to answer in. */
+const notice = (text: string, title = 'orderdesk') => ({
+  type: 'modal',
+  title: plain(title, 24),
+  close: plain('Close', 24),
+  blocks: [section(text)],
+});
 
 /**
  * The App Home tab, drawn for the person who opens it and at the page they turn to. Later
@@ -58,16 +73,40 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
           view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
         } catch (error) {
           const text = await names.inModal(replyForError(error, logger).text, client);
-          view = {
-            type: 'modal',
-            title: plain('Order', 24),
-            close: plain('Close', 24),
-            blocks: [section(text)],
-          };
+          view = notice(text, 'Order');
         }
         await client.views
           .open({ trigger_id: body.trigger_id, view: asView(view) })
           .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
+      });
+      // A customer picked on the Home: the Home again, with that customer's view.
+      router.action<BlockAction<ExternalSelectAction>>(
+        homeCustomerSelect,
+        async ({ ack, body, action, client }) => {
+          await ack();
+          const who = { userId: body.user.id, teamId: body.user.team_id ?? body.team?.id };
+          const code = customerCode.safeParse(action.selected_option?.value);
+          try {
+            permit(await deps.loadActor(who), 'action:home.customer');
+          } catch (error) {
+            await client.views
+              .open({ trigger_id: body.trigger_id, view: asView(notice(replyForError(error, logger).text)) })
+              .catch((e: unknown) => logger.warn('could not show the refusal', e));
+            return;
+          }
+          await publish(client, who, code.success ? { ...firstPages, customer: code.data } : firstPages);
+        },
+      );
+      router.options(homeCustomerSelect, async ({ ack, body, options }) => {
+        const found = await withinDeadline(Deadline.in(suggestionBudgetMs), async () => {
+          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+          return mayUse(actor, 'options:home.customer') ? searchCustomers(ctx.db, options.value ?? '') : [];
+        }).catch((error: unknown) => {
+          // No list beats a late one: Slack shows an error after 3 s.
+          if (!isAppError(error)) logger.warn('no customer suggestions in time', error);
+          return [];
+        });
+        await ack({ options: found.map(customerOption) });
       });
       for (const actionId of Object.values(homePageActions)) {
         router.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {

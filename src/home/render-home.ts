@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { HomeRenderer } from '../outbox/delivery.ts';
 import { deskHomeBlocks } from '../summaries/desk-state.ts';
+import { homeCustomerBlocks } from './home-customers.ts';
 import { firstPages, type HomePages } from './home-pages.ts';
 import { loadHome } from './home-queries.ts';
 import { buildHomeView } from './home-view.ts';
@@ -14,17 +15,19 @@ export interface HomeSettings {
   timeZone: string;
 }
 
-/** The person's App Home as the database has it now, at the pages asked for. */
+/** The person's App Home as the database has it now, at the pages asked for, with the customer picked. */
 export async function renderHome(
   db: DbOrTx,
   actor: Actor,
   settings: HomeSettings,
   pages: HomePages = firstPages,
 ): Promise<Record<string, unknown>> {
-  const today = calendarDate(settings.clock.now(), settings.timeZone);
+  const now = settings.clock.now();
+  const today = calendarDate(now, settings.timeZone);
   // A manager sees the desk as a whole first, not only what waits on them.
   const desk = hasRole(actor, ['manager']) ? await deskHomeBlocks(db, actor.userId, today) : [];
-  return buildHomeView(actor, await loadHome(db, actor, pages), today, desk);
+  const customers = await homeCustomerBlocks(db, actor, now, pages.customer);
+  return buildHomeView(actor, await loadHome(db, actor, pages), today, [...desk, ...customers]);
 }
 
 /**

@@ -1,14 +1,5 @@
-import type { TopLevelSpec } from 'vega-lite';
+import type { ChartPlan } from '../charts/chart-files.ts';
 import type { ReportFigures } from './report-figures.ts';
-
-export interface ChartPlan {
-  /** The file's name in Slack. */
-  filename: string;
-  title: string;
-  spec: TopLevelSpec;
-}
-
-export const chartSize = { width: 800, height: 400 } as const;
 
 /** The charts a report's figures can fill; one without data is left out rather than drawn empty. */
 export function reportCharts(figures: ReportFigures, label: string): ChartPlan[] {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/roles.ts';
 import { addDays, calendarDate, zonedInstant } from '../calendar.ts';
-import { renderChart } from '../charts/render-chart.ts';
+import { drawCharts, fileUploads } from '../charts/chart-files.ts';
 import type { UseCaseContext } from '../context.ts';
-import { enqueue, type OutboxEntry } from '../outbox/enqueue.ts';
+import { enqueue } from '../outbox/enqueue.ts';
 import type { Reply } from '../slack/subcommand.ts';
 import { reportDepartment } from './report-access.ts';
-import { chartSize, reportCharts } from './report-charts.ts';
+import { reportCharts } from './report-charts.ts';
 import { reportCsv } from './report-csv.ts';
 import { type ReportFigures, reportFigures } from './report-figures.ts';
 import { resolveFilter } from './report-filter-names.ts';
@@ -66,38 +66,18 @@ export async function shareReportFiles(
   figures: ReportFigures,
 ): Promise<void> {
   if (figures.orders === 0) return;
-  const files = await reportFiles(figures, plan.title);
-  const run = randomUUID();
-  const entries: OutboxEntry[] = files.map((file, i) => ({
-    key: `report:${run}:${file.filename}`,
-    channel: userId,
-    effect: {
-      kind: 'file_upload',
-      v: 1,
-      filename: file.filename,
-      title: file.title,
-      contentBase64: file.bytes.toString('base64'),
-      ...(i === 0
-        ? {
-            initialComment: `Report ${plan.title.period}${plan.title.filter ? ` · ${plan.title.filter}` : ''}`,
-          }
-        : {}),
-    },
-  }));
-  await enqueue(ctx.db, ctx.clock.now(), entries);
-}
-
-async function reportFiles(figures: ReportFigures, title: ReportTitle) {
+  const { title } = plan;
   const label = title.filter ? `${title.period}, ${title.filter}` : title.period;
-  const charts = [];
-  for (const chart of reportCharts(figures, label)) {
-    const image = await renderChart(chart.spec, chartSize);
-    charts.push({ filename: chart.filename, title: chart.title, bytes: image.png });
-  }
   const csv = {
     filename: 'report.csv',
     title: `Report figures, ${label}`,
     bytes: Buffer.from(reportCsv(figures)),
   };
-  return [...charts, csv];
+  const files = [...(await drawCharts(reportCharts(figures, label))), csv];
+  const comment = `Report ${title.period}${title.filter ? ` · ${title.filter}` : ''}`;
+  await enqueue(
+    ctx.db,
+    ctx.clock.now(),
+    fileUploads(files, { run: `report:${randomUUID()}`, channel: userId, comment }),
+  );
 }

@@ -1,10 +1,12 @@
 import { addWorkingDays, type BusinessCalendar, localTime } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { mondayOf } from '../forecast/weekly-series.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { orderCardLinks } from './order-links.ts';
 import { summaryFigures } from './summary-figures.ts';
 import { linkedOrderIds, summaryDetails, summaryHeadline } from './summary-message.ts';
 import { periodEndingAt, type SummaryRule } from './summary-times.ts';
+import { weeklyInsights } from './weekly-insights.ts';
 
 /** The capacity outlook of a summary: this many working days from its business date. */
 const capacityWorkingDays = 10;
@@ -28,13 +30,22 @@ export async function queueSummary(
     today,
     capacityUntil: addWorkingDays(calendar, today, capacityWorkingDays),
   });
+  // The week's insights are the business week's, whoever's clock the summary keeps.
+  const insights =
+    rule.cadence === 'weekly'
+      ? await weeklyInsights(tx, {
+          thisWeek: mondayOf(localTime(opts.sendAt, calendar.timeZone).date),
+          timeZone: calendar.timeZone,
+          now: opts.now,
+        })
+      : null;
   const links = await orderCardLinks(tx, linkedOrderIds(figures));
   const key = `summary:${opts.channel}:${rule.cadence}:${period.key}`;
   await enqueue(tx, opts.now, [
     {
       key,
       channel: opts.channel,
-      effect: { kind: 'message', v: 1, message: summaryHeadline(period, figures, rule.timeZone) },
+      effect: { kind: 'message', v: 1, message: summaryHeadline(period, figures, rule.timeZone, insights) },
     },
     ...summaryDetails(figures, links, rule.timeZone).map((message, i) => ({
       key: `${key}:${i + 1}`,

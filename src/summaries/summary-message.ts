@@ -1,6 +1,7 @@
-import { escapeMrkdwn, truncate } from '../blocks/block-kit.ts';
+import { escapeMrkdwn, section, truncate } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
 import type { SlackMessage } from '../outbox/effects.ts';
+import { forecastChangesText, trendsText } from './insights-message.ts';
 import {
   listLimit,
   movedStates,
@@ -9,6 +10,7 @@ import {
   type SummaryFigures,
 } from './summary-figures.ts';
 import type { SummaryPeriod } from './summary-times.ts';
+import type { WeeklyInsights } from './weekly-insights.ts';
 
 const titles = { daily: 'Daily summary', weekly: 'Weekly summary' } as const;
 const movedWords = {
@@ -38,8 +40,19 @@ function when(at: Date, timeZone: string): string {
   }).format(at);
 }
 
-/** The one message of headline figures; the lists follow in its thread. */
-export function summaryHeadline(period: SummaryPeriod, f: SummaryFigures, timeZone: string): SlackMessage {
+/** Slack refuses a section over 3,000 characters: a long list is cut, its count says the rest. */
+const sectionOf = (text: string) => section(truncate(text, 3000));
+
+/**
+ * The one message of headline figures (a weekly one with its trends and the forecast's largest
+ * changes, each in a section of its own); the lists follow in its thread.
+ */
+export function summaryHeadline(
+  period: SummaryPeriod,
+  f: SummaryFigures,
+  timeZone: string,
+  insights: WeeklyInsights | null = null,
+): SlackMessage {
   const p = f.period;
   const w = f.weekBefore;
   const exceptionsBySeverity = new Map<string, number>();
@@ -62,8 +75,9 @@ export function summaryHeadline(period: SummaryPeriod, f: SummaryFigures, timeZo
     }`,
     `*Satisfaction* ${stars(p)} from ${p.ratings} ${p.ratings === 1 ? 'rating' : 'ratings'} (${stars(w)} a week before)`,
   ];
-  const text = lines.join('\n');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+  const sections = [lines.join('\n')];
+  if (insights) sections.push(trendsText(insights), forecastChangesText(insights));
+  return { text: sections.join('\n\n'), blocks: sections.map(sectionOf) };
 }
 
 function itemLine(item: OrderItem, note: string, links: ReadonlyMap<number, string>): string {
@@ -76,7 +90,7 @@ function itemLine(item: OrderItem, note: string, links: ReadonlyMap<number, stri
 function listMessage(title: string, count: number, lines: string[]): SlackMessage {
   const more = count > lines.length ? `\n…and ${count - lines.length} more` : '';
   const text = `*${title}* (${count})\n${lines.join('\n')}${more}`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+  return { text, blocks: [sectionOf(text)] };
 }
 
 /** The thread under the headline: one reply per list that has anything in it, each order linked. */

@@ -225,6 +225,13 @@ async function seenAfter(user: string, send: () => Promise<{ body: unknown }>): 
   return { refused: refusalWords.test(text), text };
 }
 
+/** The block of the admin's Home that holds the customer picker. */
+function homeCustomerPicker(): string {
+  const home = flow.slack.views.find(state.adminHomeId)?.view;
+  const block = home?.blocks.find((b) => JSON.stringify(b).includes('"home.customer"'));
+  return String(block?.block_id);
+}
+
 const command = (text: string) => (user: string) => seenAfter(user, () => flow.driver.command(user, text));
 
 /** The order's card in a department's channel, or its credit hold card in #finance. */
@@ -594,6 +601,32 @@ const pressProbes: Probe[] = [
       seenAfter(user, () =>
         flow.driver.clickButton(user, { view: state.adminHomeId, action_id: 'home.new_order' }),
       ),
+  },
+  {
+    id: 'action:home.customer',
+    press: (user) =>
+      seenAfter(user, () =>
+        flow.driver.selectInView(user, state.adminHomeId, {
+          block_id: homeCustomerPicker(),
+          action_id: 'home.customer',
+          value: 'ACME',
+        }),
+      ),
+  },
+  {
+    id: 'options:home.customer',
+    silent: true,
+    async press(user) {
+      const res = await flow.driver.suggest(
+        user,
+        state.adminHomeId,
+        'home.customer',
+        homeCustomerPicker(),
+        'ac',
+      );
+      const options = (res.body as { options?: unknown[] }).options ?? [];
+      return { refused: options.length === 0, text: JSON.stringify(res.body) };
+    },
   },
   {
     id: 'shortcut:order_new_shortcut',

@@ -36,6 +36,7 @@ const coreTables = [
   'slack_channel_gates',
   'slack_messages',
   'summary_preferences',
+  'weekly_insights',
 ];
 
 describe('migrations', () => {

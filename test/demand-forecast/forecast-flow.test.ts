@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { reportRuns } from '../../src/db/schema.ts';
+import { outbox, reportRuns } from '../../src/db/schema.ts';
 import { seedDemoData } from '../../src/demo/seed-demo-data.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import { aCustomer, aProduct } from '../support/factories.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
+import { eventually } from '../support/intake-world.ts';
 
 let flow: Flow;
 beforeAll(async () => {
@@ -19,7 +20,10 @@ async function ask(user: string, text: string): Promise<string> {
   const res = await flow.driver.command(user, `forecast ${text}`.trim());
   expect(res.problems).toEqual([]);
   if (res.body !== '') return JSON.stringify(res.body);
-  await vi.waitFor(() => expect(flow.slack.workspace.ephemerals({ user }).length).toBeGreaterThan(before));
+  // Every product's forecast takes a while on a busy machine: wait for the answer, not for a second.
+  await vi.waitFor(() => expect(flow.slack.workspace.ephemerals({ user }).length).toBeGreaterThan(before), {
+    timeout: 20_000,
+  });
   return JSON.stringify(flow.slack.workspace.ephemerals({ user }).slice(before));
 }
 
@@ -36,6 +40,24 @@ describe('/order forecast: weekly demand from the order lines', () => {
       /by (simple exponential smoothing|Holt \(damped\)|seasonal naive|Holt-Winters \w+)/,
     );
     expect(answer).toMatch(/MASE \d+\.\d\d \((better than|as good as|worse than) seasonal naive\)/);
+  });
+
+  it('sends the product’s forecast chart, with its interval, to the DM as an 800×400 PNG', async () => {
+    const before = flow.slack.files.all().length;
+    await ask(people.admin, 'product brg-6204-2rs weeks 6');
+    await eventually(
+      async () =>
+        (await flow.database.db.select().from(outbox)).some((r) => r.idempotencyKey.startsWith('forecast:')),
+      'the chart queued',
+      15_000,
+    );
+    await flow.drainOutbox();
+    const dm = flow.slack.workspace.openIm(people.admin).channel.id;
+    const shared = flow.slack.messages(dm).filter((m) => m.files?.length);
+    expect(shared.at(-1)?.text).toContain('Forecast chart: Demand forecast, BRG-6204-2RS');
+    const [chart] = flow.slack.files.all().slice(before);
+    expect(chart?.name).toBe('forecast.png');
+    expect(chart?.png).toEqual({ width: 800, height: 400 });
   });
 
   it('forecasts a spare pump ordered now and then with Croston or SBA', async () => {

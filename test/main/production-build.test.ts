@@ -3,9 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProduction } from '../../scripts/build-production.ts';
+import { readPng } from '../../src/sandbox/fake-slack/file-store.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/fake-slack/index.ts';
 import { freePort } from '../support/bot-process.ts';
 import { signingSecret } from '../support/flow.ts';
@@ -69,6 +71,30 @@ describe('the production build (npm run build)', () => {
 
     const loadable = [...inputsReachable(meta, main, ['import-statement', 'dynamic-import'])];
     expect(loadable).toContain('src/sandbox/start-sandbox.ts');
+  });
+
+  it('the chart worker is its own file beside main.js and draws a PNG of the size asked', async () => {
+    const worker = new Worker(path.join(outdir, 'chart-worker.js'));
+    try {
+      const answer = new Promise<{ ok: boolean; png: Uint8Array }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      worker.postMessage({
+        id: 1,
+        spec: {
+          data: { values: [{ a: 1 }] },
+          mark: 'bar',
+          encoding: { y: { field: 'a', type: 'quantitative' } },
+        },
+        size: { width: 320, height: 200 },
+      });
+      const result = await answer;
+      expect(result.ok).toBe(true);
+      expect(readPng(Buffer.from(result.png))).toEqual({ width: 320, height: 200 });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('starts with plain node: a bad setting stops it at once with exit code 2 and the config message', async () => {

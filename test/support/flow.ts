@@ -38,9 +38,11 @@ export async function startFlow(
     env?: Record<string, string>;
     /** The bot's own way to the test's database (e.g. through a proxy); the test keeps a direct one. */
     botDatabase?: (database: TestDatabase) => Promise<Database>;
+    /** When the bot starts (its recurring jobs are first due then): Friday 27 November 2026 unless told. */
+    startAt?: string;
   } = {},
 ): Promise<Flow> {
-  const clock = new ManualClock('2026-11-27T09:00:00Z');
+  const clock = new ManualClock(opts.startAt ?? '2026-11-27T09:00:00Z');
   const slack = await startFakeSlack({ clock, botToken });
   slack.addUser({ id: people.admin, name: 'ada', tz: 'Europe/Berlin' });
   slack.addUser({ id: people.dana, name: 'dana' });
