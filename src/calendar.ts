@@ -65,6 +65,16 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   };
 }
 
+/** Whether the runtime knows `name` as an IANA time zone (a typo, or a zone Slack invented, is not). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The calendar date (YYYY-MM-DD) at `at` in a time zone: what "today" means to the business. */
 export function calendarDate(at: Date, timeZone: string): string {
   const p = localParts(at, timeZone);

@@ -1,19 +1,23 @@
 import { z } from 'zod';
+import { isTimeZone } from './calendar.ts';
 
 /**
  * Every environment variable orderdesk reads, parsed once at start-up. Nothing else reads
  * process.env: a misconfiguration stops the process before it accepts a request, with one
  * line per problem, instead of failing at the first click.
  */
-const slackUserIds = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Slack user ids like U012ABCDEF, comma-separated')));
+
+/** A comma-separated list: each item trimmed, empty ones dropped. */
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const slackUserIds = commaList.pipe(
+  z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Slack user ids like U012ABCDEF, comma-separated')),
+);
 
 const optionalText = z
   .string()
@@ -93,15 +97,9 @@ const problemSla = z.string().transform((text, ctx) => {
   return sla;
 });
 
-const holdSeverities = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.enum(severities, { error: 'severities such as high,critical (or none)' })));
+const holdSeverities = commaList.pipe(
+  z.array(z.enum(severities, { error: 'severities such as high,critical (or none)' })),
+);
 
 export const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
@@ -231,13 +229,4 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     return `${name}: found ${shown}, expected ${issue.message}`;
   });
   throw new ConfigError([...new Set(lines)]);
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -38,3 +38,25 @@ export function plural(n: number, one: string, many: string): string {
 export function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
+
+/**
+ * A closed set of stored values and the words shown for each, in the order they are offered:
+ * the list and its words come from one table, so they cannot drift apart.
+ */
+export interface LabelledValues<T extends string> {
+  values: readonly [T, ...T[]];
+  labels: Readonly<Record<T, string>>;
+  includes(value: string): value is T;
+  /** The words for a stored value; one outside today's list (renamed since) shows as stored. */
+  labelOf(value: string): string;
+}
+
+export function labelledValues<const T extends string>(labels: Record<T, string>): LabelledValues<T> {
+  const includes = (value: string): value is T => Object.hasOwn(labels, value);
+  return {
+    values: Object.keys(labels) as [T, ...T[]],
+    labels,
+    includes,
+    labelOf: (value) => (includes(value) ? labels[value] : value),
+  };
+}

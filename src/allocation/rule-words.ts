@@ -1,8 +1,8 @@
 import { escapeMrkdwn } from '../blocks/block-kit.ts';
-import { customerTierLabels, customerTiers } from '../customers/customer-tiers.ts';
-import { paymentMethodLabels, paymentMethods } from '../customers/payment-methods.ts';
+import { customerTier } from '../customers/customer-tiers.ts';
+import { paymentMethod } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
-import { productCategories, productCategoryLabels } from '../products/product-categories.ts';
+import { productCategory } from '../products/product-categories.ts';
 import type { PickStrategy, RouteStep, RuleConditions } from '../routing/allocation-rules.ts';
 
 /** A rule as a person reads it in the list: its conditions and its route, in words. */
@@ -11,10 +11,6 @@ export const pickLabels: Record<PickStrategy, string> = {
   least_open: 'least open assignments',
   fixed: 'fixed person',
 };
-
-function labelled<T extends string>(values: readonly T[], labels: Record<T, string>, value: string): string {
-  return (values as readonly string[]).includes(value) ? labels[value as T] : value;
-}
 
 const either = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
@@ -31,19 +27,17 @@ const money = (n: number | undefined) => (n === undefined ? undefined : formatCe
 export function describeConditions(c: RuleConditions): string {
   const parts: string[] = [];
   if (c.categories?.length) {
-    const names = c.categories.map((v) => labelled(productCategories, productCategoryLabels, v));
+    const names = c.categories.map(productCategory.labelOf);
     parts.push(`products in ${either(names)}`);
   }
   if (c.minValueCents !== undefined || c.maxValueCents !== undefined) {
     parts.push(`value ${range(money(c.minValueCents), money(c.maxValueCents))}`);
   }
   if (c.tiers?.length) {
-    parts.push(`${either(c.tiers.map((v) => labelled(customerTiers, customerTierLabels, v)))} customers`);
+    parts.push(`${either(c.tiers.map(customerTier.labelOf))} customers`);
   }
   if (c.paymentMethods?.length) {
-    parts.push(
-      `paid ${either(c.paymentMethods.map((v) => labelled(paymentMethods, paymentMethodLabels, v)))}`,
-    );
+    parts.push(`paid ${either(c.paymentMethods.map(paymentMethod.labelOf))}`);
   }
   if (c.minDaysUntilDelivery !== undefined || c.maxDaysUntilDelivery !== undefined) {
     const days = range(text(c.minDaysUntilDelivery), text(c.maxDaysUntilDelivery), ' days');

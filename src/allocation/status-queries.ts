@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, customers, departments, orders, shipments } from '../db/schema.ts';
-import { stepUnderWay } from '../orders/status-sets.ts';
 import { routeOf } from '../routing/allocation-store.ts';
+import { openWork, selectSteps } from '../routing/open-work.ts';
 import type { OrderStatusView, QueueItem } from './status-view.ts';
 
 export async function loadOrderStatus(db: DbOrTx, number: string): Promise<OrderStatusView | null> {
@@ -27,22 +27,8 @@ export async function loadOrderStatus(db: DbOrTx, number: string): Promise<Order
 
 /** Open steps, by the order's delivery date; for one department when a key is given. */
 export async function loadQueue(db: DbOrTx, departmentKey: string | null, limit = 40): Promise<QueueItem[]> {
-  const conditions = [stepUnderWay];
-  if (departmentKey) conditions.push(eq(departments.key, departmentKey));
-  return db
-    .select({
-      number: orders.number,
-      customerName: customers.name,
-      departmentName: departments.name,
-      status: assignments.status,
-      assigneeId: assignments.assigneeId,
-      deliveryDate: orders.deliveryDate,
-    })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .innerJoin(orders, eq(orders.id, assignments.orderId))
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(and(...conditions))
+  return selectSteps(db, { assigneeId: assignments.assigneeId })
+    .where(departmentKey ? and(openWork, eq(departments.key, departmentKey)) : openWork)
     .orderBy(asc(orders.deliveryDate), asc(orders.id))
     .limit(limit);
 }

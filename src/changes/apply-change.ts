@@ -1,13 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, departments, orderChanges, orderLines, products } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { assignments, departments, orderChanges, orderLines } from '../db/schema.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { refreshOrderCards } from '../orders/order-cards.ts';
 import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from '../orders/order-store.ts';
+import { productIds } from '../orders/product-ids.ts';
 import { stepToDo } from '../orders/status-sets.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { earliestFit } from '../routing/capacity.ts';
@@ -52,13 +52,7 @@ export async function applyChange(
     });
   }
   const skus = [...new Set(after.lines.map((l) => l.sku))];
-  const found = await tx
-    .select({ id: products.id, sku: products.sku })
-    .from(products)
-    .where(inArray(products.sku, skus));
-  const ids = new Map(found.map((p) => [p.sku, p.id]));
-  const missing = skus.filter((s) => !ids.has(s));
-  if (missing.length) throw new AppError('not_found', `No longer in the catalog: ${missing.join(', ')}.`);
+  const ids = await productIds(tx, skus);
   await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
   await tx.insert(orderLines).values(
     after.lines.map((l, i) => ({

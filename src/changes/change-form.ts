@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Block, plain } from '../blocks/block-kit.ts';
 import { unreadableForm } from '../customers/form-submission.ts';
-import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
+import { paymentMethod } from '../customers/payment-methods.ts';
 import { AppError } from '../errors.ts';
 import type { Finding } from '../intake/review-rules.ts';
 import { formatCents } from '../money.ts';
@@ -31,7 +31,7 @@ export function readFormMeta(text: string) {
 }
 
 const option = (m: string) => ({
-  text: plain(isPaymentMethod(m) ? paymentMethodLabels[m] : m, 75),
+  text: plain(paymentMethod.labelOf(m), 75),
   value: m,
 });
 

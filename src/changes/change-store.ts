@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import {
-  departments,
-  orderChangeApprovals,
-  orderChanges,
-  orderLines,
-  orders,
-  products,
-} from '../db/schema.ts';
+import { departments, orderChangeApprovals, orderChanges, orders } from '../db/schema.ts';
+import { loadOrderLines } from '../orders/order-lines.ts';
 import type { OrderContent } from './order-content.ts';
 
 export type ChangeRow = typeof orderChanges.$inferSelect;
@@ -20,17 +14,12 @@ export async function loadOrderContent(db: DbOrTx, orderId: number): Promise<Ord
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!order) return null;
-  const lines = await db
-    .select({
-      sku: products.sku,
-      spec: orderLines.spec,
-      quantity: orderLines.quantity,
-      unitPriceCents: orderLines.unitPriceCents,
-    })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.lineNo));
+  const lines = (await loadOrderLines(db, orderId)).map(({ sku, spec, quantity, unitPriceCents }) => ({
+    sku,
+    spec,
+    quantity,
+    unitPriceCents,
+  }));
   return { ...order, lines };
 }
 

@@ -11,8 +11,8 @@ import {
   section,
   slackDate,
 } from '../blocks/block-kit.ts';
-import { customerTierLabels } from '../customers/customer-tiers.ts';
-import { paymentMethodLabels } from '../customers/payment-methods.ts';
+import { customerTier } from '../customers/customer-tiers.ts';
+import { paymentMethod } from '../customers/payment-methods.ts';
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import type { CustomerHistory, OpenOrder } from './customer-history.ts';
@@ -78,7 +78,7 @@ export function customerViewBlocks(
         `*Next follow-up*\n${h.nextFollowUpAt ? slackDate(h.nextFollowUpAt) : 'none scheduled'}`,
       ]),
       context([
-        `${escapeMrkdwn(customerTierLabels[c.tier as keyof typeof customerTierLabels] ?? c.tier)} · ${escapeMrkdwn(c.paymentMethods.map((m) => paymentMethodLabels[m as keyof typeof paymentMethodLabels] ?? m).join(', ') || 'no payment terms')}`,
+        `${escapeMrkdwn(customerTier.labelOf(c.tier))} · ${escapeMrkdwn(c.paymentMethods.map(paymentMethod.labelOf).join(', ') || 'no payment terms')}`,
         `Account owner ${c.accountOwnerId ? mention(c.accountOwnerId) : 'nobody yet'} · Slack Connect ${c.connectChannelId ? `<#${c.connectChannelId}>` : 'none'}`,
       ]),
       divider(),

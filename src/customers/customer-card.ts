@@ -1,19 +1,16 @@
 import { type Block, escapeMrkdwn, fields, header, mention } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
 import type { StoredCustomer } from './customer-input.ts';
-import { customerTierLabels } from './customer-tiers.ts';
-import { paymentMethodLabels } from './payment-methods.ts';
-
-/** A stored value outside today's list (renamed since) still shows, as stored. */
-const label = (labels: Record<string, string>, value: string) => labels[value] ?? value;
+import { customerTier } from './customer-tiers.ts';
+import { paymentMethod } from './payment-methods.ts';
 
 /** The customer's terms at a glance, shown after a save; `/order customer` shows the whole history. */
 export function customerCard(c: StoredCustomer): Block[] {
-  const terms = c.paymentMethods.map((m) => label(paymentMethodLabels, m)).join(', ');
+  const terms = c.paymentMethods.map(paymentMethod.labelOf).join(', ');
   return [
     header(`${c.code} — ${c.name}`),
     fields([
-      `*Tier*\n${escapeMrkdwn(label(customerTierLabels, c.tier))}`,
+      `*Tier*\n${escapeMrkdwn(customerTier.labelOf(c.tier))}`,
       `*Payment terms*\n${escapeMrkdwn(terms || 'none')}`,
       `*Credit limit*\n${formatCents(c.creditLimitCents)}`,
       `*Outstanding receivables*\n${formatCents(c.outstandingCents)}`,

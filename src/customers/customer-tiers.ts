@@ -1,10 +1,11 @@
-/** How much attention a customer gets; later rules (priority, escalation) read it. */
-export const customerTiers = ['standard', 'silver', 'gold', 'strategic'] as const;
-export type CustomerTier = (typeof customerTiers)[number];
+import { labelledValues } from '../wording.ts';
 
-export const customerTierLabels: Record<CustomerTier, string> = {
+/** How much attention a customer gets; later rules (priority, escalation) read it. */
+export const customerTier = labelledValues({
   standard: 'Standard',
   silver: 'Silver',
   gold: 'Gold',
   strategic: 'Strategic',
-};
+});
+export const { values: customerTiers, labels: customerTierLabels } = customerTier;
+export type CustomerTier = (typeof customerTiers)[number];

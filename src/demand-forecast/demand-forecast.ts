@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import type { MethodName } from '../forecast/candidates.ts';
 import { type ForecastOutcome, forecastDemand } from '../forecast/forecast-demand.ts';
 import { addWeeks, mondayOf, weeklySeries } from '../forecast/weekly-series.ts';
-import { productCategories } from '../products/product-categories.ts';
+import { productCategories, productCategory } from '../products/product-categories.ts';
 import { didYouMean } from '../slack/did-you-mean.ts';
 import { type DemandScope, weeklyDemand } from './demand-history.ts';
 import type { ForecastRequest } from './forecast-command.ts';
@@ -178,7 +178,7 @@ async function resolveScope(
 ): Promise<{ scope: DemandScope; label: string }> {
   if (target.kind === 'category') {
     const name = target.name.toLowerCase();
-    if (!(productCategories as readonly string[]).includes(name)) {
+    if (!productCategory.includes(name)) {
       const guess = didYouMean(name, productCategories);
       throw new AppError(
         'not_found',

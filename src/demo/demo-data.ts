@@ -182,39 +182,27 @@ const product = (
   ...terms,
 });
 
+/** Sold by the pack: a pack is also the least one may order. */
+const packsOf = (n: number) => ({ packSize: n, minOrderQty: n });
+
 export const demoProducts: readonly ProductInput[] = [
   product('HB-M8X30-8.8', 'Hex bolt M8×30, class 8.8, zinc plated', 'fasteners', 12, {
-    packSize: 200,
-    minOrderQty: 200,
+    ...packsOf(200),
     defaultSpec: 'ISO 4017, zinc plated (Fe/Zn 8)',
   }),
   product('HB-M12X50-8.8', 'Hex bolt M12×50, class 8.8, zinc plated', 'fasteners', 42, {
-    packSize: 100,
-    minOrderQty: 100,
+    ...packsOf(100),
     defaultSpec: 'ISO 4017, zinc plated (Fe/Zn 8)',
   }),
-  product('HN-M12-8', 'Hex nut M12, class 8', 'fasteners', 8, { packSize: 500, minOrderQty: 500 }),
-  product('WS-M12-A2', 'Flat washer M12, stainless A2', 'fasteners', 5, {
-    packSize: 1000,
-    minOrderQty: 1000,
-  }),
-  product('SHCS-M6X20-A4', 'Socket head cap screw M6×20, stainless A4', 'fasteners', 31, {
-    packSize: 200,
-    minOrderQty: 200,
-  }),
+  product('HN-M12-8', 'Hex nut M12, class 8', 'fasteners', 8, packsOf(500)),
+  product('WS-M12-A2', 'Flat washer M12, stainless A2', 'fasteners', 5, packsOf(1000)),
+  product('SHCS-M6X20-A4', 'Socket head cap screw M6×20, stainless A4', 'fasteners', 31, packsOf(200)),
   product('AN-M10X120', 'Anchor bolt M10×120, hot-dip galvanised', 'fasteners', 185, {
-    packSize: 50,
-    minOrderQty: 50,
+    ...packsOf(50),
     leadTimeDays: 3,
   }),
-  product('BRG-6204-2RS', 'Deep-groove ball bearing 6204-2RS', 'bearings', 390, {
-    packSize: 10,
-    minOrderQty: 10,
-  }),
-  product('BRG-6305-ZZ', 'Deep-groove ball bearing 6305-ZZ', 'bearings', 620, {
-    packSize: 10,
-    minOrderQty: 10,
-  }),
+  product('BRG-6204-2RS', 'Deep-groove ball bearing 6204-2RS', 'bearings', 390, packsOf(10)),
+  product('BRG-6305-ZZ', 'Deep-groove ball bearing 6305-ZZ', 'bearings', 620, packsOf(10)),
   product('BRG-22210-E', 'Spherical roller bearing 22210 E', 'bearings', 4850, { leadTimeDays: 7 }),
   product('BRG-UCP205', 'Pillow block bearing UCP205', 'bearings', 1475, { packSize: 4 }),
   product('HYD-HOSE-08-2SN', 'Hydraulic hose 1/2" 2SN', 'hydraulics', 680, {
@@ -228,30 +216,19 @@ export const demoProducts: readonly ProductInput[] = [
   product('HYD-PUMP-G16', 'Gear pump 16 cm³/rev, group 2', 'hydraulics', 42_000, { leadTimeDays: 21 }),
   product('PN-CYL-32-100', 'Pneumatic cylinder ISO 15552, 32×100', 'pneumatics', 6200, { leadTimeDays: 5 }),
   product('PN-VLV-52-G14', '5/2 solenoid valve G1/4, 24 V DC', 'pneumatics', 4800),
-  product('PN-TUBE-8-BLU', 'PU tube 8 mm, blue', 'pneumatics', 95, {
-    unit: 'm',
-    packSize: 50,
-    minOrderQty: 50,
-  }),
+  product('PN-TUBE-8-BLU', 'PU tube 8 mm, blue', 'pneumatics', 95, { unit: 'm', ...packsOf(50) }),
   product('PN-FRL-G12', 'Filter-regulator-lubricator G1/2', 'pneumatics', 8900, { leadTimeDays: 3 }),
   product('EL-MOT-1.5KW', 'IE3 motor 1.5 kW, 4-pole, B3', 'electrical', 21_500, { leadTimeDays: 10 }),
   product('EL-VFD-2.2KW', 'Frequency inverter 2.2 kW, 400 V', 'electrical', 34_000, { leadTimeDays: 7 }),
   product('EL-PROX-M18', 'Inductive proximity sensor M18, PNP', 'electrical', 2450, { minOrderQty: 5 }),
   product('EL-CAB-4G1.5', 'Control cable 4G1.5, oil resistant', 'electrical', 210, {
     unit: 'm',
-    packSize: 100,
-    minOrderQty: 100,
+    ...packsOf(100),
   }),
   product('EL-CONT-9A', 'Contactor 9 A, 24 V DC coil', 'electrical', 1890),
-  product('CON-GREASE-EP2', 'EP2 lithium grease, 400 g cartridge', 'consumables', 650, {
-    packSize: 12,
-    minOrderQty: 12,
-  }),
+  product('CON-GREASE-EP2', 'EP2 lithium grease, 400 g cartridge', 'consumables', 650, packsOf(12)),
   product('CON-OIL-HLP46-20L', 'Hydraulic oil HLP 46, 20 l', 'consumables', 7400, { unit: 'can' }),
-  product('CON-DISC-125', 'Cutting disc 125×1.0 mm, inox', 'consumables', 95, {
-    packSize: 25,
-    minOrderQty: 25,
-  }),
+  product('CON-DISC-125', 'Cutting disc 125×1.0 mm, inox', 'consumables', 95, packsOf(25)),
   product('CON-GLOVE-NIT-L', 'Nitrile work gloves, size L (box of 100)', 'consumables', 980, {
     unit: 'box',
     minOrderQty: 10,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import { exceptions } from '../db/schema.ts';
 import { moveOrder } from '../orders/move-order.ts';
+import { systemActor } from '../orders/order-job.ts';
 import { appendOrderEvent, findOrder } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { defineJobKind } from '../scheduler/job-kind.ts';
@@ -12,9 +13,6 @@ import { waitedWords } from './sla.ts';
 
 /** The problem's escalation job: one per problem. */
 export const escalationKey = (exceptionId: number) => `exception:${exceptionId}`;
-
-/** Who the timeline names for what orderdesk did by itself. */
-const orderdesk = 'orderdesk';
 
 /**
  * `exception.escalate`: a problem nobody acknowledged within its SLA goes to its department's
@@ -63,7 +61,7 @@ export const escalateProblem = defineJobKind({
         escalations: [...escalationsOf(exception), { level, at: ctx.now.toISOString(), to }],
       })
       .where(eq(exceptions.id, exception.id));
-    await appendOrderEvent(tx, order.id, orderdesk, ctx.now, {
+    await appendOrderEvent(tx, order.id, systemActor, ctx.now, {
       type: 'problem_escalated',
       data: { exceptionId: exception.id, level, to },
     });
@@ -74,7 +72,7 @@ export const escalateProblem = defineJobKind({
       now: ctx.now,
       order,
       expectedVersion: order.version,
-      actor: orderdesk,
+      actor: systemActor,
       line: `:rotating_light: ${what} not acknowledged for ${waited} → ${level === 1 ? 'manager' : 'all managers'} told: ${told}`,
     });
     return level === 1 ? { rescheduleAt: exception.allManagersAt } : undefined;

@@ -1,3 +1,5 @@
+import { labelledValues } from '../wording.ts';
+
 /** What can go wrong with an order, and how badly: the words of the Report problem form. */
 export const problemTypes = {
   production_delay: 'Production delay',
@@ -10,15 +12,15 @@ export const problemTypes = {
 } as const;
 export type ProblemType = keyof typeof problemTypes;
 
-export const severities = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof severities)[number];
-
-export const severityMarks: Record<Severity, string> = {
+/** Most urgent first, each with the mark lists and cards show it by. */
+const severity = labelledValues({
   critical: ':red_circle:',
   high: ':large_orange_circle:',
   medium: ':large_yellow_circle:',
   low: ':white_circle:',
-};
+});
+export const { values: severities, labels: severityMarks } = severity;
+export type Severity = (typeof severities)[number];
 
 /** A type stored by another version is shown as stored rather than hidden. */
 export const describeProblemType = (type: string): string =>

@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import { defineOrderJob } from '../orders/order-job.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { defineJobKind } from '../scheduler/job-kind.ts';
 import { afterSalesTaskText } from './after-sales-message.ts';
 import { afterSalesAssignees } from './after-sales-store.ts';
 import { loadRating } from './low-rating-store.ts';
@@ -9,12 +8,10 @@ import { loadRating } from './low-rating-store.ts';
  * `aftersales.task`: the working day after a low rating, after-sales (its manager, else its
  * channel, else the admins) is reminded to take the customer up.
  */
-export const afterSalesTaskJob = defineJobKind({
+export const afterSalesTaskJob = defineOrderJob({
   kind: 'aftersales.task',
-  version: 1,
-  payload: z.object({ orderId: z.int().positive() }),
   urgency: 'low',
-  async handle(ctx, { orderId }, tx) {
+  async handle(ctx, orderId, tx) {
     const rating = await loadRating(tx, orderId);
     if (!rating) return;
     const to = await afterSalesAssignees(tx, ctx.admins);

@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import { defineOrderJob } from '../orders/order-job.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { defineJobKind } from '../scheduler/job-kind.ts';
 import { followUpMessage } from './follow-up-message.ts';
 import { loadFollowUpSubject } from './follow-up-store.ts';
 
@@ -8,12 +7,10 @@ import { loadFollowUpSubject } from './follow-up-store.ts';
  * `order.followup`: some working days after delivery the owner is asked, by DM, to find out how
  * it went. An order that moved on meanwhile (feedback logged, completed) needs no reminder.
  */
-export const followUpJob = defineJobKind({
+export const followUpJob = defineOrderJob({
   kind: 'order.followup',
-  version: 1,
-  payload: z.object({ orderId: z.int().positive() }),
   urgency: 'low',
-  async handle(ctx, { orderId }, tx) {
+  async handle(ctx, orderId, tx) {
     const subject = await loadFollowUpSubject(tx, orderId);
     if (subject?.status !== 'delivered') return;
     // Keyed by the run's time: a snoozed follow-up reminds again, a retried run does not twice.

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/roles.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, customers, departments, orders } from '../db/schema.ts';
-import { ordersGone, ordersWaitingOnOwner, sqlList, stepsToDo, stepUnderWay } from '../orders/status-sets.ts';
+import { assignments, customers, orders } from '../db/schema.ts';
+import { ordersGone, ordersWaitingOnOwner, sqlList, stepsToDo } from '../orders/status-sets.ts';
+import { openWork, selectSteps } from '../routing/open-work.ts';
 import { type HomeList, type HomePages, pageSize } from './home-pages.ts';
 
 export interface HomeItem {
@@ -38,10 +39,9 @@ const unfinished = sqlList(stepsToDo);
  * queue, and the orders that wait on them. Earliest delivery first, so overdue work leads.
  */
 export async function loadHome(db: DbOrTx, actor: Actor, pages: HomePages): Promise<HomeData> {
-  const active = and(stepUnderWay, ne(orders.status, 'cancelled'));
-  const mine = and(active, eq(assignments.assigneeId, actor.userId));
+  const mine = and(openWork, eq(assignments.assigneeId, actor.userId));
   const unassigned = actor.departmentId
-    ? and(active, isNull(assignments.assigneeId), eq(assignments.departmentId, actor.departmentId))
+    ? and(openWork, isNull(assignments.assigneeId), eq(assignments.departmentId, actor.departmentId))
     : undefined;
   const [mineList, unassignedList, needsMeList] = await Promise.all([
     stepPage(db, mine, pages.mine),
@@ -73,22 +73,6 @@ function needsMe(userId: string): SQL | undefined {
 }
 
 async function stepPage(db: DbOrTx, where: SQL | undefined, page: number): Promise<HomePage> {
-  const from = () =>
-    db
-      .select({
-        number: orders.number,
-        customerName: customers.name,
-        departmentName: departments.name,
-        status: assignments.status,
-        deliveryDate: orders.deliveryDate,
-        fitsOn: assignments.fitsOn,
-        assignmentId: assignments.id,
-        orderVersion: orders.version,
-      })
-      .from(assignments)
-      .innerJoin(orders, eq(orders.id, assignments.orderId))
-      .innerJoin(customers, eq(customers.id, orders.customerId))
-      .innerJoin(departments, eq(departments.id, assignments.departmentId));
   const [counted] = await db
     .select({ n: count() })
     .from(assignments)
@@ -96,7 +80,11 @@ async function stepPage(db: DbOrTx, where: SQL | undefined, page: number): Promi
     .where(where);
   const total = counted?.n ?? 0;
   const at = clamp(page, total);
-  const rows = await from()
+  const rows = await selectSteps(db, {
+    fitsOn: assignments.fitsOn,
+    assignmentId: assignments.id,
+    orderVersion: orders.version,
+  })
     .where(where)
     .orderBy(asc(orders.deliveryDate), asc(orders.number))
     .limit(pageSize)

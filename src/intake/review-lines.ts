@@ -1,14 +1,17 @@
 import { formatCents, parseMoneyToCents } from '../money.ts';
+import type { Parsed } from '../parsed.ts';
 import { characterCount, formatCount, shown } from '../wording.ts';
 import { type DraftLine, filled, maxQuantity, parseQuantity } from './order-draft.ts';
 import {
   type CatalogProduct,
   error,
   type Finding,
+  type FindingField,
   type LineField,
   maxOrderTotalCents,
   type PricePolicy,
   type ReviewedLine,
+  type RuleName,
   textLimits,
   warning,
 } from './review-types.ts';
@@ -72,12 +75,8 @@ function reviewQuantity(
     findings.push(error('quantity_missing', field, `Enter how many${what} to order.`));
     return null;
   }
-  const parsed = parseQuantity(text);
-  if (!parsed.ok) {
-    findings.push(error('quantity_invalid', field, parsed.message));
-    return null;
-  }
-  const quantity = parsed.value;
+  const quantity = parsedOrError(parseQuantity(text), findings, 'quantity_invalid', field);
+  if (quantity === null) return null;
   if (quantity <= 0) {
     const message = `${text} is not a quantity you can order: it must be at least 1.`;
     findings.push(error('quantity_not_positive', field, message));
@@ -98,6 +97,18 @@ function reviewQuantity(
     findings.push(error('quantity_not_pack_multiple', field, message));
   }
   return findings.length === before ? quantity : null;
+}
+
+/** The typed figure's value, or null with the parser's words as the field's error. */
+function parsedOrError<T>(
+  parsed: Parsed<T>,
+  findings: Finding[],
+  rule: RuleName,
+  field: FindingField,
+): T | null {
+  if (parsed.ok) return parsed.value;
+  findings.push(error(rule, field, parsed.message));
+  return null;
 }
 
 /** The whole packs either side of `quantity` that can actually be ordered. */
@@ -128,12 +139,8 @@ function reviewPrice(
     findings.push(error('unit_price_missing', field, message));
     return null;
   }
-  const parsed = parseMoneyToCents(text);
-  if (!parsed.ok) {
-    findings.push(error('unit_price_invalid', field, parsed.message));
-    return null;
-  }
-  const price = parsed.value;
+  const price = parsedOrError(parseMoneyToCents(text), findings, 'unit_price_invalid', field);
+  if (price === null) return null;
   if (!product || list === null || list <= 0) return price;
   const floorPercent = percentOrNull(policy.priceFloorPercent);
   const warnPercent = percentOrNull(policy.priceWarnPercent);

@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
 import { checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
-import { customers, departments, orders, products } from '../db/schema.ts';
+import { customers, departments, orders } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
@@ -13,6 +13,7 @@ import { customerCredit } from '../orders/customer-credit.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import type { Finding, ReviewedOrder } from './review-rules.ts';
 
@@ -141,15 +142,4 @@ async function askFinance(tx: DbOrTx, now: Date, order: OrderRow): Promise<void>
 export async function findByIntakeKey(db: DbOrTx, key: string): Promise<OrderRow | null> {
   const [row] = await db.select().from(orders).where(eq(orders.intakeKey, key));
   return row ?? null;
-}
-
-async function productIds(tx: DbOrTx, skus: string[]): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ id: products.id, sku: products.sku })
-    .from(products)
-    .where(inArray(products.sku, skus));
-  const ids = new Map(rows.map((r) => [r.sku, r.id]));
-  const missing = skus.filter((s) => !ids.has(s));
-  if (missing.length) throw new AppError('not_found', `No longer in the catalog: ${missing.join(', ')}.`);
-  return ids;
 }

@@ -37,13 +37,7 @@ export function createMetrics(deps: { db: Db; clock: Clock; poolUse: () => Promi
     registers: [registry],
   });
   // A scrape collects both gauges at once: they share the one query in flight.
-  let backlog: ReturnType<typeof outboxBacklog> | null = null;
-  const readBacklog = () => {
-    backlog ??= outboxBacklog(deps.db, deps.clock.now()).finally(() => {
-      backlog = null;
-    });
-    return backlog;
-  };
+  const readBacklog = oneInFlight(() => outboxBacklog(deps.db, deps.clock.now()));
   new Gauge({
     name: 'orderdesk_outbox_pending',
     help: 'Outbox rows not yet sent to Slack.',
@@ -60,13 +54,7 @@ export function createMetrics(deps: { db: Db; clock: Clock; poolUse: () => Promi
       this.set((await readBacklog()).oldestAgeSeconds);
     },
   });
-  let pool: Promise<PoolUse> | null = null;
-  const readPool = () => {
-    pool ??= deps.poolUse().finally(() => {
-      pool = null;
-    });
-    return pool;
-  };
+  const readPool = oneInFlight(() => deps.poolUse());
   new Gauge({
     name: 'orderdesk_db_pool_max',
     help: 'Database connections this instance may open.',
@@ -98,5 +86,16 @@ export function createMetrics(deps: { db: Db; clock: Clock; poolUse: () => Promi
     slackApiError(method, error) {
       apiErrors.inc({ method, code: slackErrorCode(error) });
     },
+  };
+}
+
+/** Callers that ask while a read is under way share its answer instead of starting another. */
+function oneInFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= read().finally(() => {
+      pending = null;
+    });
+    return pending;
   };
 }

@@ -41,7 +41,7 @@ export function acceptNudge(
   to: 'assignee' | 'manager',
   ref: string,
 ): SlackMessage {
-  const step = `${escapeMrkdwn(s.departmentName)}'s step of *${s.orderNumber}* (${escapeMrkdwn(s.customerName)}, due ${s.deliveryDate})`;
+  const step = `${escapeMrkdwn(s.departmentName)}'s step of *${s.number}* (${escapeMrkdwn(s.customerName)}, due ${s.deliveryDate})`;
   const text =
     to === 'assignee'
       ? `:wave: ${step} has waited ${waitedHours} h for you to accept it.`

@@ -1,7 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toDate, toNumber } from '../db/rows.ts';
-import { assignments, customers, departments, orders } from '../db/schema.ts';
+import { assignments, departments, orders } from '../db/schema.ts';
+import { selectOrders } from '../orders/select-orders.ts';
+import { stepUnderWay } from '../orders/status-sets.ts';
+import { selectSteps } from '../routing/open-work.ts';
 
 /** The states of an order that has not left the building; the partial index orders_unshipped_due_idx holds them. */
 export const unshippedStates = ['received', 'confirmed', 'allocated', 'in_production', 'ready', 'on_hold'];
@@ -18,25 +21,17 @@ export interface DeliverySubject {
 }
 
 export async function loadDeliverySubject(tx: DbOrTx, orderId: number): Promise<DeliverySubject | null> {
-  const [order] = await tx
-    .select({
-      number: orders.number,
-      status: orders.status,
-      deliveryDate: orders.deliveryDate,
-      ownerId: orders.ownerId,
-      customerName: customers.name,
-    })
-    .from(orders)
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(eq(orders.id, orderId));
+  const [order] = await selectOrders(tx, {
+    status: orders.status,
+    deliveryDate: orders.deliveryDate,
+    ownerId: orders.ownerId,
+  }).where(eq(orders.id, orderId));
   if (!order) return null;
   const steps = await tx
     .selectDistinct({ channelId: departments.channelId })
     .from(assignments)
     .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .where(
-      and(eq(assignments.orderId, orderId), inArray(assignments.status, ['open', 'accepted', 'started'])),
-    );
+    .where(and(eq(assignments.orderId, orderId), stepUnderWay));
   const channels = steps.flatMap((s) => (s.channelId ? [s.channelId] : []));
   return { orderId, ...order, channels };
 }
@@ -48,28 +43,17 @@ export interface AcceptSubject {
   openedAt: Date | null;
   departmentName: string;
   managerId: string | null;
-  orderNumber: string;
+  number: string;
   customerName: string;
   deliveryDate: string;
 }
 
 export async function loadAcceptSubject(tx: DbOrTx, assignmentId: number): Promise<AcceptSubject | null> {
-  const [row] = await tx
-    .select({
-      status: assignments.status,
-      assigneeId: assignments.assigneeId,
-      openedAt: assignments.openedAt,
-      departmentName: departments.name,
-      managerId: departments.managerId,
-      orderNumber: orders.number,
-      customerName: customers.name,
-      deliveryDate: orders.deliveryDate,
-    })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .innerJoin(orders, eq(orders.id, assignments.orderId))
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(eq(assignments.id, assignmentId));
+  const [row] = await selectSteps(tx, {
+    assigneeId: assignments.assigneeId,
+    openedAt: assignments.openedAt,
+    managerId: departments.managerId,
+  }).where(eq(assignments.id, assignmentId));
   return row ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { customers, orderEvents, orders } from '../db/schema.ts';
 import type { OrderStatus } from './order-states.ts';
 import type { TimelineEntry } from './order-timeline.ts';
+import { selectOrders } from './select-orders.ts';
 import { ordersClosed } from './status-sets.ts';
 
 export type OrderFilter =
@@ -42,17 +43,12 @@ export async function listOrders(
     conditions.push(inArray(orders.customerId, matching));
   }
   if (page.before) conditions.push(lt(orders.id, page.before));
-  return db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      status: orders.status,
-      customerName: customers.name,
-      deliveryDate: orders.deliveryDate,
-      totalCents: orders.totalCents,
-    })
-    .from(orders)
-    .innerJoin(customers, eq(customers.id, orders.customerId))
+  return selectOrders(db, {
+    id: orders.id,
+    status: orders.status,
+    deliveryDate: orders.deliveryDate,
+    totalCents: orders.totalCents,
+  })
     .where(and(...conditions))
     .orderBy(desc(orders.id))
     .limit(page.size);

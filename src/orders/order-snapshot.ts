@@ -1,6 +1,7 @@
-import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { customers, exceptions, orderFeedback, orderLines, orders, products } from '../db/schema.ts';
+import { customers, exceptions, orderFeedback, orders } from '../db/schema.ts';
+import { loadOrderLines, type OrderLine } from './order-lines.ts';
 
 export interface OrderSnapshot {
   id: number;
@@ -21,16 +22,7 @@ export interface OrderSnapshot {
   updatedAt: Date;
   /** The customer's rating after delivery, once the owner logged it. */
   feedback: { rating: number } | null;
-  lines: {
-    lineNo: number;
-    sku: string;
-    name: string;
-    unit: string;
-    spec: string;
-    quantity: number;
-    unitPriceCents: number;
-    amountCents: number;
-  }[];
+  lines: OrderLine[];
 }
 
 /** Everything a card or a status view shows of one order, read in three queries. */
@@ -46,21 +38,7 @@ export async function loadOrderSnapshot(db: DbOrTx, orderId: number): Promise<Or
     .leftJoin(orderFeedback, eq(orderFeedback.orderId, orders.id))
     .where(eq(orders.id, orderId));
   if (!head) return null;
-  const lines = await db
-    .select({
-      lineNo: orderLines.lineNo,
-      sku: products.sku,
-      name: products.name,
-      unit: products.unit,
-      spec: orderLines.spec,
-      quantity: orderLines.quantity,
-      unitPriceCents: orderLines.unitPriceCents,
-      amountCents: orderLines.amountCents,
-    })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.lineNo));
+  const lines = await loadOrderLines(db, orderId);
   const [problems] = await db
     .select({ n: count() })
     .from(exceptions)

@@ -1,4 +1,5 @@
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { isTimeZone } from '../calendar.ts';
 import { orders, outbox, personTimeZones, slackMessages } from '../db/schema.ts';
 import { classifySendError } from './classify-error.ts';
 import type { Delivered, DeliveryDeps, DeliveryRow } from './delivery.ts';
@@ -195,14 +196,5 @@ export class EffectDelivery {
       .where(and(eq(outbox.channel, row.channel), gt(outbox.id, row.id), eq(outbox.status, 'pending'), same))
       .limit(1);
     return Boolean(newer);
-  }
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
   }
 }

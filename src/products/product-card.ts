@@ -1,13 +1,13 @@
 import { type Block, escapeMrkdwn, fields, header } from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
-import { productCategoryLabels } from './product-categories.ts';
+import { productCategory } from './product-categories.ts';
 import type { StoredProduct } from './product-input.ts';
 
 const days = (n: number) => (n === 0 ? 'from stock' : n === 1 ? '1 day' : `${n} days`);
 
 /** A product's terms at a glance: shown by `/order product show` and after a save. */
 export function productCard(p: StoredProduct): Block[] {
-  const category = (productCategoryLabels as Record<string, string>)[p.category] ?? p.category;
+  const category = productCategory.labelOf(p.category);
   const unit = escapeMrkdwn(p.unit);
   return [
     header(`${p.sku} — ${p.name}`),

@@ -100,30 +100,20 @@ export function summaryDetails(
   timeZone: string,
 ): SlackMessage[] {
   const replies: SlackMessage[] = [];
-  if (f.newOrders.count)
-    replies.push(
-      listMessage(
-        'New orders',
-        f.newOrders.count,
-        f.newOrders.items.map((i) => itemLine(i, formatCents(Number(i.note)), links)),
-      ),
-    );
-  if (f.overdue.count)
-    replies.push(
-      listMessage(
-        'Overdue',
-        f.overdue.count,
-        f.overdue.items.map((i) => itemLine(i, `due ${i.note}`, links)),
-      ),
-    );
-  if (f.holds.count)
-    replies.push(
-      listMessage(
-        'Holds awaiting decision',
-        f.holds.count,
-        f.holds.items.map((i) => itemLine(i, `since ${i.note}`, links)),
-      ),
-    );
+  const lists: [string, { count: number; items: OrderItem[] }, (i: OrderItem) => string][] = [
+    ['New orders', f.newOrders, (i) => formatCents(Number(i.note))],
+    ['Overdue', f.overdue, (i) => `due ${i.note}`],
+    ['Holds awaiting decision', f.holds, (i) => `since ${i.note}`],
+  ];
+  for (const [title, list, note] of lists)
+    if (list.count)
+      replies.push(
+        listMessage(
+          title,
+          list.count,
+          list.items.map((i) => itemLine(i, note(i), links)),
+        ),
+      );
   for (const r of f.capacityRisks)
     replies.push(
       listMessage(

@@ -87,6 +87,9 @@ interface TextRule extends StringRule {
   plainOnly?: boolean;
 }
 
+/** The rule of a plain_text field that must be there: a header, a label, a button's words. */
+export const requiredPlain = (max: number): TextRule => ({ max, plainOnly: true, required: true });
+
 /** A text composition object: `{ type: 'plain_text' | 'mrkdwn', text }`. */
 export function checkText(issues: Issues, value: unknown, pointer: string, rule: TextRule): void {
   if (value === undefined || value === null) {

@@ -7,6 +7,7 @@ import {
   isObject,
   type JsonObject,
   LIMITS,
+  requiredPlain,
 } from './block-kit-checks.ts';
 
 /** Interactive and input elements, with the per-element limits from the Block Kit reference. */
@@ -80,7 +81,7 @@ export function checkImage(issues: Issues, image: JsonObject, at: string): void 
 }
 
 function checkButton(issues: Issues, button: JsonObject, at: string): void {
-  checkText(issues, button.text, `${at}/text`, { max: LIMITS.buttonText, plainOnly: true, required: true });
+  checkText(issues, button.text, `${at}/text`, requiredPlain(LIMITS.buttonText));
   checkString(issues, button.value, `${at}/value`, { max: LIMITS.buttonValue });
   checkString(issues, button.url, `${at}/url`, { max: LIMITS.url });
   checkString(issues, button.accessibility_label, `${at}/accessibility_label`, { max: LIMITS.buttonText });
@@ -100,11 +101,7 @@ function checkStaticSelect(issues: Issues, select: JsonObject, at: string): void
       issues.push({ pointer: gAt, message: 'must provide an object' });
       continue;
     }
-    checkText(issues, group.label, `${gAt}/label`, {
-      max: LIMITS.optionText,
-      plainOnly: true,
-      required: true,
-    });
+    checkText(issues, group.label, `${gAt}/label`, requiredPlain(LIMITS.optionText));
     checkOptions(issues, group.options, `${gAt}/options`, { max: LIMITS.selectOptions, required: true });
   }
   checkOption(issues, select.initial_option, `${at}/initial_option`, false);
@@ -155,9 +152,8 @@ function checkConfirm(issues: Issues, confirm: unknown, at: string): void {
     issues.push({ pointer: at, message: 'must provide an object' });
     return;
   }
-  const plain = { plainOnly: true, required: true };
-  checkText(issues, confirm.title, `${at}/title`, { max: LIMITS.confirmTitle, ...plain });
+  checkText(issues, confirm.title, `${at}/title`, requiredPlain(LIMITS.confirmTitle));
   checkText(issues, confirm.text, `${at}/text`, { max: LIMITS.confirmText, required: true });
-  checkText(issues, confirm.confirm, `${at}/confirm`, { max: LIMITS.confirmButton, ...plain });
-  checkText(issues, confirm.deny, `${at}/deny`, { max: LIMITS.confirmButton, ...plain });
+  checkText(issues, confirm.confirm, `${at}/confirm`, requiredPlain(LIMITS.confirmButton));
+  checkText(issues, confirm.deny, `${at}/deny`, requiredPlain(LIMITS.confirmButton));
 }

@@ -8,6 +8,7 @@ import {
   isObject,
   type JsonObject,
   LIMITS,
+  requiredPlain,
 } from './block-kit-checks.ts';
 import { checkElement, checkImage } from './block-kit-elements.ts';
 
@@ -88,11 +89,7 @@ function checkBlock(issues: Issues, block: unknown, at: string, blockIds: Set<st
       checkSection(issues, block, at, actionIds);
       return;
     case 'header':
-      checkText(issues, block.text, `${at}/text`, {
-        max: LIMITS.headerText,
-        plainOnly: true,
-        required: true,
-      });
+      checkText(issues, block.text, `${at}/text`, requiredPlain(LIMITS.headerText));
       return;
     case 'context':
       checkContext(issues, block, at);
@@ -105,11 +102,7 @@ function checkBlock(issues: Issues, block: unknown, at: string, blockIds: Set<st
       return;
     }
     case 'input':
-      checkText(issues, block.label, `${at}/label`, {
-        max: LIMITS.inputLabel,
-        plainOnly: true,
-        required: true,
-      });
+      checkText(issues, block.label, `${at}/label`, requiredPlain(LIMITS.inputLabel));
       checkText(issues, block.hint, `${at}/hint`, { max: LIMITS.inputHint, plainOnly: true });
       if (block.element === undefined)
         issues.push({ pointer: `${at}/element`, message: 'missing required field' });

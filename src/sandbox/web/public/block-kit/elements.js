@@ -26,6 +26,28 @@ export function renderElement(element, blockId, ctx, place = {}) {
 }
 
 /**
+ * A picker of people or channels in its two kinds: one id in `selected_<name>` (`initial_<name>`
+ * before anyone chose), or, for the `multi_` kind, a list in the plural keys.
+ * @param {(p: Place) => { value: string; label: string }[]} choices
+ * @param {string} name
+ * @returns {{ one: (element: Element, place: Place) => string; many: (element: Element, place: Place) => string }}
+ */
+function picker(choices, name) {
+  return {
+    one: (el, p) =>
+      nativeSelect(el, p, choices(p), [
+        currentValue(el, p.blockId, p.ctx, `selected_${name}`, `initial_${name}`),
+      ]),
+    many: (el, p) =>
+      nativeSelect(el, p, choices(p), many(el, p, `selected_${name}s`, `initial_${name}s`), true),
+  };
+}
+
+const people = picker(peopleChoices, 'user');
+const conversations = picker(channelChoices, 'conversation');
+const channels = picker(channelChoices, 'channel');
+
+/**
  * @typedef {{ blockId: string; ctx: RenderContext; input?: boolean; dispatch?: boolean; label?: string }} Place
  * @type {Record<string, (element: Element, place: Place) => string>}
  */
@@ -40,42 +62,12 @@ const renderers = {
     nativeSelect(el, p, optionChoices(el), single(el, p, 'selected_option', 'initial_option')),
   multi_static_select: (el, p) =>
     nativeSelect(el, p, optionChoices(el), many(el, p, 'selected_options', 'initial_options'), true),
-  users_select: (el, p) =>
-    nativeSelect(el, p, peopleChoices(p), [
-      currentValue(el, p.blockId, p.ctx, 'selected_user', 'initial_user'),
-    ]),
-  multi_users_select: (el, p) =>
-    nativeSelect(
-      el,
-      p,
-      peopleChoices(p),
-      list(currentValue(el, p.blockId, p.ctx, 'selected_users', 'initial_users')),
-      true,
-    ),
-  conversations_select: (el, p) =>
-    nativeSelect(el, p, channelChoices(p), [
-      currentValue(el, p.blockId, p.ctx, 'selected_conversation', 'initial_conversation'),
-    ]),
-  multi_conversations_select: (el, p) =>
-    nativeSelect(
-      el,
-      p,
-      channelChoices(p),
-      list(currentValue(el, p.blockId, p.ctx, 'selected_conversations', 'initial_conversations')),
-      true,
-    ),
-  channels_select: (el, p) =>
-    nativeSelect(el, p, channelChoices(p), [
-      currentValue(el, p.blockId, p.ctx, 'selected_channel', 'initial_channel'),
-    ]),
-  multi_channels_select: (el, p) =>
-    nativeSelect(
-      el,
-      p,
-      channelChoices(p),
-      list(currentValue(el, p.blockId, p.ctx, 'selected_channels', 'initial_channels')),
-      true,
-    ),
+  users_select: people.one,
+  multi_users_select: people.many,
+  conversations_select: conversations.one,
+  multi_conversations_select: conversations.many,
+  channels_select: channels.one,
+  multi_channels_select: channels.many,
   external_select: externalSelect,
   multi_external_select: externalSelect,
   overflow: (el, p) => {
