@@ -11,7 +11,12 @@ import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
 import type { BenchOptions } from './options.ts';
 import { startResponseSink } from './response-sink.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { blockActionsBody, PerSecondSigner, type SignedRequest, slashCommandBody } from './signed-request.ts';
+import {
+  blockActionsBody,
+  type SignedRequest,
+  slashCommandBody,
+  UniqueBodySigner,
+} from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export type BotName = 'bare' | 'orderdesk';
@@ -56,7 +61,7 @@ export interface AckReport {
 export interface Workload {
   request: string;
   concurrency: number;
-  /** A PerSecondSigner, or a UniqueBodySigner when every request must differ. */
+  /** A fresh signed delivery per call (UniqueBodySigner). */
   signer: { next(): SignedRequest };
   /** Read the responses' bodies and count the non-empty ones (costs the load generator a little). */
   inspectBodies?: boolean;
@@ -98,16 +103,17 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
     const bots = [bare, orderdesk];
     unpin = cpus.pinLoadGenerator();
 
-    const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
+    const help = new UniqueBodySigner(signingSecret, slashCommandBody('help'), 'H');
     // orderdesk's "More" button under `/order list`: ack, then a query and respond().
     const clickLabel = `block_actions ${moreOrdersAction}`;
-    const click = new PerSecondSigner(
+    const click = new UniqueBodySigner(
       signingSecret,
       blockActionsBody({
         actionId: moreOrdersAction,
         value: JSON.stringify({ filter: { kind: 'open' }, before: 1_000_000, page: 2 }),
         responseUrl: sink.url,
       }),
+      'C',
     );
     const workloads: Workload[] = [
       ...opts.concurrencies.map((concurrency) => ({ request: '/order help', concurrency, signer: help })),

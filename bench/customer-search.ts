@@ -16,7 +16,7 @@ import type { CpuPlan } from './cpu-affinity.ts';
 import type { BenchOptions } from './options.ts';
 import { emptyOrderView } from './order-modal-payloads.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { blockSuggestionBody, PerSecondSigner, type SignedRequest } from './signed-request.ts';
+import { blockSuggestionBody, type SignedRequest, UNIQUE, UniqueBodySigner } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export const SEARCH_CUSTOMERS = 100_000;
@@ -118,10 +118,11 @@ export async function measureCustomerSearch(
     let latencies: Float64Array;
     const unpin = cpus.pinLoadGenerator();
     try {
-      const view = emptyOrderView('V0BSEARCH');
+      // A suggestion carries no trigger_id: the view id makes each body (and signature) new.
+      const view = emptyOrderView(UNIQUE);
       const signers = searchQueries.map(
         (q) =>
-          new PerSecondSigner(
+          new UniqueBodySigner(
             signingSecret,
             blockSuggestionBody({
               actionId: orderModal.customer,
@@ -129,11 +130,12 @@ export async function measureCustomerSearch(
               value: q.typed,
               view,
             }),
+            'VS',
           ),
       );
       let turn = 0;
       const mixed = {
-        next: (): SignedRequest => (signers[turn++ % signers.length] as PerSecondSigner).next(),
+        next: (): SignedRequest => (signers[turn++ % signers.length] as UniqueBodySigner).next(),
       };
       const workload: Workload = {
         request: `block_suggestion ${orderModal.customer}`,

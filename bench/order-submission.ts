@@ -22,8 +22,8 @@ import { submittedOrderView } from './order-modal-payloads.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import {
   BENCH_USER_ID,
-  PerSecondSigner,
   slashCommandBody,
+  UNIQUE,
   UniqueBodySigner,
   viewSubmissionBody,
 } from './signed-request.ts';
@@ -31,7 +31,6 @@ import {
 export const SUBMIT_CONCURRENCY = 20;
 /** Far enough ahead that no lead time or calendar rule can refuse it. */
 const DELIVERY_IN_DAYS = 90;
-const VIEW_ID_PLACEHOLDER = 'VBENCHVIEWIDPLACEHOLDER';
 
 export interface SubmissionReport {
   /** The floor: the bare Bolt app's `/order help` ack at SUBMIT_CONCURRENCY. */
@@ -82,7 +81,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     // orderdesk's business date (its time zone defaults as in orderdesk-server.ts), well ahead.
     const timeZone = parseConfig({}).ORDERDESK_TIMEZONE;
     const deliveryDate = addDays(calendarDate(systemClock.now(), timeZone), DELIVERY_IN_DAYS);
-    const view = submittedOrderView(VIEW_ID_PLACEHOLDER, {
+    const view = submittedOrderView(UNIQUE, {
       customer: {
         code: benchCatalog.customer,
         name: 'Bench Industrial',
@@ -93,13 +92,8 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       spec: 'blue',
       deliveryDate,
     });
-    const submissions = new UniqueBodySigner(
-      signingSecret,
-      viewSubmissionBody(view),
-      VIEW_ID_PLACEHOLDER,
-      'V0B',
-    );
-    const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
+    const submissions = new UniqueBodySigner(signingSecret, viewSubmissionBody(view), 'V0B');
+    const help = new UniqueBodySigner(signingSecret, slashCommandBody('help'), 'H');
     const submit: Workload = {
       request: `view_submission ${orderModal.callbackId}`,
       concurrency: SUBMIT_CONCURRENCY,
