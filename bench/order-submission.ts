@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { addDays, calendarDate } from '../src/calendar.ts';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
@@ -51,6 +53,8 @@ export interface SubmissionReport {
   /** Orders in orderdesk's database afterwards, by status. */
   stored: Record<string, number>;
   startupMs: Record<BotName, number>;
+  /** With --cpu-prof: a V8 profile of orderdesk over its measured rounds (post-ack work included). */
+  profile: string | null;
 }
 
 /**
@@ -106,6 +110,10 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     await prewarm(bare, [help], opts);
     loads.push(...(await prewarm(orderdesk, [submissions], opts, true)));
 
+    const profile = opts.cpuProf
+      ? path.join(os.tmpdir(), `orderdesk-bench-submit-${process.pid}.cpuprofile`)
+      : null;
+    if (profile) orderdesk.startProfile();
     const segments: Record<BotName, Segment[]> = { bare: [], orderdesk: [] };
     for (let round = 0; round < opts.rounds; round++) {
       for (const bot of round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare]) {
@@ -115,6 +123,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     }
     loads.push(...segments.orderdesk.map((s) => s.load));
     await orderdesk.settle();
+    if (profile) await orderdesk.stopProfile(profile);
     const stored = await orderdesk.ordersByStatus();
 
     const acked = loads.reduce((n, l) => n + (l.statuses.get(200) ?? 0), 0);
@@ -130,6 +139,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       firstNonEmptyAck: loads.find((l) => l.firstNonEmptyBody)?.firstNonEmptyBody ?? null,
       stored,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
+      profile,
     };
   } finally {
     unpin();

@@ -156,6 +156,8 @@ async function submissionBench(opts: BenchOptions, cpus: CpuPlan, results: Resul
   try {
     results.submission = await measureOrderSubmission(opts, cpus);
     printSubmission(results.submission);
+    const { profile } = results.submission;
+    if (profile) console.log(`\n${formatProfile('orderdesk', profile, summarizeProfile(profile))}`);
     invalidUnlessAllAnswered(results, 'order submission', [
       results.submission.bare,
       results.submission.orderdesk,
