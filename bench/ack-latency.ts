@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { moreOrdersAction } from '../src/orders/order-list-view.ts';
+import { type BotEntry, builtBot } from './bot-build.ts';
 import { BotProcess, type BotStats } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
@@ -75,7 +75,6 @@ export interface Segment {
   settleMs: number;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PREWARM_CONCURRENCY = 10;
 /** Clicks are measured at one concurrency, one concurrency is enough to compare per-click cost with the floor's. */
 const CLICK_CONCURRENCY = 10;
@@ -181,16 +180,16 @@ export function startBots(
   cpus: CpuPlan,
   env: Record<BotName, Record<string, string>>,
 ): { bots: Promise<{ bare: BotProcess; orderdesk: BotProcess }>; stop(): Promise<void> } {
-  const start = (name: BotName, entry: string) =>
+  const start = async (name: BotName, entry: BotEntry) =>
     BotProcess.start({
       name,
-      entry: path.join(here, entry),
+      entry: await builtBot(entry),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name] },
     });
   const started = Promise.allSettled([
-    start('bare', 'bare-bolt-app.ts'),
-    start('orderdesk', 'orderdesk-server.ts'),
+    start('bare', 'bare-bolt-app'),
+    start('orderdesk', 'orderdesk-server'),
   ]);
   return {
     bots: started.then(([bare, orderdesk]) => {

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.ts';
@@ -10,6 +8,7 @@ import * as schema from '../src/db/schema.ts';
 import { searchCustomers } from '../src/intake/catalog-search.ts';
 import { orderModal } from '../src/intake/order-modal-ids.ts';
 import { type AckRow, measureSegment, prewarm, summarize, type Workload } from './ack-latency.ts';
+import { builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
@@ -77,8 +76,6 @@ export interface SearchReport {
   startupMs: number;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 /**
  * The order modal's customer search (an external_select whose options orderdesk serves from
  * block_suggestion) over SEARCH_CUSTOMERS customers on Postgres: signed block_suggestion
@@ -109,7 +106,7 @@ export async function measureCustomerSearch(
     const signingSecret = randomBytes(16).toString('hex');
     const bot = await BotProcess.start({
       name: 'orderdesk',
-      entry: path.join(here, 'orderdesk-server.ts'),
+      entry: await builtBot('orderdesk-server'),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, BENCH_DATABASE_URL: scratch.url },
     });
