@@ -46,8 +46,9 @@ export async function submitOrder(
   submission: Submission,
 ): Promise<Submitted> {
   requireRole(actor, ['admin'], 'create orders');
-  const existing = await findByIntakeKey(ctx.db, submission.intakeKey);
-  if (existing) return { order: existing, held: existing.status === 'on_hold', repeated: true };
+  // No look for an earlier order first: that costs every submission a round trip for the rare
+  // repeat, which the unique intake key refuses at the insert (rolling back the number with it),
+  // and the catch below finds.
   const now = ctx.clock.now();
   const inTransaction = <T>(fn: (tx: Tx) => Promise<T>) =>
     submission.deadline ? transactionCommittedBy(ctx.db, submission.deadline, fn) : ctx.db.transaction(fn);
@@ -117,7 +118,7 @@ export async function submitOrder(
     });
   } catch (error) {
     if (error instanceof DeadlineExceeded) throw error;
-    // Two deliveries of one submission raced: the other one stored the order.
+    // A second delivery of one submission: the first one stored the order.
     const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
     if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
     throw error;
