@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { moreOrdersAction } from '../src/orders/order-list-view.ts';
+import { type BotEntry, builtBot } from './bot-build.ts';
 import { BotProcess, type BotStats } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
@@ -11,7 +11,12 @@ import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
 import type { BenchOptions } from './options.ts';
 import { startResponseSink } from './response-sink.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { blockActionsBody, PerSecondSigner, type SignedRequest, slashCommandBody } from './signed-request.ts';
+import {
+  blockActionsBody,
+  type SignedRequest,
+  slashCommandBody,
+  UniqueBodySigner,
+} from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export type BotName = 'bare' | 'orderdesk';
@@ -56,7 +61,7 @@ export interface AckReport {
 export interface Workload {
   request: string;
   concurrency: number;
-  /** A PerSecondSigner, or a UniqueBodySigner when every request must differ. */
+  /** A fresh signed delivery per call (UniqueBodySigner). */
   signer: { next(): SignedRequest };
   /** Read the responses' bodies and count the non-empty ones (costs the load generator a little). */
   inspectBodies?: boolean;
@@ -70,7 +75,6 @@ export interface Segment {
   settleMs: number;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PREWARM_CONCURRENCY = 10;
 /** Clicks are measured at one concurrency, one concurrency is enough to compare per-click cost with the floor's. */
 const CLICK_CONCURRENCY = 10;
@@ -98,16 +102,17 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
     const bots = [bare, orderdesk];
     unpin = cpus.pinLoadGenerator();
 
-    const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
+    const help = new UniqueBodySigner(signingSecret, slashCommandBody('help'), 'H');
     // orderdesk's "More" button under `/order list`: ack, then a query and respond().
     const clickLabel = `block_actions ${moreOrdersAction}`;
-    const click = new PerSecondSigner(
+    const click = new UniqueBodySigner(
       signingSecret,
       blockActionsBody({
         actionId: moreOrdersAction,
         value: JSON.stringify({ filter: { kind: 'open' }, before: 1_000_000, page: 2 }),
         responseUrl: sink.url,
       }),
+      'C',
     );
     const workloads: Workload[] = [
       ...opts.concurrencies.map((concurrency) => ({ request: '/order help', concurrency, signer: help })),
@@ -175,16 +180,16 @@ export function startBots(
   cpus: CpuPlan,
   env: Record<BotName, Record<string, string>>,
 ): { bots: Promise<{ bare: BotProcess; orderdesk: BotProcess }>; stop(): Promise<void> } {
-  const start = (name: BotName, entry: string) =>
+  const start = async (name: BotName, entry: BotEntry) =>
     BotProcess.start({
       name,
-      entry: path.join(here, entry),
+      entry: await builtBot(entry),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name] },
     });
   const started = Promise.allSettled([
-    start('bare', 'bare-bolt-app.ts'),
-    start('orderdesk', 'orderdesk-server.ts'),
+    start('bare', 'bare-bolt-app'),
+    start('orderdesk', 'orderdesk-server'),
   ]);
   return {
     bots: started.then(([bare, orderdesk]) => {

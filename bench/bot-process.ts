@@ -9,7 +9,7 @@ export interface BotStats {
 
 export interface BotProcessOptions {
   name: string;
-  /** The child's entry file (a .ts file run through tsx). */
+  /** The child's entry file: a .ts file run through tsx, or a .js file (a build) run by Node alone. */
   entry: string;
   /** Core list for `taskset -c`, or null to leave the child unpinned. */
   cpus: string | null;
@@ -72,7 +72,7 @@ export class BotProcess {
   }
 
   static start(opts: BotProcessOptions): Promise<BotProcess> {
-    const nodeArgs = ['--import', 'tsx', opts.entry];
+    const nodeArgs = opts.entry.endsWith('.ts') ? ['--import', 'tsx', opts.entry] : [opts.entry];
     const [command, args] = opts.cpus
       ? ['taskset', ['-c', opts.cpus, process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.ts';
@@ -10,13 +8,14 @@ import * as schema from '../src/db/schema.ts';
 import { searchCustomers } from '../src/intake/catalog-search.ts';
 import { orderModal } from '../src/intake/order-modal-ids.ts';
 import { type AckRow, measureSegment, prewarm, summarize, type Workload } from './ack-latency.ts';
+import { builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
 import type { BenchOptions } from './options.ts';
 import { emptyOrderView } from './order-modal-payloads.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { blockSuggestionBody, PerSecondSigner, type SignedRequest } from './signed-request.ts';
+import { blockSuggestionBody, type SignedRequest, UNIQUE, UniqueBodySigner } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
 export const SEARCH_CUSTOMERS = 100_000;
@@ -77,8 +76,6 @@ export interface SearchReport {
   startupMs: number;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 /**
  * The order modal's customer search (an external_select whose options orderdesk serves from
  * block_suggestion) over SEARCH_CUSTOMERS customers on Postgres: signed block_suggestion
@@ -109,7 +106,7 @@ export async function measureCustomerSearch(
     const signingSecret = randomBytes(16).toString('hex');
     const bot = await BotProcess.start({
       name: 'orderdesk',
-      entry: path.join(here, 'orderdesk-server.ts'),
+      entry: await builtBot('orderdesk-server'),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, BENCH_DATABASE_URL: scratch.url },
     });
@@ -118,10 +115,11 @@ export async function measureCustomerSearch(
     let latencies: Float64Array;
     const unpin = cpus.pinLoadGenerator();
     try {
-      const view = emptyOrderView('V0BSEARCH');
+      // A suggestion carries no trigger_id: the view id makes each body (and signature) new.
+      const view = emptyOrderView(UNIQUE);
       const signers = searchQueries.map(
         (q) =>
-          new PerSecondSigner(
+          new UniqueBodySigner(
             signingSecret,
             blockSuggestionBody({
               actionId: orderModal.customer,
@@ -129,11 +127,12 @@ export async function measureCustomerSearch(
               value: q.typed,
               view,
             }),
+            'VS',
           ),
       );
       let turn = 0;
       const mixed = {
-        next: (): SignedRequest => (signers[turn++ % signers.length] as PerSecondSigner).next(),
+        next: (): SignedRequest => (signers[turn++ % signers.length] as UniqueBodySigner).next(),
       };
       const workload: Workload = {
         request: `block_suggestion ${orderModal.customer}`,

@@ -9,7 +9,7 @@ export interface ClosedLoopOptions {
   concurrency: number;
   warmupMs: number;
   windowMs: number;
-  /** Called for every request; must be cheap (see PerSecondSigner). */
+  /** Called for every request; must be cheap (see UniqueBodySigner). */
   nextRequest(): SignedRequest;
   /** Called once when the measured window opens, e.g. to read the bot's CPU time. */
   onWindowStart?(): void;

@@ -35,6 +35,26 @@ export interface BenchOptions {
   report: 'off' | 'with' | 'only';
   /** How many orders the report bench generates (ten events each). */
   reportOrders: number;
+  /** The sections to run (--only), or null for all of them. */
+  only: ReadonlySet<BenchSection> | null;
+}
+
+export const benchSections = [
+  'ack',
+  'intake',
+  'submission',
+  'search',
+  'allocation',
+  'cards',
+  'scheduler',
+  'summary',
+  'forecast',
+] as const;
+export type BenchSection = (typeof benchSections)[number];
+
+/** Whether `section` runs: all do unless --only names some. */
+export function runs(opts: BenchOptions, section: BenchSection): boolean {
+  return opts.only === null || opts.only.has(section);
 }
 
 const usage = `npm run bench [-- options]
@@ -51,6 +71,7 @@ const usage = `npm run bench [-- options]
   --cards=N             card posts and updates in the dispatcher burst (env BENCH_CARDS, default 500
                         over 10 channels; --quick: 100 over 5)
   --cpu-prof            profile both bots while measured, print their hottest functions
+  --only=ack,submission run only these sections: ${benchSections.join(', ')}
   --report              also /order report's figures over generated orders, Postgres only
                         (env BENCH_REPORT=1; --report-only runs nothing else; several minutes)
   --report-orders=N     orders the report bench generates, ten events each
@@ -79,6 +100,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       report: { type: 'boolean', default: false },
       'report-only': { type: 'boolean', default: false },
       'report-orders': { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -111,7 +133,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     reportOrders: Math.round(
       positive(values['report-orders'] ?? env.BENCH_REPORT_ORDERS, 'BENCH_REPORT_ORDERS', 1_000_000),
     ),
+    only: values.only === undefined ? null : sectionList(values.only),
   };
+}
+
+function sectionList(text: string): Set<BenchSection> {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(benchSections as readonly string[]).includes(name));
+  if (unknown.length) {
+    throw new Error(`--only: no section ${unknown.join(', ')}; the sections: ${benchSections.join(', ')}`);
+  }
+  return new Set(names as BenchSection[]);
 }
 
 function positive(text: string | undefined, name: string, fallback: number): number {

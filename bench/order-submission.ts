@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { addDays, calendarDate } from '../src/calendar.ts';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
@@ -22,8 +24,8 @@ import { submittedOrderView } from './order-modal-payloads.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import {
   BENCH_USER_ID,
-  PerSecondSigner,
   slashCommandBody,
+  UNIQUE,
   UniqueBodySigner,
   viewSubmissionBody,
 } from './signed-request.ts';
@@ -31,7 +33,6 @@ import {
 export const SUBMIT_CONCURRENCY = 20;
 /** Far enough ahead that no lead time or calendar rule can refuse it. */
 const DELIVERY_IN_DAYS = 90;
-const VIEW_ID_PLACEHOLDER = 'VBENCHVIEWIDPLACEHOLDER';
 
 export interface SubmissionReport {
   /** The floor: the bare Bolt app's `/order help` ack at SUBMIT_CONCURRENCY. */
@@ -52,6 +53,8 @@ export interface SubmissionReport {
   /** Orders in orderdesk's database afterwards, by status. */
   stored: Record<string, number>;
   startupMs: Record<BotName, number>;
+  /** With --cpu-prof: a V8 profile of orderdesk over its measured rounds (post-ack work included). */
+  profile: string | null;
 }
 
 /**
@@ -82,7 +85,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     // orderdesk's business date (its time zone defaults as in orderdesk-server.ts), well ahead.
     const timeZone = parseConfig({}).ORDERDESK_TIMEZONE;
     const deliveryDate = addDays(calendarDate(systemClock.now(), timeZone), DELIVERY_IN_DAYS);
-    const view = submittedOrderView(VIEW_ID_PLACEHOLDER, {
+    const view = submittedOrderView(UNIQUE, {
       customer: {
         code: benchCatalog.customer,
         name: 'Bench Industrial',
@@ -93,13 +96,8 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       spec: 'blue',
       deliveryDate,
     });
-    const submissions = new UniqueBodySigner(
-      signingSecret,
-      viewSubmissionBody(view),
-      VIEW_ID_PLACEHOLDER,
-      'V0B',
-    );
-    const help = new PerSecondSigner(signingSecret, slashCommandBody('help'));
+    const submissions = new UniqueBodySigner(signingSecret, viewSubmissionBody(view), 'V0B');
+    const help = new UniqueBodySigner(signingSecret, slashCommandBody('help'), 'H');
     const submit: Workload = {
       request: `view_submission ${orderModal.callbackId}`,
       concurrency: SUBMIT_CONCURRENCY,
@@ -112,6 +110,10 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     await prewarm(bare, [help], opts);
     loads.push(...(await prewarm(orderdesk, [submissions], opts, true)));
 
+    const profile = opts.cpuProf
+      ? path.join(os.tmpdir(), `orderdesk-bench-submit-${process.pid}.cpuprofile`)
+      : null;
+    if (profile) orderdesk.startProfile();
     const segments: Record<BotName, Segment[]> = { bare: [], orderdesk: [] };
     for (let round = 0; round < opts.rounds; round++) {
       for (const bot of round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare]) {
@@ -121,6 +123,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     }
     loads.push(...segments.orderdesk.map((s) => s.load));
     await orderdesk.settle();
+    if (profile) await orderdesk.stopProfile(profile);
     const stored = await orderdesk.ordersByStatus();
 
     const acked = loads.reduce((n, l) => n + (l.statuses.get(200) ?? 0), 0);
@@ -136,6 +139,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       firstNonEmptyAck: loads.find((l) => l.firstNonEmptyBody)?.firstNonEmptyBody ?? null,
       stored,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
+      profile,
     };
   } finally {
     unpin();

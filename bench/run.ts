@@ -13,7 +13,7 @@ import { type AllocationReport, measureAllocation } from './allocation.ts';
 import { RULE_COUNT } from './allocation-fixture.ts';
 import { type BurstReport, CARD_VERSIONS, measureCardBurst } from './card-burst.ts';
 import { cleanUpEverything, cleanUpOnSignals, onCleanup } from './cleanup.ts';
-import { planCpus } from './cpu-affinity.ts';
+import { type CpuPlan, planCpus } from './cpu-affinity.ts';
 import { formatProfile, summarizeProfile } from './cpu-profile.ts';
 import {
   measureCustomerSearch,
@@ -23,7 +23,7 @@ import {
   SLACK_OPTIONS_WINDOW_MS,
 } from './customer-search.ts';
 import { FORECAST_PRODUCTS, measureForecast, printForecast } from './forecast.ts';
-import { type BenchOptions, parseOptions } from './options.ts';
+import { type BenchOptions, parseOptions, runs } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
 import { hasPgbench, type PgbenchResult, runPgbench } from './pgbench.ts';
@@ -86,83 +86,107 @@ async function main(opts: BenchOptions): Promise<void> {
     await reportBench(opts);
     return;
   }
+  if (runs(opts, 'ack')) await ackBench(opts, cpus, results);
+  if (runs(opts, 'intake')) {
+    console.log(section('2. Order intake: createOrder transactions per second'));
+    await intakeOnPglite(opts, results);
+    await intakeOnPostgres(opts, results);
+  }
+  if (runs(opts, 'submission')) await submissionBench(opts, cpus, results);
+  if (runs(opts, 'search')) await searchBench(opts, cpus, results);
+  if (runs(opts, 'allocation')) {
+    console.log(
+      section(
+        `5. Allocation: allocateOrder with ${RULE_COUNT} rules and 20 departments over ` +
+          `${fmt.count(BACKLOG_ORDERS)} orders`,
+      ),
+    );
+    await allocationOnPglite(opts, results);
+    await allocationOnPostgres(opts, results);
+    printAllocation(results.allocation);
+  }
+  if (runs(opts, 'cards')) {
+    console.log(
+      section(
+        `6. Card burst: ${opts.cards} card posts and updates over ${opts.cardChannels} channels, rate-limited`,
+      ),
+    );
+    await cardBurst(opts, results);
+  }
+  if (runs(opts, 'scheduler')) {
+    console.log(
+      section(`7. Scheduler: ${DUE_JOBS} due jobs among many finished ones, claimed and run into the outbox`),
+    );
+    await schedulerBench(opts, results);
+  }
+  if (opts.report === 'with') await reportBench(opts);
+  if (runs(opts, 'summary')) {
+    const summaryOrders = opts.quick ? 10_000 : 100_000;
+    console.log(section(`8. Manager summary: one daily summary over ${fmt.count(summaryOrders)} orders`));
+    await summaryBench(opts, results, summaryOrders);
+  }
+  if (runs(opts, 'forecast')) {
+    console.log(section(`9. Demand forecast: ${FORECAST_PRODUCTS} products, chosen method and its MASE`));
+    try {
+      printForecast(measureForecast(opts.quick ? FORECAST_PRODUCTS / 10 : FORECAST_PRODUCTS));
+    } catch (error) {
+      fail(results, 'demand forecast', error);
+    }
+  }
+
+  printSummary(results, opts);
+  console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
+  // Figures never fail the run; a part that could not run at all, or answered other than 200, does.
+  if (results.failures.length) process.exitCode = 1;
+}
+
+async function ackBench(opts: BenchOptions, cpus: CpuPlan, results: Results): Promise<void> {
   console.log(section('1. Ack latency: orderdesk vs bare Bolt 5 (same run)'));
   try {
     results.ack = await measureAckLatency(opts, cpus);
     printAck(results.ack, opts);
+    invalidUnlessAllAnswered(results, 'ack latency', results.ack.rows);
   } catch (error) {
     fail(results, 'ack latency', error);
   }
+}
 
-  console.log(section('2. Order intake: createOrder transactions per second'));
-  await intakeOnPglite(opts, results);
-  await intakeOnPostgres(opts, results);
-
+async function submissionBench(opts: BenchOptions, cpus: CpuPlan, results: Results): Promise<void> {
   console.log(section("3. Order submission: the order modal's Submit, view_submission → stored → ack"));
   try {
     results.submission = await measureOrderSubmission(opts, cpus);
     printSubmission(results.submission);
+    const { profile } = results.submission;
+    if (profile) console.log(`\n${formatProfile('orderdesk', profile, summarizeProfile(profile))}`);
+    invalidUnlessAllAnswered(results, 'order submission', [
+      results.submission.bare,
+      results.submission.orderdesk,
+    ]);
   } catch (error) {
     fail(results, 'order submission', error);
   }
+}
 
+async function searchBench(opts: BenchOptions, cpus: CpuPlan, results: Results): Promise<void> {
   console.log(
     section(
       `4. Customer search: the order modal's external_select over ${fmt.count(SEARCH_CUSTOMERS)} customers`,
     ),
   );
-  if (opts.databaseUrl) {
-    try {
-      results.search = await measureCustomerSearch(opts, cpus, opts.databaseUrl);
-      printSearch(results.search);
-    } catch (error) {
-      fail(results, 'customer search', error);
-    }
-  } else {
+  if (!opts.databaseUrl) {
     console.log(
       'skipped — DATABASE_URL is not set: this one is about Postgres ' +
         '(e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)',
     );
+    return;
   }
-
-  console.log(
-    section(
-      `5. Allocation: allocateOrder with ${RULE_COUNT} rules and 20 departments over ` +
-        `${fmt.count(BACKLOG_ORDERS)} orders`,
-    ),
-  );
-  await allocationOnPglite(opts, results);
-  await allocationOnPostgres(opts, results);
-  printAllocation(results.allocation);
-
-  console.log(
-    section(
-      `6. Card burst: ${opts.cards} card posts and updates over ${opts.cardChannels} channels, rate-limited`,
-    ),
-  );
-  await cardBurst(opts, results);
-
-  console.log(
-    section(`7. Scheduler: ${DUE_JOBS} due jobs among many finished ones, claimed and run into the outbox`),
-  );
-  await schedulerBench(opts, results);
-  if (opts.report === 'with') await reportBench(opts);
-
-  const summaryOrders = opts.quick ? 10_000 : 100_000;
-  console.log(section(`8. Manager summary: one daily summary over ${fmt.count(summaryOrders)} orders`));
-  await summaryBench(opts, results, summaryOrders);
-
-  console.log(section(`8. Demand forecast: ${FORECAST_PRODUCTS} products, chosen method and its MASE`));
   try {
-    printForecast(measureForecast(opts.quick ? FORECAST_PRODUCTS / 10 : FORECAST_PRODUCTS));
+    results.search = await measureCustomerSearch(opts, cpus, opts.databaseUrl);
+    printSearch(results.search);
+    invalidUnlessAllAnswered(results, 'customer search', [results.search.http]);
   } catch (error) {
-    fail(results, 'demand forecast', error);
+    fail(results, 'customer search', error);
   }
-
-  printSummary(results);
-  console.log(`\nfinished in ${((Date.now() - began) / 1000).toFixed(0)} s; ${describeLoad()}`);
-  // Figures never fail the run; a part that could not run at all does.
-  if (results.failures.length) process.exitCode = 1;
 }
 
 function printHeader(opts: BenchOptions, cpuNote: string): void {
@@ -189,7 +213,7 @@ function describeLoad(): string {
 
 function printAck(report: AckReport, opts: BenchOptions): void {
   console.log(
-    `bots in child processes; orderdesk on ${report.orderdeskDatabase} with the fake Slack Web API; ` +
+    `bots in child processes, bundled to JavaScript as \`npm run build\` builds orderdesk (no tsx); orderdesk on ${report.orderdeskDatabase} with the fake Slack Web API; ` +
       'closed loop, keep-alive, signed form bodies',
   );
   printAckTable(report.rows);
@@ -446,8 +470,8 @@ function printIntake(where: string, r: IntakeResult): void {
   if (r.failures) console.log(`!! ${r.failures} createOrder calls failed; first: ${r.firstFailure}`);
 }
 
-function printSummary(results: Results): void {
-  console.log(section('8. Summary'));
+function printSummary(results: Results, opts: BenchOptions): void {
+  console.log(section('10. Summary'));
   if (results.ack) {
     const rows = pairs(results.ack.rows).map(([bare, od]) => {
       const throughput = od.reqPerS / bare.reqPerS;
@@ -509,7 +533,7 @@ function printSummary(results: Results): void {
         `slowest query alone: ${JSON.stringify(slowest.query.typed)} (${slowest.query.shape}) ` +
         `p50 ${fmt.ms(slowest.p50Ms)} ms, p99 ${fmt.ms(slowest.p99Ms)} ms`,
     );
-  } else if (!results.failures.some((f) => f.startsWith('customer search'))) {
+  } else if (runs(opts, 'search') && !results.failures.some((f) => f.startsWith('customer search'))) {
     console.log('customer search: skipped (DATABASE_URL not set)');
   }
   for (const r of results.allocation) {
@@ -895,6 +919,20 @@ function pairs(rows: AckRow[]): [AckRow, AckRow][] {
 
 function totalNon200(r: AckRow): number {
   return [...r.non200.values()].reduce((a, b) => a + b, 0) + r.socketErrors;
+}
+
+/**
+ * A figure over answers that were not 200 measures how fast a bot refuses, not how fast it works
+ * (a replayed signature is answered 401 in microseconds): such a section is invalid, and the
+ * run fails.
+ */
+function invalidUnlessAllAnswered(results: Results, what: string, rows: AckRow[]): void {
+  const bad = rows.reduce((n, r) => n + totalNon200(r), 0);
+  if (bad === 0) return;
+  results.failures.push(`${what}: INVALID — ${fmt.count(bad)} requests not answered 200`);
+  console.log(
+    `!! INVALID: ${fmt.count(bad)} requests of ${what} were not answered 200; its figures mean nothing`,
+  );
 }
 
 function mark(ok: boolean): string {

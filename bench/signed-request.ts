@@ -9,6 +9,12 @@ export const BENCH_USER_ID = 'U0BENCHUSER';
 const benchTeam = { id: BENCH_TEAM_ID, domain: 'bench' };
 const benchUser = { id: BENCH_USER_ID, username: 'bench', name: 'bench', team_id: BENCH_TEAM_ID };
 
+/**
+ * Where a body says what makes it one delivery (a trigger_id, a view id): the signer below puts
+ * a fresh id there for every request. Letters only, so form encoding leaves it alone.
+ */
+export const UNIQUE = 'BENCHUNIQUEID';
+
 export interface SignedRequest {
   headers: Record<string, string>;
   body: Buffer;
@@ -47,36 +53,8 @@ export function slashCommandBody(text: string): string {
     api_app_id: 'A0BENCH',
     is_enterprise_install: 'false',
     response_url: 'http://127.0.0.1:9/commands/T0BENCH/1/bench',
-    trigger_id: '1.1.bench',
+    trigger_id: `1.1.${UNIQUE}`,
   }).toString();
-}
-
-/**
- * Signs one body with the current timestamp, as Slack does for every delivery. The signature
- * only changes when the second does, so it is computed once a second, not once a request: the
- * load generator must not spend its core on HMACs.
- */
-export class PerSecondSigner {
-  readonly #secret: string;
-  readonly #body: Buffer;
-  readonly #rawBody: string;
-  #second = -1;
-  #current: SignedRequest | null = null;
-
-  constructor(signingSecret: string, rawBody: string) {
-    this.#secret = signingSecret;
-    this.#rawBody = rawBody;
-    this.#body = Buffer.from(rawBody);
-  }
-
-  next(): SignedRequest {
-    const second = Math.floor(Date.now() / 1000);
-    if (second !== this.#second || !this.#current) {
-      this.#second = second;
-      this.#current = signedRequest(this.#secret, this.#rawBody, second, this.#body);
-    }
-    return this.#current;
-  }
 }
 
 /**
@@ -97,7 +75,7 @@ export function blockActionsBody(click: { actionId: string; value: string; respo
       channel_id: 'C0BENCH',
       is_ephemeral: true,
     },
-    trigger_id: '1.1.bench',
+    trigger_id: `1.1.${UNIQUE}`,
     response_url: click.responseUrl,
     actions: [
       {
@@ -114,9 +92,10 @@ export function blockActionsBody(click: { actionId: string; value: string; respo
 }
 
 /**
- * Like PerSecondSigner, but every request is a different body: `placeholder` (letters and digits
- * only, so form encoding leaves it alone) is replaced by a fresh id each time, e.g. a view id
- * that a bot dedupes by. One HMAC per request, a few µs for a form of a few kB.
+ * Every request a different delivery, as Slack sends them: `UNIQUE` in the body is replaced by a
+ * fresh id each time (a trigger_id, a view id that a bot dedupes by) and the body signed with the
+ * current second. orderdesk refuses a signature it has seen within the replay window, so the same
+ * signed body twice would be answered 401. One HMAC per request: a few µs for a form of a few kB.
  */
 export class UniqueBodySigner {
   readonly #secret: string;
@@ -124,11 +103,10 @@ export class UniqueBodySigner {
   readonly #prefix: string;
   #issued = 0;
 
-  constructor(signingSecret: string, rawBodyTemplate: string, placeholder: string, prefix: string) {
-    if (!/^[A-Za-z0-9]+$/.test(placeholder)) throw new Error(`placeholder ${placeholder} would be encoded`);
+  constructor(signingSecret: string, rawBodyTemplate: string, prefix: string) {
     this.#secret = signingSecret;
-    this.#parts = rawBodyTemplate.split(placeholder);
-    if (this.#parts.length < 2) throw new Error(`the body does not contain ${placeholder}`);
+    this.#parts = rawBodyTemplate.split(UNIQUE);
+    if (this.#parts.length < 2) throw new Error(`the body does not contain ${UNIQUE}`);
     this.#prefix = prefix;
   }
 
@@ -158,7 +136,7 @@ export function viewSubmissionBody(view: ViewJson): string {
     user: benchUser,
     api_app_id: 'A0BENCH',
     token: 'bench-verification-token',
-    trigger_id: '1.1.bench',
+    trigger_id: `1.1.${UNIQUE}`,
     view,
     response_urls: [],
     enterprise: null,

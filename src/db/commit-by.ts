@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
-import type { Deadline } from './deadline.ts';
+import { type Deadline, DeadlineExceeded } from './deadline.ts';
 
 /**
  * Time kept between the last moment the server may commit and the moment the caller gives up
@@ -22,7 +22,7 @@ export async function transactionCommittedBy<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   deadline.check();
-  return db.transaction(async (tx) => {
+  const work = db.transaction(async (tx) => {
     const budget = Math.floor(deadline.remainingMs() - commitMarginMs);
     if (budget <= 0) deadline.check();
     await tx.execute(
@@ -34,4 +34,18 @@ export async function transactionCommittedBy<T>(
     deadline.check();
     return result;
   });
+  // The server's refusal at COMMIT says what the caller's own check says: nothing was stored.
+  // It can come first, since the server's deadline is set a margin before ours.
+  return work.catch((error: unknown) => {
+    throw refusedAtCommit(error) ? new DeadlineExceeded() : error;
+  });
+}
+
+/** The error the deferred trigger of migration 0008 raises (SQLSTATE 57014, its own words). */
+function refusedAtCommit(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '57014' && e.message.startsWith('commit deadline passed'))
+      return true;
+  }
+  return false;
 }

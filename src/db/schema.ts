@@ -137,6 +137,11 @@ export const orders = pgTable(
       .on(t.deliveryDate)
       .where(sql`${t.status} in ('received', 'confirmed', 'allocated', 'in_production', 'ready', 'on_hold')`),
     index('orders_created_idx').on(t.createdAt),
+    // A customer's credit exposure sums their open orders on every order submitted: from this
+    // index alone (orders/customer-credit.ts writes the same predicate).
+    index('orders_exposure_idx')
+      .on(t.customerId, t.totalCents)
+      .where(sql`${t.status} not in ('completed', 'cancelled')`),
   ],
 );
 

@@ -5,14 +5,13 @@ import { checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
-import { customers, departments, orders } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { departments, orders } from '../db/schema.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
 import { customerCredit } from '../orders/customer-credit.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
-import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
 import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import type { Finding, ReviewedOrder } from './review-rules.ts';
@@ -47,22 +46,25 @@ export async function submitOrder(
   submission: Submission,
 ): Promise<Submitted> {
   requireRole(actor, ['admin'], 'create orders');
-  const existing = await findByIntakeKey(ctx.db, submission.intakeKey);
-  if (existing) return { order: existing, held: existing.status === 'on_hold', repeated: true };
+  // No look for an earlier order first: that costs every submission a round trip for the rare
+  // repeat, which the unique intake key refuses at the insert (rolling back the number with it),
+  // and the catch below finds.
   const now = ctx.clock.now();
   const inTransaction = <T>(fn: (tx: Tx) => Promise<T>) =>
     submission.deadline ? transactionCommittedBy(ctx.db, submission.deadline, fn) : ctx.db.transaction(fn);
   try {
     return await inTransaction(async (tx) => {
       const { order: reviewed } = submission;
-      const [customer] = await tx.select().from(customers).where(eq(customers.code, reviewed.customerCode));
-      if (!customer) throw new AppError('not_found', `Customer ${reviewed.customerCode} no longer exists.`);
+      // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
+      // year's number counter, which every other order waits for, so that stretch is kept short.
+      // The new order is not in the sum yet, as the check wants.
+      const position = await customerCredit(tx, { code: reviewed.customerCode });
       const ids = await productIds(
         tx,
         reviewed.lines.map((l) => l.sku),
       );
       const order = await insertOrder(tx, now, ctx.timeZone, {
-        customerId: customer.id,
+        customerId: position.customerId,
         deliveryDate: reviewed.deliveryDate,
         paymentMethod: reviewed.paymentMethod,
         customerPo: reviewed.customerPo,
@@ -76,24 +78,25 @@ export async function submitOrder(
           unitPriceCents: l.unitPriceCents,
         })),
       });
-      await appendOrderEvent(tx, order.id, actor.userId, now, {
-        type: 'reviewed',
-        data: {
-          findings: submission.warnings.map(({ rule, severity, message }) => ({ rule, severity, message })),
-        },
-      });
-      const position = await customerCredit(tx, customer.id, { exceptOrderId: order.id });
       const credit = checkCredit({ ...position, orderCents: order.totalCents });
-      await appendOrderEvent(tx, order.id, actor.userId, now, {
-        type: 'credit_checked',
-        data: {
-          verdict: credit.verdict,
-          exposureCents: credit.exposureCents,
-          limitCents: credit.limitCents,
-          orderCents: credit.orderCents,
-          ...(credit.verdict === 'hold' ? { reason: credit.reason, message: credit.message } : {}),
+      await appendOrderEvents(tx, order.id, actor.userId, now, [
+        {
+          type: 'reviewed',
+          data: {
+            findings: submission.warnings.map(({ rule, severity, message }) => ({ rule, severity, message })),
+          },
         },
-      });
+        {
+          type: 'credit_checked',
+          data: {
+            verdict: credit.verdict,
+            exposureCents: credit.exposureCents,
+            limitCents: credit.limitCents,
+            orderCents: credit.orderCents,
+            ...(credit.verdict === 'hold' ? { reason: credit.reason, message: credit.message } : {}),
+          },
+        },
+      ]);
       if (credit.verdict === 'ok') {
         const allocated = await confirmAndAllocate(ctx, tx, now, {
           order,
@@ -115,7 +118,7 @@ export async function submitOrder(
     });
   } catch (error) {
     if (error instanceof DeadlineExceeded) throw error;
-    // Two deliveries of one submission raced: the other one stored the order.
+    // A second delivery of one submission: the first one stored the order.
     const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
     if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
     throw error;

@@ -11,7 +11,7 @@ import {
   statusWords,
   transition,
 } from './order-states.ts';
-import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from './order-store.ts';
+import { appendOrderEvents, type OrderRow, updateOrderAtVersion } from './order-store.ts';
 import { stepToDo } from './status-sets.ts';
 
 export type HoldKind = NonNullable<OrderRow['holdKind']>;
@@ -72,8 +72,13 @@ export async function moveOrder(
     statusBeforeHold: beforeHold,
     ...hold,
   });
-  for (const data of events)
-    await appendOrderEvent(tx, order.id, actor, now, { type: 'status_changed', data });
+  await appendOrderEvents(
+    tx,
+    order.id,
+    actor,
+    now,
+    events.map((data) => ({ type: 'status_changed', data })),
+  );
   // A cancelled order's remaining work leaves every queue, capacity count and App Home.
   if (status === 'cancelled') {
     await tx

@@ -51,5 +51,19 @@ export async function appendOrderEvent(
   at: Date,
   event: OrderEvent,
 ): Promise<void> {
-  await tx.insert(orderEvents).values({ orderId, actor, at, type: event.type, data: event.data });
+  await appendOrderEvents(tx, orderId, actor, at, [event]);
+}
+
+/** Several events of one moment, in this order, in one statement. */
+export async function appendOrderEvents(
+  tx: DbOrTx,
+  orderId: number,
+  actor: string,
+  at: Date,
+  events: readonly OrderEvent[],
+): Promise<void> {
+  if (!events.length) return;
+  await tx
+    .insert(orderEvents)
+    .values(events.map((event) => ({ orderId, actor, at, type: event.type, data: event.data })));
 }

@@ -1,14 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import {
-  allocationRules,
-  assignments,
-  customers,
-  departments,
-  orderLines,
-  people,
-  products,
-} from '../db/schema.ts';
+import { allocationRules, assignments, customers, departments, people } from '../db/schema.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
 import {
@@ -37,24 +29,22 @@ export async function loadRules(db: DbOrTx): Promise<AllocationRule[]> {
   });
 }
 
+/** What the rules look at in the order itself: its products' categories, the customer's tier, its units. One statement. */
 export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
-  const categories = await db
-    .selectDistinct({ category: products.category })
-    .from(orderLines)
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(eq(orderLines.orderId, order.id));
-  const [customer] = await db
-    .select({ tier: customers.tier })
+  const [row] = await db
+    .select({
+      categories: sql<string[] | null>`(
+        select json_agg(distinct p.category) from order_lines l
+        inner join products p on p.id = l.product_id where l.order_id = ${order.id})`,
+      tier: customers.tier,
+      units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = ${order.id})`,
+    })
     .from(customers)
     .where(eq(customers.id, order.customerId));
-  const [size] = await db
-    .select({ units: sql<number>`coalesce(sum(${orderLines.quantity}), 0)::int` })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, order.id));
   return {
-    categories: categories.map((c) => c.category),
-    tier: customer?.tier ?? 'standard',
-    units: Number(size?.units ?? 0),
+    categories: row?.categories ?? [],
+    tier: row?.tier ?? 'standard',
+    units: Number(row?.units ?? 0),
   };
 }
 

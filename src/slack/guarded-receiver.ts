@@ -36,6 +36,7 @@ const EVENTS_PATH = '/slack/events';
 export class GuardedReceiver extends HTTPReceiver {
   readonly #o: GuardedReceiverOptions;
   readonly #seen = new SeenSignatures();
+  #replayCacheFullWarnedAt = Number.NEGATIVE_INFINITY;
   #app: App | undefined;
 
   constructor(options: GuardedReceiverOptions) {
@@ -95,7 +96,10 @@ export class GuardedReceiver extends HTTPReceiver {
     // An event sent twice is caught by its event_id below, and Slack's first retry comes "nearly
     // immediately" with the same body, so possibly the same second and the same signature.
     const isEvent = read.kind === 'object' && read.body.type === 'event_callback';
-    if (!this.#seen.firstTime(String(signature), nowSeconds) && !isEvent) {
+    const fresh = this.#seen.firstTime(String(signature), Number(timestamp), nowSeconds, () =>
+      this.#warnReplayCacheFull(nowSeconds),
+    );
+    if (!fresh && !isEvent) {
       logger.warn(`refused a replayed request to ${EVENTS_PATH} (a signature already seen)`);
       return answer(res, 401);
     }
@@ -133,6 +137,12 @@ export class GuardedReceiver extends HTTPReceiver {
     } finally {
       ack.settle();
     }
+  }
+
+  #warnReplayCacheFull(nowSeconds: number): void {
+    if (nowSeconds - this.#replayCacheFullWarnedAt < 60) return;
+    this.#replayCacheFullWarnedAt = nowSeconds;
+    this.#o.logger.warn('too many requests to remember their signatures: replays are not refused for now');
   }
 
   async #firstDelivery(eventId: string): Promise<boolean> {

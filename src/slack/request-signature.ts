@@ -29,34 +29,72 @@ export function signatureProblem(secret: string, request: SignedRequest, nowSeco
   return timingSafeEqual(expected, given) ? null : 'a signature that does not match';
 }
 
+/** Beyond this many signatures in the window, new ones are let through unremembered (see below). */
+export const MAX_REMEMBERED_SIGNATURES = 1_000_000;
+
 /**
  * Signatures seen in the replay window, so a captured command or interaction cannot be sent
  * again while its timestamp is still fresh. Slack documents retries only for events, and signs
  * each delivery with the time it is sent; events are deduplicated by event_id instead, since
- * Slack's first retry may come within the same second as the original. Kept in memory: each instance remembers only what it saw,
- * so a replay to another instance behind the load balancer gets through once per instance;
- * acceptable, since the replayed request must still carry a valid signature from the last
- * five minutes and events are deduplicated in the database by event_id.
+ * Slack's first retry may come within the same second as the original. Kept in memory: each
+ * instance remembers only what it saw, so a replay to another instance behind the load balancer
+ * gets through once per instance; acceptable, since the replayed request must still carry a
+ * valid signature from the last five minutes and events are deduplicated in the database by
+ * event_id.
+ *
+ * Every request passes here, so it must cost O(1) and bounded memory. A signature can only be
+ * replayed while its own timestamp is accepted, so signatures are kept in one set per signed
+ * second, dropped whole once that second is too old to be accepted; a request is looked up only
+ * in its own second's set. Each is kept as a number from its first 52 bits (about 40 bytes, not
+ * a 67-character string): two different signatures of one second share it with a chance of
+ * 1 in 10^15 per pair. Only correctly signed requests reach here, so only Slack can fill it; at
+ * the cap (far beyond any workspace's traffic) a request is served rather than refused, with a
+ * warning: refusing Slack's own deliveries would be the worse failure.
  */
 export class SeenSignatures {
-  readonly #expiry = new Map<string, number>();
-  #nextSweep = 0;
+  readonly #bySecond = new Map<number, Set<number>>();
+  readonly #cap: number;
+  #size = 0;
+  #sweptAt = Number.NEGATIVE_INFINITY;
 
-  /** Records the signature; false when it was already seen within the window. */
-  firstTime(signature: string, nowSeconds: number): boolean {
-    if (nowSeconds >= this.#nextSweep) this.#sweep(nowSeconds);
-    const until = this.#expiry.get(signature);
-    if (until !== undefined && until > nowSeconds) return false;
-    this.#expiry.set(signature, nowSeconds + MAX_AGE_SECONDS + MAX_FUTURE_SECONDS);
+  constructor(cap = MAX_REMEMBERED_SIGNATURES) {
+    this.#cap = cap;
+  }
+
+  /**
+   * Records a signature (`v0=` and 64 hex digits, as signatureProblem accepted it) made for
+   * `signedSecond`; false when it was already seen. `atCapacity` is called when it could not be
+   * remembered.
+   */
+  firstTime(signature: string, signedSecond: number, nowSeconds: number, atCapacity?: () => void): boolean {
+    if (nowSeconds !== this.#sweptAt) this.#sweep(nowSeconds);
+    const key = Number.parseInt(signature.slice(3, 16), 16);
+    let seen = this.#bySecond.get(signedSecond);
+    if (seen?.has(key)) return false;
+    if (this.#size >= this.#cap) {
+      atCapacity?.();
+      return true;
+    }
+    if (!seen) {
+      seen = new Set();
+      this.#bySecond.set(signedSecond, seen);
+    }
+    seen.add(key);
+    this.#size++;
     return true;
   }
 
   get size(): number {
-    return this.#expiry.size;
+    return this.#size;
   }
 
+  /** Drops the seconds no longer accepted: at most one set per second of the window, once a second. */
   #sweep(nowSeconds: number): void {
-    for (const [signature, until] of this.#expiry) if (until <= nowSeconds) this.#expiry.delete(signature);
-    this.#nextSweep = nowSeconds + 30;
+    this.#sweptAt = nowSeconds;
+    for (const [second, seen] of this.#bySecond) {
+      if (nowSeconds - second <= MAX_AGE_SECONDS) continue;
+      this.#size -= seen.size;
+      this.#bySecond.delete(second);
+    }
   }
 }

@@ -65,6 +65,18 @@ describe('an order transaction with a deadline', () => {
     expect(await stored('resumed-late')).toEqual([]);
   });
 
+  it("a COMMIT the server refuses in the margin before the caller's deadline reaches the caller as 'not saved'", async () => {
+    // The server's deadline falls 250 ms before ours: work ending between the two passes our own
+    // check and is refused by the server's.
+    const inTheMargin = transactionCommittedBy(database.db, Deadline.in(400), async (tx) => {
+      const order = await anOrder(tx, 'in-the-margin');
+      await sleep(200);
+      return order;
+    });
+    await expect(inTheMargin).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect(await stored('in-the-margin')).toEqual([]);
+  });
+
   it('a deadline already passed → no transaction is started', async () => {
     const gone = Deadline.in(0);
     await expect(

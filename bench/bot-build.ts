@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildProduction } from '../scripts/build-production.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Inside the repository, so that the bundles' package imports find node_modules. */
+const outdir = path.join(here, '../node_modules/.cache/orderdesk-bench');
+const entries = { 'bare-bolt-app': 'bare-bolt-app.ts', 'orderdesk-server': 'orderdesk-server.ts' } as const;
+export type BotEntry = keyof typeof entries;
+
+let built: Promise<string> | null = null;
+
+/**
+ * The bots' entry files built as `npm run build` builds orderdesk (esbuild, packages left in
+ * node_modules), once per bench run: production runs JavaScript, and a bot loaded through tsx
+ * carries the compiler in memory (tens of MB of RSS) and compiles at start.
+ */
+export async function builtBot(entry: BotEntry): Promise<string> {
+  built ??= buildProduction(
+    outdir,
+    Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(here, file)])),
+  ).then(() => outdir);
+  return path.join(await built, `${entry}.js`);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_exposure_idx" ON "orders" USING btree ("customer_id","total_cents") WHERE "orders"."status" not in ('completed', 'cancelled');
