@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plain } from '../blocks/block-kit.ts';
-import { modalInput, type StepModal, stepContext, stepModalView } from './step-modal.ts';
+import { readWith } from '../slack/modal-submit.ts';
+import { type StepModal, stepContext, stepModalView } from './step-modal.ts';
 
 const wholePercent = 'Say a whole number from 0 to 100.';
 
@@ -50,7 +51,7 @@ export const progressModal: StepModal<z.infer<typeof progressInput>> = {
       },
     ]),
   read: (values) =>
-    modalInput(
+    readWith(
       progressInput.safeParse({
         percent: values.percent?.percent?.value ?? '',
         note: values.note?.note?.value ?? '',

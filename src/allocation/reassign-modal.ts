@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mention, plain } from '../blocks/block-kit.ts';
-import { modalInput, type StepModal, stepContext, stepModalView } from './step-modal.ts';
+import { readWith } from '../slack/modal-submit.ts';
+import { type StepModal, stepContext, stepModalView } from './step-modal.ts';
 
 const reassignInput = z.object({
   assigneeId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Pick the person to give it to.'),
@@ -33,7 +34,7 @@ export const reassignModal: StepModal<z.infer<typeof reassignInput>> = {
       },
     ]),
   read: (values) =>
-    modalInput(
+    readWith(
       reassignInput.safeParse({ assigneeId: values.assignee?.assignee?.selected_option?.value ?? '' }),
       () => 'assignee',
     ),

@@ -1,4 +1,3 @@
-import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
@@ -6,11 +5,13 @@ import { hasRole } from '../auth/roles.ts';
 import { asView } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { cardButton } from '../slack/card-button.ts';
+import { type ButtonArgs, cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { deleteRule, saveRule } from './edit-rules.ts';
 import { buildRuleModal, deletedRuleView, type RuleModalInput, routeRows, ruleModal } from './rule-modal.ts';
 import { errorsInModal, readRuleForm, readRuleMeta, routeWithoutRow } from './rule-modal-state.ts';
@@ -20,10 +21,22 @@ import { renderRules, rulesActions } from './rules-view.ts';
 const ruleId = z.coerce.number().int().positive();
 const stepRow = z.coerce.number().int().min(1).max(routeRows);
 
+const unreadableRuleForm = 'This form could not be read. Close it and run `/order rules` again.';
+
+export const rulesCommands = {
+  rules: {
+    usage: 'rules',
+    example: '/order rules',
+    summary: 'the allocation rules in the order they are tried (admins edit them)',
+  },
+} satisfies SubcommandTexts;
+
 /** `/order rules`: managers and admins read the allocation rules; admins add, edit, reorder and delete them. */
 export function rulesFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
   const names = new PersonNames(ctx.db, logger);
+  // The rule form's problems name their people themselves: they carry ids, not mentions.
+  const modal = { logger, afterWrite: deps.afterWrite };
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
 
@@ -45,127 +58,105 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
       client.views.open({ trigger_id: triggerId, view: asView(view) }),
     );
 
-  return {
-    subcommands: [
-      {
-        name: 'rules',
-        usage: 'rules',
-        example: '/order rules',
-        summary: 'the allocation rules in the order they are tried (admins edit them)',
-        async run(req) {
-          const actor = await req.actor();
-          permit(actor, 'command:/order rules');
-          await req.reply(await rulesReply(ctx, hasRole(actor, [])));
-        },
-      },
-    ],
-    register(router: SlackRouter) {
-      router.action<BlockAction<ButtonAction>>(
-        rulesActions.edit,
-        cardButton(deps, async ({ action, body, client }) => {
-          permit(await actorOf(body.user), 'action:rules.edit');
-          await openForm(client, body.trigger_id, ruleId.parse(action.value), body.response_url ?? null);
-        }),
-      );
-      router.action<BlockAction<ButtonAction>>(
-        rulesActions.add,
-        cardButton(deps, async ({ body, client }) => {
-          permit(await actorOf(body.user), 'action:rules.add');
-          await openForm(client, body.trigger_id, null, body.response_url ?? null);
-        }),
-      );
+  /** `/order rules`: the rules, with Edit and Add for admins. */
+  async function rulesCommand(req: CommandRequest) {
+    const actor = await req.actor();
+    permit(actor, 'command:/order rules');
+    await req.reply(await rulesReply(ctx, hasRole(actor, [])));
+  }
 
-      router.view<SlackViewAction>(ruleModal.callbackId, async ({ ack, body, view, client }) => {
-        const meta = readRuleMeta(view.private_metadata);
-        if (!meta) {
-          await ack({
-            response_action: 'errors',
-            errors: { name: 'This form could not be read. Close it and run `/order rules` again.' },
-          });
-          return;
-        }
+  async function editPressed({ action, body, client }: ButtonArgs) {
+    permit(await actorOf(body.user), 'action:rules.edit');
+    await openForm(client, body.trigger_id, ruleId.parse(action.value), body.response_url ?? null);
+  }
+
+  async function addPressed({ body, client }: ButtonArgs) {
+    permit(await actorOf(body.user), 'action:rules.add');
+    await openForm(client, body.trigger_id, null, body.response_url ?? null);
+  }
+
+  /** The rule form: saved, and the admin's list redrawn; or each problem under its input. */
+  async function ruleFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view, client } = args;
+    const meta = readRuleMeta(view.private_metadata);
+    await submitModal(args, modal, {
+      read() {
+        if (!meta) return { ok: false, errors: { name: unreadableRuleForm } };
         const form = readRuleForm(view.state.values, meta.routeVersion);
-        if (!form.ok) {
-          await ack({ response_action: 'errors', errors: form.errors });
-          return;
-        }
-        try {
-          const outcome = await saveRule(ctx, await actorOf(body.user), {
-            ruleId: meta.ruleId,
-            position: form.rule.position,
-            draft: form.rule.draft,
-          });
-          if (!outcome.saved) {
-            // The modal shows the person's name where the message has their id.
-            const problems = await Promise.all(
-              outcome.problems.map(async (p) =>
-                p.person
-                  ? { ...p, message: p.message.replace(p.person, await names.nameOf(p.person, client)) }
-                  : p,
-              ),
-            );
-            await ack({
-              response_action: 'errors',
-              errors: errorsInModal(problems, form.rule.rows, meta.routeVersion),
-            });
-            return;
-          }
-          await ack();
-        } catch (error) {
-          await ack({
-            response_action: 'errors',
-            errors: { name: plainText(replyForError(error, logger).text) },
-          });
-          return;
-        }
-        await refreshList(meta.responseUrl);
+        return form.ok ? { ok: true, input: { meta, rule: form.rule } } : form;
+      },
+      async run({ meta, rule }) {
+        const outcome = await saveRule(ctx, await actorOf(body.user), {
+          ruleId: meta.ruleId,
+          position: rule.position,
+          draft: rule.draft,
+        });
+        if (outcome.saved) return;
+        // The modal shows the person's name where the message has their id.
+        const problems = await Promise.all(
+          outcome.problems.map(async (p) =>
+            p.person
+              ? { ...p, message: p.message.replace(p.person, await names.nameOf(p.person, client)) }
+              : p,
+          ),
+        );
+        return { response_action: 'errors', errors: errorsInModal(problems, rule.rows, meta.routeVersion) };
+      },
+      refused: { under: 'name' },
+      afterAnswer: () => refreshList(meta?.responseUrl ?? null),
+    });
+  }
+
+  /** Remove, beside a step of the route: the form drawn again without that step. */
+  async function removeStepPressed({ ack, action, body, client }: ButtonArgs) {
+    await ack();
+    const view = body.view;
+    const meta = readRuleMeta(view?.private_metadata);
+    if (!view || !meta) return;
+    try {
+      permit(await actorOf(body.user), 'action:rules.remove_step');
+      const route = routeWithoutRow(view.state.values, meta.routeVersion, stepRow.parse(action.value));
+      const next = await formFor(ctx, meta.ruleId, meta.responseUrl, {
+        route,
+        routeVersion: meta.routeVersion + 1,
       });
+      // The other inputs keep their block ids, so Slack keeps what the admin typed in them.
+      await client.views.update({ view_id: view.id, hash: view.hash, view: asView(next) });
+    } catch (error) {
+      // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
+      logger.warn('a step was not removed from the rule modal', error);
+    }
+  }
 
-      router.action<BlockAction<ButtonAction>>(
-        ruleModal.removeStepButton,
-        async ({ ack, action, body, client }) => {
-          await ack();
-          const view = body.view;
-          const meta = readRuleMeta(view?.private_metadata);
-          if (!view || !meta) return;
-          try {
-            permit(await actorOf(body.user), 'action:rules.remove_step');
-            const route = routeWithoutRow(view.state.values, meta.routeVersion, stepRow.parse(action.value));
-            const next = await formFor(ctx, meta.ruleId, meta.responseUrl, {
-              route,
-              routeVersion: meta.routeVersion + 1,
-            });
-            // The other inputs keep their block ids, so Slack keeps what the admin typed in them.
-            await client.views.update({ view_id: view.id, hash: view.hash, view: asView(next) });
-          } catch (error) {
-            // A hash_conflict means the admin changed the form meanwhile; their newer view stands.
-            logger.warn('a step was not removed from the rule modal', error);
-          }
-        },
-      );
+  /** Delete, in the rule form: the rule goes, the form says so, and the list is redrawn. */
+  async function deletePressed({ ack, action, body, client }: ButtonArgs) {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const meta = readRuleMeta(view.private_metadata);
+    let next: object;
+    try {
+      const id = ruleId.parse(action.value);
+      const rule = await findRule(ctx.db, id);
+      await deleteRule(ctx, await actorOf(body.user), id);
+      next = deletedRuleView(rule?.name ?? 'The rule');
+    } catch (error) {
+      next = noticeView(replyForError(error, logger).text);
+    }
+    await client.views
+      .update({ view_id: view.id, view: asView(next) })
+      .catch((error: unknown) => logger.warn('the rule modal was not updated', error));
+    await refreshList(meta?.responseUrl ?? null);
+  }
 
-      router.action<BlockAction<ButtonAction>>(
-        ruleModal.deleteButton,
-        async ({ ack, action, body, client }) => {
-          await ack();
-          const view = body.view;
-          if (!view) return;
-          const meta = readRuleMeta(view.private_metadata);
-          let next: object;
-          try {
-            const id = ruleId.parse(action.value);
-            const rule = await findRule(ctx.db, id);
-            await deleteRule(ctx, await actorOf(body.user), id);
-            next = deletedRuleView(rule?.name ?? 'The rule');
-          } catch (error) {
-            next = noticeView(replyForError(error, logger).text);
-          }
-          await client.views
-            .update({ view_id: view.id, view: asView(next) })
-            .catch((error: unknown) => logger.warn('the rule modal was not updated', error));
-          await refreshList(meta?.responseUrl ?? null);
-        },
-      );
+  return {
+    subcommands: subcommandsOf(rulesCommands, { rules: rulesCommand }),
+    register(router: SlackRouter) {
+      router.action(rulesActions.edit, cardButton(deps, editPressed));
+      router.action(rulesActions.add, cardButton(deps, addPressed));
+      router.view(ruleModal.callbackId, ruleFormSubmitted);
+      router.action(ruleModal.removeStepButton, removeStepPressed);
+      router.action(ruleModal.deleteButton, deletePressed);
     },
   };
 }
@@ -191,9 +182,6 @@ async function formFor(
   }
   return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl, ...edited });
 }
-
-/** Errors under inputs are plain text: an emoji code would show as typed. */
-const plainText = (text: string) => text.replace(/^:[a-z_]+: /, '');
 
 function noticeView(text: string) {
   return {

@@ -1,12 +1,10 @@
 import type { types, ViewOutput } from '@slack/bolt';
-import type { z } from 'zod';
 import { escapeMrkdwn, mrkdwn, plain } from '../blocks/block-kit.ts';
+import type { FormRead } from '../slack/modal-submit.ts';
 import type { StepSummary, StepUpdate } from './step-updates.ts';
 
 export type ViewValues = ViewOutput['state']['values'];
 type ModalView = types.ModalView;
-
-export type ModalInput<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
 
 /** A modal opened from a step button: the step ref rides in private_metadata ("assignmentId:version"). */
 export interface StepModal<T> {
@@ -15,7 +13,7 @@ export interface StepModal<T> {
   /** Where a refusal from the use case is shown (an input block of the modal). */
   errorBlock: string;
   view(ref: string, step: StepSummary): ModalView;
-  read(values: ViewValues): ModalInput<T>;
+  read(values: ViewValues): FormRead<T>;
 }
 
 /** "SO-2026-000123 · Production": which order and whose step the modal is about. */
@@ -40,15 +38,4 @@ export function stepModalView(
     private_metadata: ref,
     blocks,
   };
-}
-
-/** Zod's verdict on a modal's values, with each problem under the input block it belongs to. */
-export function modalInput<T>(
-  result: z.ZodSafeParseResult<T>,
-  blockOf: (field: string) => string,
-): ModalInput<T> {
-  if (result.success) return { ok: true, input: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[blockOf(String(issue.path[0]))] ??= issue.message;
-  return { ok: false, errors };
 }

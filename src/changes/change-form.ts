@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Block, plain } from '../blocks/block-kit.ts';
-import { unreadableForm } from '../customers/form-submission.ts';
+import { unreadableForm } from '../slack/modal-submit.ts';
 import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
 import { AppError } from '../errors.ts';
 import type { Finding } from '../intake/review-rules.ts';

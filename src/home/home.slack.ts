@@ -1,9 +1,10 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
 import { isAppError } from '../errors.ts';
 import { rememberHomeOpened } from '../orders/order-homes.ts';
+import type { ButtonArgs } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -12,6 +13,8 @@ import { homeOpenAction, homePageActions } from './home-list-view.ts';
 import { decodePages, firstPages, type HomePages } from './home-pages.ts';
 import { orderCardModal } from './open-order.ts';
 import { renderHome } from './render-home.ts';
+
+type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /**
  * The App Home tab, drawn for the person who opens it and at the page they turn to. Later
@@ -39,43 +42,45 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
     }
   }
 
+  /** The Home tab opened: drawn at its first pages, and remembered so later changes redraw it. */
+  async function homeOpened({ event, client, body }: HomeOpenedArgs) {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id;
+    await publish(client, { userId: event.user, teamId }, firstPages, true);
+  }
+
+  /** Open, on an order on the Home: its card in a modal, people named. */
+  async function openPressed({ ack, body, action, client }: ButtonArgs) {
+    await ack();
+    let view: Record<string, unknown>;
+    try {
+      const actor = await deps.loadActor({
+        userId: body.user.id,
+        teamId: body.user.team_id ?? body.team?.id,
+      });
+      permit(actor, 'action:home.open');
+      view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
+    } catch (error) {
+      const text = await names.inModal(replyForError(error, logger).text, client);
+      view = { type: 'modal', title: plain('Order', 24), close: plain('Close', 24), blocks: [section(text)] };
+    }
+    await client.views
+      .open({ trigger_id: body.trigger_id, view: asView(view) })
+      .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
+  }
+
+  /** Previous or Next on one of the Home's lists: the Home drawn at those pages. */
+  async function pageTurned({ ack, body, action, client }: ButtonArgs) {
+    await ack();
+    const teamId = body.user.team_id ?? body.team?.id;
+    await publish(client, { userId: body.user.id, teamId }, decodePages(action.value));
+  }
+
   return {
     register(router: SlackRouter) {
-      router.homeOpened(async ({ event, client, body }) => {
-        if (event.tab !== 'home') return;
-        const teamId = (body as { team_id?: string }).team_id;
-        await publish(client, { userId: event.user, teamId }, firstPages, true);
-      });
-      router.action<BlockAction<ButtonAction>>(homeOpenAction, async ({ ack, body, action, client }) => {
-        await ack();
-        let view: Record<string, unknown>;
-        try {
-          const actor = await deps.loadActor({
-            userId: body.user.id,
-            teamId: body.user.team_id ?? body.team?.id,
-          });
-          permit(actor, 'action:home.open');
-          view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
-        } catch (error) {
-          const text = await names.inModal(replyForError(error, logger).text, client);
-          view = {
-            type: 'modal',
-            title: plain('Order', 24),
-            close: plain('Close', 24),
-            blocks: [section(text)],
-          };
-        }
-        await client.views
-          .open({ trigger_id: body.trigger_id, view: asView(view) })
-          .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
-      });
-      for (const actionId of Object.values(homePageActions)) {
-        router.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
-          await ack();
-          const teamId = body.user.team_id ?? body.team?.id;
-          await publish(client, { userId: body.user.id, teamId }, decodePages(action.value));
-        });
-      }
+      router.homeOpened(homeOpened);
+      router.action(homeOpenAction, openPressed);
+      for (const actionId of Object.values(homePageActions)) router.action(actionId, pageTurned);
     },
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, type PermissionId, permissions } from '../../src/auth/permissions.ts';
 import { type Actor, type Role, requireRole } from '../../src/auth/roles.ts';
 import { allocationRules, customers, orders, people as peopleTable, products } from '../../src/db/schema.ts';
-import { slackFeatures } from '../../src/features.ts';
+import { slackFeatures, subcommandTexts } from '../../src/features.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import { routerFor } from '../../src/slack/app.ts';
@@ -151,6 +151,7 @@ describe('the permissions table', () => {
         loadActor: () => Promise.reject(new Error('not called')),
         afterWrite: () => {},
       }),
+      commands: subcommandTexts,
       loadActor: () => Promise.reject(new Error('not called')),
       afterWrite: () => {},
     });
