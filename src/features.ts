@@ -1,5 +1,5 @@
 import { allocationCommands, allocationFeature } from './allocation/allocation.slack.ts';
-import { rulesCommands, rulesFeature } from './allocation/rules.slack.ts';
+import { rulesCommands, rulesFeature } from './allocation/rules/rules.slack.ts';
 import { rolesCommands, rolesFeature } from './auth/auth.slack.ts';
 import { changesCommands, changesFeature } from './changes/changes.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';

@@ -11,16 +11,16 @@ import { readWith, submitModal, underInputs, type ViewSubmitArgs } from '../slac
 import { PersonNames } from '../slack/person-names.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
-import { progressModal } from './progress-modal.ts';
-import { reassignModal } from './reassign-modal.ts';
 import { stepActions } from './route-view.ts';
-import { expectedDateProblem } from './shipment-line.ts';
 import { loadOrderStatus, loadQueue } from './status-queries.ts';
 import { renderOrderStatus, renderQueue } from './status-view.ts';
-import type { StepRef } from './step-guard.ts';
-import type { StepModal } from './step-modal.ts';
-import { lookAtStep, reassignStep, recordProgress } from './step-updates.ts';
-import { acceptStep, checkFinish, finishStep, markDelivered, startStep } from './work-on-step.ts';
+import { progressModal } from './steps/progress-modal.ts';
+import { reassignModal } from './steps/reassign-modal.ts';
+import { expectedDateProblem } from './steps/shipment-line.ts';
+import type { StepRef } from './steps/step-guard.ts';
+import type { StepModal } from './steps/step-modal.ts';
+import { lookAtStep, reassignStep, recordProgress } from './steps/step-updates.ts';
+import { acceptStep, checkFinish, finishStep, markDelivered, startStep } from './steps/work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Block, plain } from '../blocks/block-kit.ts';
 import { isPaymentMethod, paymentMethodLabels } from '../customers/payment-methods.ts';
 import { AppError } from '../errors.ts';
-import type { Finding } from '../intake/review-rules.ts';
+import type { Finding } from '../intake/review/review-rules.ts';
 import { formatCents } from '../money.ts';
 import { unreadableForm } from '../slack/modal-submit.ts';
 import type { OrderContent } from './order-content.ts';

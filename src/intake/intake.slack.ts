@@ -18,20 +18,20 @@ import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
-import { searchCustomers, searchProducts } from './catalog-search.ts';
-import { errorsByBlock } from './finding-blocks.ts';
-import { applyModalChange, type ModalChange } from './modal-changes.ts';
-import { parseOneLiner } from './one-line-parser.ts';
+import { searchCustomers, searchProducts } from './modal/catalog-search.ts';
+import { errorsByBlock } from './modal/finding-blocks.ts';
+import { applyModalChange, type ModalChange } from './modal/modal-changes.ts';
+import { buildOrderModal, customerOption, productOption } from './modal/order-modal.ts';
+import { metaFor, modalContent } from './modal/order-modal-content.ts';
+import { orderModal } from './modal/order-modal-ids.ts';
+import { readMeta, readOrderDraft, viewStateValues } from './modal/order-modal-state.ts';
+import { prefillFromProduct, prefillFromProducts } from './modal/prefill-from-product.ts';
+import { parseOneLiner } from './one-liner/one-line-parser.ts';
 import { emptyDraft, type OrderDraft } from './order-draft.ts';
-import { buildOrderModal, customerOption, productOption } from './order-modal.ts';
-import { metaFor, modalContent } from './order-modal-content.ts';
-import { orderModal } from './order-modal-ids.ts';
-import { readMeta, readOrderDraft, viewStateValues } from './order-modal-state.ts';
-import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './pending-drafts.ts';
-import { prefillFromProduct, prefillFromProducts } from './prefill-from-product.ts';
-import { reviewDraft } from './review-draft.ts';
+import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './review/pending-drafts.ts';
+import { reviewDraft } from './review/review-draft.ts';
+import { buildStaleConfirmationView, buildWarningsView } from './review/warnings-view.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
-import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
 
 /**
  * Slack shows the admin an error when a submission is not answered within 3 seconds, though the
