@@ -1,13 +1,13 @@
 import { paymentMethods } from '../src/customers/payment-methods.ts';
-import type { OrderDraft } from '../src/intake/order-draft.ts';
 import {
   buildOrderModal,
   customerOption,
   type OrderModalContent,
   productOption,
-} from '../src/intake/order-modal.ts';
-import { metaFor } from '../src/intake/order-modal-content.ts';
-import { lineBlockId, orderModal } from '../src/intake/order-modal-ids.ts';
+} from '../src/intake/modal/order-modal.ts';
+import { metaFor } from '../src/intake/modal/order-modal-content.ts';
+import { lineBlockId, orderModal } from '../src/intake/modal/order-modal-ids.ts';
+import type { OrderDraft } from '../src/intake/order-draft.ts';
 import type { Json } from '../src/sandbox/fake-slack/index.ts';
 import { buildState, type StateInput } from '../src/sandbox/view-state.ts';
 import { BENCH_TEAM_ID, type ViewJson } from './signed-request.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { addDays, calendarDate } from '../src/calendar.ts';
 import { systemClock } from '../src/clock.ts';
 import { parseConfig } from '../src/config.ts';
-import { orderModal } from '../src/intake/order-modal-ids.ts';
+import { orderModal } from '../src/intake/modal/order-modal-ids.ts';
 import {
   type AckRow,
   type BotName,

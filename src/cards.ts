@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type RouteStepView, routeLine, stepButtons } from './allocation/route-view.ts';
-import { shipmentLine } from './allocation/shipment-line.ts';
+import { shipmentLine } from './allocation/steps/shipment-line.ts';
 import { channelShowsPrices } from './auth/price-visibility.ts';
 import { renderCurrentChangeCard } from './changes/change-card.ts';
 import { renderCurrentHoldCard } from './credit/current-hold-card.ts';

@@ -1,24 +1,25 @@
-import { allocationFeature } from './allocation/allocation.slack.ts';
-import { rulesFeature } from './allocation/rules.slack.ts';
-import { rolesFeature } from './auth/auth.slack.ts';
-import { changesFeature } from './changes/changes.slack.ts';
+import { allocationCommands, allocationFeature } from './allocation/allocation.slack.ts';
+import { rulesCommands, rulesFeature } from './allocation/rules/rules.slack.ts';
+import { rolesCommands, rolesFeature } from './auth/auth.slack.ts';
+import { changesCommands, changesFeature } from './changes/changes.slack.ts';
 import { creditHoldFeature } from './credit/credit-hold.slack.ts';
 import { customerMessagesFeature } from './customer-messages/customer-messages.slack.ts';
-import { customersFeature } from './customers/customers.slack.ts';
-import { forecastFeature } from './demand-forecast/forecast.slack.ts';
-import { exceptionsFeature } from './exceptions/exceptions.slack.ts';
+import { customerCommands, customersFeature } from './customers/customers.slack.ts';
+import { forecastCommands, forecastFeature } from './demand-forecast/forecast.slack.ts';
+import { exceptionsCommands, exceptionsFeature } from './exceptions/exceptions.slack.ts';
 import { followUpFeature } from './followup/followup.slack.ts';
-import { holdsFeature } from './holds/holds.slack.ts';
+import { holdsCommands, holdsFeature } from './holds/holds.slack.ts';
 import { homeFeature } from './home/home.slack.ts';
-import { intakeFeature } from './intake/intake.slack.ts';
+import { intakeCommands, intakeFeature } from './intake/intake.slack.ts';
 import { nudgesFeature } from './nudges/nudges.slack.ts';
-import { ordersFeature } from './orders/orders.slack.ts';
-import { productsFeature } from './products/products.slack.ts';
-import { remindersFeature } from './reminders/reminders.slack.ts';
-import { reportsFeature } from './reports/reports.slack.ts';
-import { settingsFeature } from './settings/settings.slack.ts';
+import { ordersCommands, ordersFeature } from './orders/orders.slack.ts';
+import { productCommands, productsFeature } from './products/products.slack.ts';
+import { remindersCommands, remindersFeature } from './reminders/reminders.slack.ts';
+import { reportsCommands, reportsFeature } from './reports/reports.slack.ts';
+import { settingsCommands, settingsFeature } from './settings/settings.slack.ts';
 import type { FeatureDeps, SlackFeature } from './slack/feature.ts';
-import { summariesFeature } from './summaries/summaries.slack.ts';
+import { type SubcommandText, textsOf } from './slack/subcommand.ts';
+import { summariesCommands, summariesFeature } from './summaries/summaries.slack.ts';
 
 /** Every feature's Slack surface, in the order `/order help` lists their subcommands. */
 export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
@@ -45,3 +46,25 @@ export function slackFeatures(deps: FeatureDeps): SlackFeature[] {
     customerMessagesFeature(deps),
   ];
 }
+
+/**
+ * Every `/order` subcommand's words, in the order `/order help` lists them (the features' order
+ * above): data, so the sandbox's hints read them without building a feature.
+ */
+export const subcommandTexts: readonly SubcommandText[] = [
+  intakeCommands,
+  ordersCommands,
+  changesCommands,
+  holdsCommands,
+  allocationCommands,
+  exceptionsCommands,
+  remindersCommands,
+  reportsCommands,
+  rulesCommands,
+  customerCommands,
+  productCommands,
+  forecastCommands,
+  rolesCommands,
+  settingsCommands,
+  summariesCommands,
+].flatMap(textsOf);

@@ -11,7 +11,7 @@ import type { Database } from './db/client.ts';
 import { Deadline, withinDeadline } from './db/deadline.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { AppError } from './errors.ts';
-import { slackFeatures } from './features.ts';
+import { slackFeatures, subcommandTexts } from './features.ts';
 import { homeRenderer } from './home/render-home.ts';
 import { jobKinds, recurringSchedules } from './job-kinds.ts';
 import { configSecrets, createLogger } from './logger.ts';
@@ -143,6 +143,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     bot,
     port,
     features: slackFeatures(featureDeps),
+    commands: subcommandTexts,
     loadActor: featureDeps.loadActor,
     healthy: async () => {
       // A load balancer's probe wants its answer within a second, database hung or not.

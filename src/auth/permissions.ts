@@ -25,7 +25,7 @@ const admins = (what: string) => ({ who: 'roles', roles: ['admin'], what }) as c
 export const stepWork = { who: 'department', of: 'card', what: 'work on its orders' } as const;
 /**
  * Approve and Reject on a credit hold card. Besides this row, the order's own admin is refused
- * unless ORDERDESK_SELF_APPROVAL is on (separation of duties, intake/self-approval.ts).
+ * unless ORDERDESK_SELF_APPROVAL is on (separation of duties, credit/self-approval.ts).
  */
 export const creditDecision = { who: 'department', of: 'finance', what: 'decide credit holds' } as const;
 const createOrders = admins('create orders');

@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, departments, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import type { CatalogProduct } from '../intake/review-rules.ts';
+import type { CatalogProduct } from '../intake/review/review-rules.ts';
 import { customerCredit } from '../orders/customer-credit.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { routeOf } from '../routing/allocation-store.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { type Block, plain } from '../blocks/block-kit.ts';
-import { unreadableForm } from '../customers/form-submission.ts';
 import { paymentMethod } from '../customers/payment-methods.ts';
 import { AppError } from '../errors.ts';
-import type { Finding } from '../intake/review-rules.ts';
+import type { Finding } from '../intake/review/review-rules.ts';
 import { formatCents } from '../money.ts';
+import { unreadableForm } from '../slack/modal-submit.ts';
 import type { OrderContent } from './order-content.ts';
 
 export const changeFormId = 'change.form';

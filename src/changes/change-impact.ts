@@ -1,5 +1,5 @@
 import { type CreditFigures, type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
-import { type Finding, type ReviewInput, reviewOrder } from '../intake/review-rules.ts';
+import { type Finding, type ReviewInput, reviewOrder } from '../intake/review/review-rules.ts';
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { type DueLoad, earliestFit } from '../routing/capacity.ts';

@@ -1,20 +1,20 @@
-import type { BlockAction, ButtonAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { unreadableForm } from '../customers/form-submission.ts';
+import { reasonModal } from '../blocks/reason-modal.ts';
 import { customers, products } from '../db/schema.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
 import { findOrderByReference } from '../orders/order-reference.ts';
 import { findOrder } from '../orders/order-store.ts';
-import { cardButton, versionedRef } from '../slack/card-button.ts';
+import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { type FormRead, submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { PersonNames } from '../slack/person-names.ts';
-import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { cancelOrder } from './cancel-order.ts';
 import { changeActions } from './change-card.ts';
 import { buildChangeForm, changeFormId, findingBlock, readChangeForm, readFormMeta } from './change-form.ts';
@@ -40,13 +40,31 @@ function recordIdOf(metadata: string): number {
   return id.data;
 }
 /** A cancel or reject form's required reason, or the inline error its form gets. */
-function formReason(view: SlackViewAction['view']): { reason: string } | { errors: Record<string, string> } {
+function formReason(view: ViewSubmitArgs['view']): FormRead<string> {
   const read = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
   return read.success
-    ? { reason: read.data }
-    : { errors: { reason: read.error.issues[0]?.message ?? 'Say why.' } };
+    ? { ok: true, input: read.data }
+    : { ok: false, errors: { reason: read.error.issues[0]?.message ?? 'Say why.' } };
 }
 const reasonText = z.string().trim().min(1, 'Say why.').max(1000, 'At most 1000 characters.');
+
+export const changesCommands = {
+  change: {
+    usage: 'change SO-… (or its last digits)',
+    example: '/order change SO-2026-000123',
+    summary: 'change an order: the form, its impact, and the departments’ approval',
+  },
+  cancel: {
+    usage: 'cancel SO-… <reason>',
+    example: '/order cancel SO-2026-000123 the customer withdrew the order',
+    summary: 'cancel an order, with the reason (in production: the departments approve first)',
+  },
+  history: {
+    usage: 'history SO-… (or its last digits)',
+    example: '/order history SO-2026-000123',
+    summary: 'an order’s revisions and what each changed',
+  },
+} satisfies SubcommandTexts;
 
 /**
  * Change requests and cancellation (issue 13, points 1–4): `/order change`, `/order cancel`,
@@ -58,7 +76,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   const names = new PersonNames(ctx.db, logger);
   const actorOf = (user: { id: string; team_id?: string }) =>
     deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const said = (error: unknown) => (isAppError(error) ? error.message : replyForError(error, logger).text);
+  const modal = { logger, afterWrite: deps.afterWrite, names };
 
   async function openChangeForm(client: WebClient, triggerId: string, orderId: number) {
     const order = await findOrder(ctx.db, orderId);
@@ -84,28 +102,17 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function openCancelForm(client: WebClient, triggerId: string, orderId: number, number: string) {
-    await client.views.open({
-      trigger_id: triggerId,
-      view: asView({
-        type: 'modal',
-        callback_id: cancelFormId,
-        title: plain('Cancel order', 24),
-        submit: plain('Cancel order', 24),
-        close: plain('Keep it', 24),
-        private_metadata: String(orderId),
-        blocks: [
-          section(
-            `Cancel *${number}*? In production or later, the departments whose work began approve first.`,
-          ),
-          {
-            type: 'input',
-            block_id: 'reason',
-            label: plain('Why is it cancelled?'),
-            element: { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 1000 },
-          },
-        ],
-      }),
+    const view = reasonModal({
+      callbackId: cancelFormId,
+      title: 'Cancel order',
+      submit: 'Cancel order',
+      close: 'Keep it',
+      ref: String(orderId),
+      intro: `Cancel *${number}*? In production or later, the departments whose work began approve first.`,
+      label: 'Why is it cancelled?',
+      maxLength: 1000,
     });
+    await client.views.open({ trigger_id: triggerId, view: asView(view) });
   }
 
   /** The typed change with the catalog's list price on an added line, or the errors to show. */
@@ -139,233 +146,197 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
     return { meta, after, lines, reason: read.input.reason };
   }
 
+  /** `/order change SO-…`: the change form. */
+  async function changeCommand(req: CommandRequest) {
+    permit(await req.actor(), 'command:/order change');
+    const order = await findOrderByReference(ctx.db, req.args, '/order change');
+    await req.acknowledge();
+    await openChangeForm(req.client, req.triggerId, order.id);
+  }
+
+  /** `/order cancel SO-… <reason>`: cancelled now, or once the departments approve. */
+  async function cancelCommand(req: CommandRequest) {
+    const actor = await req.actor();
+    permit(actor, 'command:/order cancel');
+    const [ref = '', ...words] = req.args.trim().split(/\s+/);
+    const order = await findOrderByReference(ctx.db, ref, '/order cancel');
+    const reason = reasonText.safeParse(words.join(' '));
+    if (!reason.success)
+      throw new AppError(
+        'invalid_input',
+        `Say why, e.g. \`/order cancel ${order.number} the customer withdrew\`.`,
+      );
+    const done = await cancelOrder(ctx, actor, { orderId: order.id, reason: reason.data });
+    deps.afterWrite();
+    await req.reply({
+      text:
+        done.outcome === 'cancelled'
+          ? `:x: ${order.number} is cancelled.`
+          : `:hourglass_flowing_sand: ${order.number}: the cancellation waits for the departments' approval.`,
+    });
+  }
+
+  /** `/order history SO-…`: the order's revisions. */
+  async function historyCommand(req: CommandRequest) {
+    await req.actor();
+    const order = await findOrderByReference(ctx.db, req.args, '/order history');
+    await req.reply(renderHistory(order, await sentChanges(ctx.db, order.id)));
+  }
+
+  async function requestChangePressed({ action, body, client }: ButtonArgs) {
+    permit(await actorOf(body.user), 'action:order.request_change');
+    await openChangeForm(client, body.trigger_id, versionedRef.parse(action.value).id);
+  }
+
+  async function cancelPressed({ action, body, client }: ButtonArgs) {
+    permit(await actorOf(body.user), 'action:order.cancel');
+    const order = await findOrder(ctx.db, versionedRef.parse(action.value).id);
+    await openCancelForm(client, body.trigger_id, order.id, order.number);
+  }
+
+  /** The change form: its impact in a preview, or what stands in its way under the inputs. */
+  async function changeFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view } = args;
+    await submitModal(args, modal, {
+      // Who may change orders is asked before the form is read, as `/order change` does.
+      async read() {
+        const actor = await actorOf(body.user);
+        permit(actor, 'view:change.form');
+        const typed = await typedChange(
+          view.state.values as Parameters<typeof readChangeForm>[0],
+          view.private_metadata,
+        );
+        return typed.after
+          ? { ok: true, input: { ...typed, actor, after: typed.after } }
+          : { ok: false, errors: typed.errors ?? {} };
+      },
+      async run({ actor, meta, after, lines, reason }) {
+        const preview = await previewChange(ctx, actor, { orderId: meta.orderId, after, reason });
+        const { impact } = preview;
+        const errors = impact.findings.filter((f) => f.severity === 'error');
+        if (impact.refusal || errors.length) {
+          const inline: Record<string, string> = {};
+          for (const f of errors) {
+            const block = findingBlock(f, lines);
+            inline[block] = inline[block] ? `${inline[block]} ${f.message}` : f.message;
+          }
+          if (impact.refusal) inline.reason = impact.refusal;
+          return { response_action: 'errors', errors: inline };
+        }
+        const next = buildChangePreview({
+          draftId: preview.draftId,
+          orderNumber: preview.order.number,
+          impact,
+        });
+        return { response_action: 'update', view: asView(next) };
+      },
+      refused: { under: 'reason' },
+    });
+  }
+
+  /** Send, on the preview: the change goes to the departments, or the preview is drawn again if the order moved on. */
+  async function changePreviewConfirmed(args: ViewSubmitArgs) {
+    const { body, view } = args;
+    await submitModal(args, modal, {
+      read: () => ({ ok: true, input: recordIdOf(view.private_metadata) }),
+      async run(draftId) {
+        const sent = await sendChange(ctx, await actorOf(body.user), draftId);
+        if (sent.outcome !== 'moved_on') return;
+        const movedOn =
+          `${sent.order.number} changed since your preview (it is ${sent.order.status.replaceAll('_', ' ')} now). ` +
+          'This is what your change does to it as it is now: send it again if it still stands.';
+        const next = buildChangePreview({
+          draftId,
+          orderNumber: sent.order.number,
+          impact: sent.impact,
+          movedOn,
+        });
+        return { response_action: 'update', view: asView(next) };
+      },
+      // The preview has no input to show a refusal under: it takes the preview's place.
+      refused: {
+        view: (words) => ({
+          type: 'modal',
+          callback_id: changeConfirmId,
+          title: plain('Change order', 24),
+          close: plain('Close', 24),
+          private_metadata: view.private_metadata,
+          blocks: [section(`:no_entry: ${words}`, 'refused')],
+        }),
+      },
+    });
+  }
+
+  async function cancelFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view } = args;
+    await submitModal(args, modal, {
+      read: () => formReason(view),
+      async run(reason) {
+        const actor = await actorOf(body.user);
+        permit(actor, 'view:cancel.form');
+        await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason });
+      },
+      refused: { under: 'reason' },
+    });
+  }
+
+  async function approvePressed({ action, body }: ButtonArgs) {
+    await decideChange(ctx, await actorOf(body.user), {
+      ...decisionRef.parse(action.value),
+      decision: 'approved',
+    });
+  }
+
+  /** Reject, on a department's change card: the form that asks why. */
+  async function rejectPressed({ action, body, client }: ButtonArgs) {
+    const ref = decisionRef.parse(action.value);
+    await checkDecision(ctx, await actorOf(body.user), ref);
+    await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectForm(action.value ?? '')) });
+  }
+
+  async function rejectFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view } = args;
+    await submitModal(args, modal, {
+      read: () => formReason(view),
+      async run(reason) {
+        await decideChange(ctx, await actorOf(body.user), {
+          ...decisionRef.parse(view.private_metadata),
+          decision: 'rejected',
+          reason,
+        });
+      },
+      refused: { under: 'reason' },
+    });
+  }
+
   return {
-    subcommands: [
-      {
-        name: 'change',
-        usage: 'change SO-… (or its last digits)',
-        example: '/order change SO-2026-000123',
-        summary: 'change an order: the form, its impact, and the departments’ approval',
-        async run(req) {
-          permit(await req.actor(), 'command:/order change');
-          const order = await findOrderByReference(ctx.db, req.args, '/order change');
-          await req.acknowledge();
-          await openChangeForm(req.client, req.triggerId, order.id);
-        },
-      },
-      {
-        name: 'cancel',
-        usage: 'cancel SO-… <reason>',
-        example: '/order cancel SO-2026-000123 the customer withdrew the order',
-        summary: 'cancel an order, with the reason (in production: the departments approve first)',
-        async run(req) {
-          const actor = await req.actor();
-          permit(actor, 'command:/order cancel');
-          const [ref = '', ...words] = req.args.trim().split(/\s+/);
-          const order = await findOrderByReference(ctx.db, ref, '/order cancel');
-          const reason = reasonText.safeParse(words.join(' '));
-          if (!reason.success)
-            throw new AppError(
-              'invalid_input',
-              `Say why, e.g. \`/order cancel ${order.number} the customer withdrew\`.`,
-            );
-          const done = await cancelOrder(ctx, actor, { orderId: order.id, reason: reason.data });
-          deps.afterWrite();
-          await req.reply({
-            text:
-              done.outcome === 'cancelled'
-                ? `:x: ${order.number} is cancelled.`
-                : `:hourglass_flowing_sand: ${order.number}: the cancellation waits for the departments' approval.`,
-          });
-        },
-      },
-      {
-        name: 'history',
-        usage: 'history SO-… (or its last digits)',
-        example: '/order history SO-2026-000123',
-        summary: 'an order’s revisions and what each changed',
-        async run(req) {
-          await req.actor();
-          const order = await findOrderByReference(ctx.db, req.args, '/order history');
-          await req.reply(renderHistory(order, await sentChanges(ctx.db, order.id)));
-        },
-      },
-    ],
+    subcommands: subcommandsOf(changesCommands, {
+      change: changeCommand,
+      cancel: cancelCommand,
+      history: historyCommand,
+    }),
     register(router: SlackRouter) {
-      router.action<BlockAction<ButtonAction>>(
-        orderActions.requestChange,
-        cardButton(deps, async ({ action, body, client }) => {
-          permit(await actorOf(body.user), 'action:order.request_change');
-          await openChangeForm(client, body.trigger_id, versionedRef.parse(action.value).id);
-        }),
-      );
-      router.action<BlockAction<ButtonAction>>(
-        orderActions.cancel,
-        cardButton(deps, async ({ action, body, client }) => {
-          permit(await actorOf(body.user), 'action:order.cancel');
-          const order = await findOrder(ctx.db, versionedRef.parse(action.value).id);
-          await openCancelForm(client, body.trigger_id, order.id, order.number);
-        }),
-      );
-      router.view<SlackViewAction>(changeFormId, async ({ ack, body, view, client }) => {
-        try {
-          const actor = await actorOf(body.user);
-          permit(actor, 'view:change.form');
-          const typed = await typedChange(
-            view.state.values as Parameters<typeof readChangeForm>[0],
-            view.private_metadata,
-          );
-          if (!typed.after) {
-            await ack({ response_action: 'errors', errors: typed.errors ?? {} });
-            return;
-          }
-          const preview = await previewChange(ctx, actor, {
-            orderId: typed.meta.orderId,
-            after: typed.after,
-            reason: typed.reason,
-          });
-          const { impact } = preview;
-          const errors = impact.findings.filter((f) => f.severity === 'error');
-          if (impact.refusal || errors.length) {
-            const inline: Record<string, string> = {};
-            for (const f of errors) {
-              const block = findingBlock(f, typed.lines);
-              inline[block] = inline[block] ? `${inline[block]} ${f.message}` : f.message;
-            }
-            if (impact.refusal) inline.reason = impact.refusal;
-            await ack({ response_action: 'errors', errors: inline });
-            return;
-          }
-          const next = buildChangePreview({
-            draftId: preview.draftId,
-            orderNumber: preview.order.number,
-            impact,
-          });
-          await ack({ response_action: 'update', view: asView(await names.inView(next, client)) });
-        } catch (error) {
-          await ack({
-            response_action: 'errors',
-            errors: { reason: await names.inModal(said(error), client) },
-          });
-        }
-      });
-      router.view<SlackViewAction>(changeConfirmId, async ({ ack, body, view, client }) => {
-        try {
-          const draftId = recordIdOf(view.private_metadata);
-          const sent = await sendChange(ctx, await actorOf(body.user), draftId);
-          if (sent.outcome === 'moved_on') {
-            const movedOn =
-              `${sent.order.number} changed since your preview (it is ${sent.order.status.replaceAll('_', ' ')} now). ` +
-              'This is what your change does to it as it is now: send it again if it still stands.';
-            const next = buildChangePreview({
-              draftId,
-              orderNumber: sent.order.number,
-              impact: sent.impact,
-              movedOn,
-            });
-            await ack({ response_action: 'update', view: asView(await names.inView(next, client)) });
-            return;
-          }
-          await ack();
-          deps.afterWrite();
-        } catch (error) {
-          const words = await names.inModal(said(error), client);
-          await ack({
-            response_action: 'update',
-            view: asView({
-              type: 'modal',
-              callback_id: changeConfirmId,
-              title: plain('Change order', 24),
-              close: plain('Close', 24),
-              private_metadata: view.private_metadata,
-              blocks: [section(`:no_entry: ${words}`, 'refused')],
-            }),
-          });
-        }
-      });
-      router.view<SlackViewAction>(cancelFormId, async ({ ack, body, view, client }) => {
-        const read = formReason(view);
-        if ('errors' in read) {
-          await ack({ response_action: 'errors', errors: read.errors });
-          return;
-        }
-        const { reason } = read;
-        try {
-          const actor = await actorOf(body.user);
-          permit(actor, 'view:cancel.form');
-          await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason });
-          await ack();
-          deps.afterWrite();
-        } catch (error) {
-          await ack({
-            response_action: 'errors',
-            errors: { reason: await names.inModal(said(error), client) },
-          });
-        }
-      });
-      router.action<BlockAction<ButtonAction>>(
-        changeActions.approve,
-        cardButton(deps, async ({ action, body }) => {
-          await decideChange(ctx, await actorOf(body.user), {
-            ...decisionRef.parse(action.value),
-            decision: 'approved',
-          });
-        }),
-      );
-      router.action<BlockAction<ButtonAction>>(
-        changeActions.reject,
-        cardButton(deps, async ({ action, body, client }) => {
-          const ref = decisionRef.parse(action.value);
-          await checkDecision(ctx, await actorOf(body.user), ref);
-          await client.views.open({
-            trigger_id: body.trigger_id,
-            view: asView({
-              type: 'modal',
-              callback_id: rejectFormId,
-              title: plain('Reject the change', 24),
-              submit: plain('Reject', 24),
-              close: plain('Cancel', 24),
-              private_metadata: action.value ?? '',
-              blocks: [
-                {
-                  type: 'input',
-                  block_id: 'reason',
-                  label: plain('Why not?'),
-                  element: {
-                    type: 'plain_text_input',
-                    action_id: 'reason',
-                    multiline: true,
-                    max_length: 1000,
-                  },
-                  hint: plain('The request ends with this reason; the requester is told.'),
-                },
-              ],
-            }),
-          });
-        }),
-      );
-      router.view<SlackViewAction>(rejectFormId, async ({ ack, body, view, client }) => {
-        const read = formReason(view);
-        if ('errors' in read) {
-          await ack({ response_action: 'errors', errors: read.errors });
-          return;
-        }
-        const { reason } = read;
-        try {
-          await decideChange(ctx, await actorOf(body.user), {
-            ...decisionRef.parse(view.private_metadata),
-            decision: 'rejected',
-            reason,
-          });
-          await ack();
-          deps.afterWrite();
-        } catch (error) {
-          await ack({
-            response_action: 'errors',
-            errors: { reason: await names.inModal(said(error), client) },
-          });
-        }
-      });
+      router.action(orderActions.requestChange, cardButton(deps, requestChangePressed));
+      router.action(orderActions.cancel, cardButton(deps, cancelPressed));
+      router.view(changeFormId, changeFormSubmitted);
+      router.view(changeConfirmId, changePreviewConfirmed);
+      router.view(cancelFormId, cancelFormSubmitted);
+      router.action(changeActions.approve, cardButton(deps, approvePressed));
+      router.action(changeActions.reject, cardButton(deps, rejectPressed));
+      router.view(rejectFormId, rejectFormSubmitted);
     },
   };
+}
+
+function rejectForm(ref: string) {
+  return reasonModal({
+    callbackId: rejectFormId,
+    title: 'Reject the change',
+    submit: 'Reject',
+    close: 'Cancel',
+    ref,
+    label: 'Why not?',
+    hint: 'The request ends with this reason; the requester is told.',
+    maxLength: 1000,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { context, escapeMrkdwn, plain, section } from '../blocks/block-kit.ts';
+import { type FormRead, readWith } from '../slack/modal-submit.ts';
 import { customerMessageIds } from './customer-message-ids.ts';
 
 /** Slack's limit for a plain_text_input, and what fits one section of the preview. */
@@ -11,16 +12,11 @@ const messageText = z
   .min(1, 'Write the message, or close this and leave it unsent.')
   .max(messageMax, `At most ${messageMax} characters.`);
 
-export type TypedMessage = { ok: true; text: string } | { ok: false; errors: Record<string, string> };
-
 /** The edit form's one input, checked at the edge. */
 export function readMessageText(
   values: Record<string, Record<string, { value?: string | null }>>,
-): TypedMessage {
-  const parsed = messageText.safeParse(values.text?.text?.value ?? '');
-  return parsed.success
-    ? { ok: true, text: parsed.data }
-    : { ok: false, errors: { text: parsed.error.issues[0]?.message ?? 'Not a message.' } };
+): FormRead<string> {
+  return readWith(messageText.safeParse(values.text?.text?.value ?? ''), () => 'text');
 }
 
 const where = (channel: string | null) =>

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { type RecordSubcommandSpec, recordSubcommand } from '../slack/record-subcommand.ts';
+import {
+  type RecordCommandText,
+  type RecordSubcommandSpec,
+  recordSubcommand,
+} from '../slack/record-subcommand.ts';
 import { recordToEdit } from './edit-record.ts';
 import { lookUpRecord } from './look-up-record.ts';
 import type { RecordForm } from './record-form.ts';
@@ -8,28 +12,25 @@ import type { NamedRecord, RecordKind } from './record-kind.ts';
 import { recordSaveListener } from './record-save-listener.ts';
 import { findRecord, recordExists } from './record-store.ts';
 
-/** What only a person reads about a kind's subcommand: the key's wording, the usage and help. */
-export type RecordCommandText = Pick<
-  RecordSubcommandSpec<NamedRecord>,
-  'key' | 'shows' | 'example' | 'summary' | 'view'
->;
-
 export interface RecordsFeatureSpec<Row extends NamedRecord, Input, Fields> {
   kind: RecordKind<Row, Input>;
   form: RecordForm<Row, Fields>;
   /** Checks the form's values; the CSV import checks its rows with the same schema. */
   schema: z.ZodType<Input>;
   command: RecordCommandText;
+  /** A fuller view than the card, when the kind has one (RecordSubcommandSpec's `view`). */
+  view?: RecordSubcommandSpec<NamedRecord>['view'];
 }
 
 /** A kind of record in Slack: `/order <noun> add|edit|show` and the form it opens. */
 export function recordsFeature<Row extends NamedRecord, Input, Fields>(
   deps: FeatureDeps,
-  { kind, form, schema, command }: RecordsFeatureSpec<Row, Input, Fields>,
+  { kind, form, schema, command, view }: RecordsFeatureSpec<Row, Input, Fields>,
 ): SlackFeature {
   const { ctx } = deps;
   const subcommand = recordSubcommand<Row>({
     ...command,
+    view,
     name: kind.noun,
     plural: kind.plural,
     keyOf: (record) => kind.table.keyOf(record),
@@ -41,10 +42,11 @@ export function recordsFeature<Row extends NamedRecord, Input, Fields>(
     addForm: (key) => form.addView(key),
     editForm: (record) => form.editView(record),
   });
+  const recordFormSubmitted = recordSaveListener(deps, kind, form, schema);
   return {
     subcommands: [subcommand],
-    register(slack) {
-      slack.view(form.callbackId, recordSaveListener(deps, kind, form, schema));
+    register(router) {
+      router.view(form.callbackId, recordFormSubmitted);
     },
   };
 }

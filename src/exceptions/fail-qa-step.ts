@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { inspectionDepartmentKey } from '../allocation/route-view.ts';
-import { inStep, notNow, type StepRef } from '../allocation/step-guard.ts';
+import { inStep, notNow, type StepRef } from '../allocation/steps/step-guard.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
 import { exceptions } from '../db/schema.ts';

@@ -1,13 +1,13 @@
 import type { types, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn, mrkdwn, plain } from '../blocks/block-kit.ts';
+import { type FormRead, readWith } from '../slack/modal-submit.ts';
 import { problemTypes, severities } from './problem-kinds.ts';
 
 export const problemFormId = 'problem.report';
 export const resolveFormId = 'exception.resolve_details';
 
 export type Values = ViewOutput['state']['values'];
-export type Typed<T> = { ok: true; input: T } | { ok: false; errors: Record<string, string> };
 
 const option = (value: string, text: string) => ({ text: plain(text, 75), value });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -106,8 +106,8 @@ const problemBlocks: Record<string, string> = {
 };
 
 /** The form's values checked; each problem under its input. The date's place in time is the use case's to judge. */
-export function readProblemForm(values: Values): Typed<ProblemInput> {
-  return typed(
+export function readProblemForm(values: Values): FormRead<ProblemInput> {
+  return readWith(
     problemInput.safeParse({
       type: values.type?.type?.selected_option?.value ?? '',
       severity: values.severity?.severity?.selected_option?.value ?? '',
@@ -156,8 +156,8 @@ const resolveInput = z.object({
 });
 export type ResolveInput = z.infer<typeof resolveInput>;
 
-export function readResolveForm(values: Values): Typed<ResolveInput> {
-  return typed(
+export function readResolveForm(values: Values): FormRead<ResolveInput> {
+  return readWith(
     resolveInput.safeParse({
       rootCause: values.cause?.cause?.value ?? '',
       actionTaken: values.action?.action?.value ?? '',
@@ -165,15 +165,4 @@ export function readResolveForm(values: Values): Typed<ResolveInput> {
     }),
     { rootCause: 'cause', actionTaken: 'action', newDeliveryDate: 'date' },
   );
-}
-
-/** A zod result as a form's answer: the input, or each problem under its input block. */
-export function typed<T>(result: z.ZodSafeParseResult<T>, blocks: Record<string, string>): Typed<T> {
-  if (result.success) return { ok: true, input: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const block = blocks[String(issue.path[0])];
-    if (block) errors[block] ??= issue.message;
-  }
-  return { ok: false, errors };
 }

@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn, mrkdwn, plain } from '../blocks/block-kit.ts';
+import { type FormRead, readWith } from '../slack/modal-submit.ts';
 import type { QaFailure } from './fail-qa-step.ts';
-import { type Typed, typed, type Values } from './problem-form.ts';
+import type { Values } from './problem-form.ts';
 import { severities } from './problem-kinds.ts';
 
 export const qaFailureFormId = 'step.fail_details';
@@ -58,8 +59,8 @@ const failureInput = z.object({
   description: z.string().trim().min(1, 'Say what is wrong.').max(1800, 'At most 1800 characters.'),
 });
 
-export function readQaFailureForm(values: Values): Typed<QaFailure> {
-  return typed(
+export function readQaFailureForm(values: Values): FormRead<QaFailure> {
+  return readWith(
     failureInput.safeParse({
       what: values.what?.what?.value ?? '',
       severity: values.severity?.severity?.selected_option?.value ?? '',

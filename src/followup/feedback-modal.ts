@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plain } from '../blocks/block-kit.ts';
+import { type FormRead, readWith } from '../slack/modal-submit.ts';
 import { followUpActions } from './follow-up-ids.ts';
 
 export const feedbackReasons = {
@@ -98,20 +99,12 @@ type ViewValues = Record<
 >;
 
 /** The form as typed, or the message under each block that needs another look. */
-export function readFeedback(
-  values: ViewValues,
-): { ok: true; input: FeedbackInput } | { ok: false; errors: Record<string, string> } {
+export function readFeedback(values: ViewValues): FormRead<FeedbackInput> {
   const typed = feedbackInput.safeParse({
     rating: values.rating?.rating?.selected_option?.value ?? '0',
     comment: values.comment?.comment?.value ?? '',
     reasons: (values.reasons?.reasons?.selected_options ?? []).map((o) => o.value),
     needsFollowUp: (values.follow_up?.follow_up?.selected_options ?? []).some((o) => o.value === 'yes'),
   });
-  if (typed.success) return { ok: true, input: typed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of typed.error.issues) {
-    const block = String(issue.path[0] ?? 'rating');
-    errors[block === 'needsFollowUp' ? 'follow_up' : block] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return readWith(typed, (field) => (field === 'needsFollowUp' ? 'follow_up' : field || 'rating'));
 }

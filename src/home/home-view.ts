@@ -1,6 +1,6 @@
 import { type Actor, hasRole } from '../auth/roles.ts';
 import { type Block, divider, header, plain } from '../blocks/block-kit.ts';
-import { orderModal } from '../intake/order-modal-ids.ts';
+import { orderModal } from '../intake/modal/order-modal-ids.ts';
 import { settingsIds } from '../settings/settings-ids.ts';
 import { listBlocks } from './home-list-view.ts';
 import type { HomeData } from './home-queries.ts';

@@ -1,12 +1,21 @@
-import type { BlockAction, ButtonAction, ExternalSelectAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  BlockSuggestion,
+  ExternalSelectAction,
+  SlackActionMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { mayUse, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
 import { Deadline, withinDeadline } from '../db/deadline.ts';
 import { isAppError } from '../errors.ts';
-import { searchCustomers } from '../intake/catalog-search.ts';
-import { customerOption } from '../intake/order-modal.ts';
+import { searchCustomers } from '../intake/modal/catalog-search.ts';
+import { customerOption } from '../intake/modal/order-modal.ts';
 import { rememberHomeOpened } from '../orders/order-homes.ts';
+import type { ButtonArgs } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
@@ -16,6 +25,10 @@ import { homeOpenAction, homePageActions } from './home-list-view.ts';
 import { customerCode, decodePages, firstPages, type HomePages } from './home-pages.ts';
 import { orderCardModal } from './open-order.ts';
 import { renderHome } from './render-home.ts';
+
+type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+type CustomerPickedArgs = SlackActionMiddlewareArgs<BlockAction<ExternalSelectAction>> & AllMiddlewareArgs;
+type CustomerSearchArgs = SlackOptionsMiddlewareArgs<BlockSuggestion['type']> & AllMiddlewareArgs;
 
 /** Suggestions answered after this are dropped: Slack shows an error at 3 s. */
 const suggestionBudgetMs = 2200;
@@ -54,67 +67,76 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
     }
   }
 
+  /** The Home tab opened: drawn at its first pages, and remembered so later changes redraw it. */
+  async function homeOpened({ event, client, body }: HomeOpenedArgs) {
+    if (event.tab !== 'home') return;
+    const teamId = (body as { team_id?: string }).team_id;
+    await publish(client, { userId: event.user, teamId }, firstPages, true);
+  }
+
+  /** Open, on an order on the Home: its card in a modal, people named. */
+  async function openPressed({ ack, body, action, client }: ButtonArgs) {
+    await ack();
+    let view: Record<string, unknown>;
+    try {
+      const actor = await deps.loadActor({
+        userId: body.user.id,
+        teamId: body.user.team_id ?? body.team?.id,
+      });
+      permit(actor, 'action:home.open');
+      view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
+    } catch (error) {
+      const text = await names.inModal(replyForError(error, logger).text, client);
+      view = notice(text, 'Order');
+    }
+    await client.views
+      .open({ trigger_id: body.trigger_id, view: asView(view) })
+      .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
+  }
+
+  /** A customer picked on the Home: the Home again, with that customer's view. */
+  async function customerPicked({ ack, body, action, client }: CustomerPickedArgs) {
+    await ack();
+    const who = { userId: body.user.id, teamId: body.user.team_id ?? body.team?.id };
+    const code = customerCode.safeParse(action.selected_option?.value);
+    try {
+      permit(await deps.loadActor(who), 'action:home.customer');
+    } catch (error) {
+      await client.views
+        .open({ trigger_id: body.trigger_id, view: asView(notice(replyForError(error, logger).text)) })
+        .catch((e: unknown) => logger.warn('could not show the refusal', e));
+      return;
+    }
+    await publish(client, who, code.success ? { ...firstPages, customer: code.data } : firstPages);
+  }
+
+  /** The customer picker's suggestions, for those who may use it; none rather than late ones. */
+  async function customerSearched({ ack, body, options }: CustomerSearchArgs) {
+    const found = await withinDeadline(Deadline.in(suggestionBudgetMs), async () => {
+      const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      return mayUse(actor, 'options:home.customer') ? searchCustomers(ctx.db, options.value ?? '') : [];
+    }).catch((error: unknown) => {
+      // No list beats a late one: Slack shows an error after 3 s.
+      if (!isAppError(error)) logger.warn('no customer suggestions in time', error);
+      return [];
+    });
+    await ack({ options: found.map(customerOption) });
+  }
+
+  /** Previous or Next on one of the Home's lists: the Home drawn at those pages. */
+  async function pageTurned({ ack, body, action, client }: ButtonArgs) {
+    await ack();
+    const teamId = body.user.team_id ?? body.team?.id;
+    await publish(client, { userId: body.user.id, teamId }, decodePages(action.value));
+  }
+
   return {
     register(router: SlackRouter) {
-      router.homeOpened(async ({ event, client, body }) => {
-        if (event.tab !== 'home') return;
-        const teamId = (body as { team_id?: string }).team_id;
-        await publish(client, { userId: event.user, teamId }, firstPages, true);
-      });
-      router.action<BlockAction<ButtonAction>>(homeOpenAction, async ({ ack, body, action, client }) => {
-        await ack();
-        let view: Record<string, unknown>;
-        try {
-          const actor = await deps.loadActor({
-            userId: body.user.id,
-            teamId: body.user.team_id ?? body.team?.id,
-          });
-          permit(actor, 'action:home.open');
-          view = await names.inView(await orderCardModal(ctx.db, actor, action.value ?? ''), client);
-        } catch (error) {
-          const text = await names.inModal(replyForError(error, logger).text, client);
-          view = notice(text, 'Order');
-        }
-        await client.views
-          .open({ trigger_id: body.trigger_id, view: asView(view) })
-          .catch((error: unknown) => logger.warn('could not open an order from the App Home', error));
-      });
-      // A customer picked on the Home: the Home again, with that customer's view.
-      router.action<BlockAction<ExternalSelectAction>>(
-        homeCustomerSelect,
-        async ({ ack, body, action, client }) => {
-          await ack();
-          const who = { userId: body.user.id, teamId: body.user.team_id ?? body.team?.id };
-          const code = customerCode.safeParse(action.selected_option?.value);
-          try {
-            permit(await deps.loadActor(who), 'action:home.customer');
-          } catch (error) {
-            await client.views
-              .open({ trigger_id: body.trigger_id, view: asView(notice(replyForError(error, logger).text)) })
-              .catch((e: unknown) => logger.warn('could not show the refusal', e));
-            return;
-          }
-          await publish(client, who, code.success ? { ...firstPages, customer: code.data } : firstPages);
-        },
-      );
-      router.options(homeCustomerSelect, async ({ ack, body, options }) => {
-        const found = await withinDeadline(Deadline.in(suggestionBudgetMs), async () => {
-          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          return mayUse(actor, 'options:home.customer') ? searchCustomers(ctx.db, options.value ?? '') : [];
-        }).catch((error: unknown) => {
-          // No list beats a late one: Slack shows an error after 3 s.
-          if (!isAppError(error)) logger.warn('no customer suggestions in time', error);
-          return [];
-        });
-        await ack({ options: found.map(customerOption) });
-      });
-      for (const actionId of Object.values(homePageActions)) {
-        router.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
-          await ack();
-          const teamId = body.user.team_id ?? body.team?.id;
-          await publish(client, { userId: body.user.id, teamId }, decodePages(action.value));
-        });
-      }
+      router.homeOpened(homeOpened);
+      router.action(homeOpenAction, openPressed);
+      router.action(homeCustomerSelect, customerPicked);
+      router.options(homeCustomerSelect, customerSearched);
+      for (const actionId of Object.values(homePageActions)) router.action(actionId, pageTurned);
     },
   };
 }

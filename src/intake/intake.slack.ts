@@ -1,4 +1,10 @@
-import type { BlockAction, ButtonAction, SlackViewAction, ViewResponseAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackOptionsMiddlewareArgs,
+  ViewResponseAction,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../blocks/block-kit.ts';
@@ -7,23 +13,25 @@ import { customerFields } from '../customers/customer-input.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
 import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import type { ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { toldFormDidNotOpen } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
-import { searchCustomers, searchProducts } from './catalog-search.ts';
-import { errorsByBlock } from './finding-blocks.ts';
-import { applyModalChange, type ModalChange } from './modal-changes.ts';
-import { parseOneLiner } from './one-line-parser.ts';
+import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
+import { searchCustomers, searchProducts } from './modal/catalog-search.ts';
+import { errorsByBlock } from './modal/finding-blocks.ts';
+import { applyModalChange, type ModalChange } from './modal/modal-changes.ts';
+import { buildOrderModal, customerOption, productOption } from './modal/order-modal.ts';
+import { metaFor, modalContent } from './modal/order-modal-content.ts';
+import { orderModal } from './modal/order-modal-ids.ts';
+import { readMeta, readOrderDraft, viewStateValues } from './modal/order-modal-state.ts';
+import { prefillFromProduct, prefillFromProducts } from './modal/prefill-from-product.ts';
+import { parseOneLiner } from './one-liner/one-line-parser.ts';
 import { emptyDraft, type OrderDraft } from './order-draft.ts';
-import { buildOrderModal, customerOption, productOption } from './order-modal.ts';
-import { metaFor, modalContent } from './order-modal-content.ts';
-import { orderModal } from './order-modal-ids.ts';
-import { readMeta, readOrderDraft, viewStateValues } from './order-modal-state.ts';
-import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './pending-drafts.ts';
-import { prefillFromProduct, prefillFromProducts } from './prefill-from-product.ts';
-import { reviewDraft } from './review-draft.ts';
+import { dropPendingDraft, findPendingDraft, keepForConfirmation } from './review/pending-drafts.ts';
+import { reviewDraft } from './review/review-draft.ts';
+import { buildStaleConfirmationView, buildWarningsView } from './review/warnings-view.ts';
 import { findByIntakeKey, submitOrder } from './submit-order.ts';
-import { buildStaleConfirmationView, buildWarningsView } from './warnings-view.ts';
 
 /**
  * Slack shows the admin an error when a submission is not answered within 3 seconds, though the
@@ -43,11 +51,21 @@ interface Answer {
   draftId?: string;
 }
 
+type OptionsArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
+
 interface EmptyFormArgs {
   ack: () => Promise<void>;
   body: { user: { id: string; team_id?: string }; trigger_id: string };
   client: WebClient;
 }
+
+export const intakeCommands = {
+  new: {
+    usage: 'new [CUSTOMER PO-REF 10 x SKU @price, … due YYYY-MM-DD pay METHOD]',
+    example: '/order new ACME PO-77 200 x HB-M8X30-8.8 @0.12, 10 x BRG-6204-2RS due 2026-12-20 pay net30',
+    summary: 'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
+  },
+} satisfies SubcommandTexts;
 
 /** The intake: `/order new`, the New order shortcut, the order modal and its review. */
 export function intakeFeature(deps: FeatureDeps): SlackFeature {
@@ -90,179 +108,180 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       });
     };
 
-  return {
-    subcommands: [
-      {
-        name: 'new',
-        usage: 'new [CUSTOMER PO-REF 10 x SKU @price, … due YYYY-MM-DD pay METHOD]',
-        example: '/order new ACME PO-77 200 x HB-M8X30-8.8 @0.12, 10 x BRG-6204-2RS due 2026-12-20 pay net30',
-        summary:
-          'enter an order: the form opens (prefilled from the line, if you typed one) for you to check',
-        async run(req) {
-          permit(await req.actor(), 'command:/order new');
-          await req.acknowledge();
-          const parsed = req.args.trim()
-            ? parseOneLiner(req.args)
-            : { draft: emptyDraft(), notUnderstood: [] };
-          try {
-            const draft = await prefillFromProducts(ctx.db, parsed.draft);
-            await openModal(req.client, req.triggerId, draft, parsed.notUnderstood);
-          } catch (error) {
-            await toldFormDidNotOpen(error, logger, 'the order form', (text) => req.reply({ text }));
-          }
-        },
-      },
-    ],
-    register(router: SlackRouter) {
-      /** The form, for an admin, as `draft` fills it; anyone else is told why in a small modal instead. */
-      const openFormFor = async (
-        { ack, body, client }: EmptyFormArgs,
-        id: ActorPermissionId,
-        draft: () => OrderDraft,
-      ) => {
-        await ack();
-        try {
-          permit(await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }), id);
-          await openModal(client, body.trigger_id, draft(), []);
-        } catch (error) {
-          const { text } = replyForError(error, logger);
-          await client.views
-            .open({ trigger_id: body.trigger_id, view: asView(noticeView(text)) })
-            .catch((e: unknown) => logger.warn('could not show the refusal', e));
-        }
-      };
-      const openEmptyForm = (args: EmptyFormArgs) => openFormFor(args, 'action:home.new_order', emptyDraft);
-      router.action<BlockAction>(orderModal.homeButton, openEmptyForm);
-      router.shortcut(orderModal.shortcutId, openEmptyForm);
-      // New order, on the customer view: the form with that customer filled in.
-      router.action<BlockAction<ButtonAction>>(customerViewIds.newOrder, (args) =>
-        openFormFor(args, 'action:customer_view.new_order', () => ({
-          ...emptyDraft(),
-          customerCode: customerFields.shape.code.parse(args.action.value),
-        })),
-      );
+  /** The form, for an admin, as `draft` fills it; anyone else is told why in a small modal instead. */
+  async function openFormFor(
+    { ack, body, client }: EmptyFormArgs,
+    id: ActorPermissionId,
+    draft: () => OrderDraft,
+  ) {
+    await ack();
+    try {
+      permit(await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }), id);
+      await openModal(client, body.trigger_id, draft(), []);
+    } catch (error) {
+      const { text } = replyForError(error, logger);
+      await client.views
+        .open({ trigger_id: body.trigger_id, view: asView(noticeView(text)) })
+        .catch((e: unknown) => logger.warn('could not show the refusal', e));
+    }
+  }
 
-      // A suggestion not answered within 3 s shows the admin an error: none beats a late list.
-      const suggestions = <T>(
-        user: { id: string; team_id?: string },
-        id: ActorPermissionId,
-        search: () => Promise<T[]>,
-      ) =>
-        withinDeadline(Deadline.in(submissionBudgetMs), async () =>
-          (await mayCreateOrders(user, id)) ? search() : [],
-        ).catch((error: unknown) => {
-          logger.warn('no suggestions in time', error);
-          return [];
-        });
-      router.options(orderModal.customer, async ({ ack, body, options }) => {
-        const found = await suggestions(body.user, 'options:customer', () =>
-          searchCustomers(ctx.db, options.value ?? ''),
-        );
-        await ack({ options: found.map(customerOption) });
-      });
-      router.options(orderModal.product, async ({ ack, body, options }) => {
-        const found = await suggestions(body.user, 'options:product', () =>
-          searchProducts(ctx.db, options.value ?? ''),
-        );
-        await ack({ options: found.map(productOption) });
-      });
+  /** `/order new [one line]`: the form, prefilled from the line when there is one. */
+  async function newCommand(req: CommandRequest) {
+    permit(await req.actor(), 'command:/order new');
+    await req.acknowledge();
+    const parsed = req.args.trim() ? parseOneLiner(req.args) : { draft: emptyDraft(), notUnderstood: [] };
+    try {
+      const draft = await prefillFromProducts(ctx.db, parsed.draft);
+      await openModal(req.client, req.triggerId, draft, parsed.notUnderstood);
+    } catch (error) {
+      await toldFormDidNotOpen(error, logger, 'the order form', (text) => req.reply({ text }));
+    }
+  }
 
-      router.action<BlockAction>(
-        orderModal.customer,
-        onModalAction('action:customer', () => ({ kind: 'customer_chosen' })),
-      );
-      router.action<BlockAction>(
-        orderModal.product,
-        onModalAction('action:product', (body) => ({
-          kind: 'product_chosen',
-          blockId: body.actions[0]?.block_id ?? '',
-        })),
-      );
-      router.action<BlockAction>(
-        orderModal.addLine,
-        onModalAction('action:order_modal.add_line', () => ({ kind: 'add_line' })),
-      );
-      router.action<BlockAction>(
-        orderModal.removeLine,
-        onModalAction('action:order_modal.remove_line', (body) => {
-          const action = body.actions[0];
-          const index =
-            action && action.type === 'static_select' ? Number(action.selected_option?.value) : Number.NaN;
-          return Number.isInteger(index) ? { kind: 'remove_line', index } : null;
-        }),
-      );
+  /** New order, on the App Home or as a shortcut: the empty form. */
+  const openEmptyForm = (args: EmptyFormArgs) => openFormFor(args, 'action:home.new_order', emptyDraft);
 
-      router.view<SlackViewAction>(orderModal.callbackId, async ({ ack, body, view }) => {
-        const deadline = Deadline.in(submissionBudgetMs);
-        const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
-          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          permit(actor, 'view:order_new');
-          const intakeKey = `view:${view.root_view_id ?? view.id}`;
-          // A second delivery, or Submit pressed again: answered as the first one was.
-          if (await findByIntakeKey(ctx.db, intakeKey)) return { wrote: false };
-          const meta = readMeta(view.private_metadata);
-          const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
-          const outcome = await reviewDraft(ctx, ctx.db, draft);
-          if (!outcome.ok) {
-            return {
-              response: {
-                response_action: 'errors',
-                errors: withSummaryOnTop(errorsByBlock(outcome.findings, meta), inputsOf(view)),
-              },
-              wrote: false,
-            };
-          }
-          if (outcome.warnings.length) {
-            const id = await keepForConfirmation(ctx, actor.userId, intakeKey, draft);
-            return {
-              response: { response_action: 'push', view: asView(buildWarningsView(id, outcome.warnings)) },
-              wrote: false,
-            };
-          }
-          await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey, deadline });
-          return { wrote: true };
-        }).catch(
-          (error: unknown): Answer => ({
-            response: { response_action: 'errors', errors: { customer: errorText(error) } },
-            wrote: false,
-          }),
-        );
-        await ack(answer.response);
-        if (answer.wrote) deps.afterWrite();
-      });
+  /** New order, on the customer view: the form with that customer filled in. */
+  const newOrderForCustomer = (args: EmptyFormArgs & { action: ButtonAction }) =>
+    openFormFor(args, 'action:customer_view.new_order', () => ({
+      ...emptyDraft(),
+      customerCode: customerFields.shape.code.parse(args.action.value),
+    }));
 
-      router.view<SlackViewAction>(orderModal.confirmCallbackId, async ({ ack, body, view }) => {
-        const deadline = Deadline.in(submissionBudgetMs);
-        const notPlaced = (problems: string[]): Answer => ({
-          response: { response_action: 'update', view: asView(buildStaleConfirmationView(problems)) },
+  /** A suggestion not answered within 3 s shows the admin an error: none beats a late list. */
+  const suggestions = <T>(
+    user: { id: string; team_id?: string },
+    id: ActorPermissionId,
+    search: () => Promise<T[]>,
+  ) =>
+    withinDeadline(Deadline.in(submissionBudgetMs), async () =>
+      (await mayCreateOrders(user, id)) ? search() : [],
+    ).catch((error: unknown) => {
+      logger.warn('no suggestions in time', error);
+      return [];
+    });
+
+  async function customerSuggestions({ ack, body, options }: OptionsArgs) {
+    const found = await suggestions(body.user, 'options:customer', () =>
+      searchCustomers(ctx.db, options.value ?? ''),
+    );
+    await ack({ options: found.map(customerOption) });
+  }
+
+  async function productSuggestions({ ack, body, options }: OptionsArgs) {
+    const found = await suggestions(body.user, 'options:product', () =>
+      searchProducts(ctx.db, options.value ?? ''),
+    );
+    await ack({ options: found.map(productOption) });
+  }
+
+  const customerChosen = onModalAction('action:customer', () => ({ kind: 'customer_chosen' }));
+  const productChosen = onModalAction('action:product', (body) => ({
+    kind: 'product_chosen',
+    blockId: body.actions[0]?.block_id ?? '',
+  }));
+  const lineAdded = onModalAction('action:order_modal.add_line', () => ({ kind: 'add_line' }));
+  const lineRemoved = onModalAction('action:order_modal.remove_line', (body) => {
+    const action = body.actions[0];
+    const index =
+      action && action.type === 'static_select' ? Number(action.selected_option?.value) : Number.NaN;
+    return Number.isInteger(index) ? { kind: 'remove_line', index } : null;
+  });
+
+  /**
+   * The order form submitted: stored, or its findings under the inputs, or its warnings pushed
+   * for a second look. Not submitModal's way: the whole answer races a deadline (an order not
+   * stored within it never will be, and the admin is told so), and a retry of the same view is
+   * answered from the order its first delivery stored.
+   */
+  async function orderFormSubmitted({ ack, body, view }: ViewSubmitArgs) {
+    const deadline = Deadline.in(submissionBudgetMs);
+    const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
+      const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      permit(actor, 'view:order_new');
+      const intakeKey = `view:${view.root_view_id ?? view.id}`;
+      // A second delivery, or Submit pressed again: answered as the first one was.
+      if (await findByIntakeKey(ctx.db, intakeKey)) return { wrote: false };
+      const meta = readMeta(view.private_metadata);
+      const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
+      const outcome = await reviewDraft(ctx, ctx.db, draft);
+      if (!outcome.ok) {
+        return {
+          response: {
+            response_action: 'errors',
+            errors: withSummaryOnTop(errorsByBlock(outcome.findings, meta), inputsOf(view)),
+          },
           wrote: false,
-        });
-        const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
-          const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          const pending = await findPendingDraft(ctx, view.private_metadata, actor.userId);
-          if (!pending) return notPlaced(['this form has expired']);
-          const outcome = await reviewDraft(ctx, ctx.db, pending.draft);
-          if (!outcome.ok) {
-            return notPlaced(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message));
-          }
-          await submitOrder(ctx, actor, {
-            order: outcome.order,
-            warnings: outcome.warnings,
-            intakeKey: pending.intakeKey,
-            deadline,
-          });
-          return { response: { response_action: 'clear' }, wrote: true, draftId: pending.id };
-        }).catch((error: unknown) => notPlaced([errorText(error)]));
-        await ack(answer.response);
-        if (!answer.wrote) return;
-        deps.afterWrite();
-        // After the answer: the order is saved, and a slow delete must not make it look unsaved.
-        if (answer.draftId) {
-          await dropPendingDraft(ctx, answer.draftId).catch((error: unknown) =>
-            logger.warn('a confirmed draft was not dropped', error),
-          );
-        }
+        };
+      }
+      if (outcome.warnings.length) {
+        const id = await keepForConfirmation(ctx, actor.userId, intakeKey, draft);
+        return {
+          response: { response_action: 'push', view: asView(buildWarningsView(id, outcome.warnings)) },
+          wrote: false,
+        };
+      }
+      await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey, deadline });
+      return { wrote: true };
+    }).catch(
+      (error: unknown): Answer => ({
+        response: { response_action: 'errors', errors: { customer: errorText(error) } },
+        wrote: false,
+      }),
+    );
+    await ack(answer.response);
+    if (answer.wrote) deps.afterWrite();
+  }
+
+  /** Place it anyway, on the warnings: the kept draft reviewed again and stored (the same deadline as above). */
+  async function warningsConfirmed({ ack, body, view }: ViewSubmitArgs) {
+    const deadline = Deadline.in(submissionBudgetMs);
+    const notPlaced = (problems: string[]): Answer => ({
+      response: { response_action: 'update', view: asView(buildStaleConfirmationView(problems)) },
+      wrote: false,
+    });
+    const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
+      const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      const pending = await findPendingDraft(ctx, view.private_metadata, actor.userId);
+      if (!pending) return notPlaced(['this form has expired']);
+      const outcome = await reviewDraft(ctx, ctx.db, pending.draft);
+      if (!outcome.ok) {
+        return notPlaced(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.message));
+      }
+      await submitOrder(ctx, actor, {
+        order: outcome.order,
+        warnings: outcome.warnings,
+        intakeKey: pending.intakeKey,
+        deadline,
       });
+      return { response: { response_action: 'clear' }, wrote: true, draftId: pending.id };
+    }).catch((error: unknown) => notPlaced([errorText(error)]));
+    await ack(answer.response);
+    if (!answer.wrote) return;
+    deps.afterWrite();
+    // After the answer: the order is saved, and a slow delete must not make it look unsaved.
+    if (answer.draftId) {
+      await dropPendingDraft(ctx, answer.draftId).catch((error: unknown) =>
+        logger.warn('a confirmed draft was not dropped', error),
+      );
+    }
+  }
+
+  return {
+    subcommands: subcommandsOf(intakeCommands, { new: newCommand }),
+    register(router: SlackRouter) {
+      router.action(orderModal.homeButton, openEmptyForm);
+      router.shortcut(orderModal.shortcutId, openEmptyForm);
+      router.action<BlockAction<ButtonAction>>(customerViewIds.newOrder, newOrderForCustomer);
+      router.options(orderModal.customer, customerSuggestions);
+      router.options(orderModal.product, productSuggestions);
+      router.action(orderModal.customer, customerChosen);
+      router.action(orderModal.product, productChosen);
+      router.action(orderModal.addLine, lineAdded);
+      router.action(orderModal.removeLine, lineRemoved);
+      router.view(orderModal.callbackId, orderFormSubmitted);
+      router.view(orderModal.confirmCallbackId, warningsConfirmed);
     },
   };
 

@@ -14,7 +14,7 @@ import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
 import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import type { Finding, ReviewedOrder } from './review-rules.ts';
+import type { Finding, ReviewedOrder } from './review/review-rules.ts';
 
 export interface Submission {
   order: ReviewedOrder;

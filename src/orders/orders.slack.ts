@@ -1,3 +1,4 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { seesPrices } from '../auth/price-visibility.ts';
@@ -8,6 +9,7 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { openOrderActionId } from './order-action-ids.ts';
 import { orderButtons } from './order-buttons.ts';
 import { renderOrderCard } from './order-card.ts';
@@ -67,6 +69,17 @@ export function parseListArgs(args: string, userId: string): OrderFilter {
   }
 }
 
+export const ordersCommands = {
+  show: {
+    usage: 'show SO-… (or its last digits)',
+    example: '/order show SO-2026-000123',
+    summary: 'an order’s card and its timeline, just for you',
+  },
+  list: { usage: listUsage, example: '/order list held', summary: 'orders, newest first' },
+} satisfies SubcommandTexts;
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
 export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFeature {
   /** The order's card and its latest timeline, for one person. */
@@ -85,76 +98,63 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
     };
   }
 
+  /** `/order show SO-…`: the card and its timeline, for the person alone. */
+  async function showCommand(req: CommandRequest) {
+    const actor = await req.actor();
+    const number = await resolveOrderNumber(ctx.db, req.args, '/order show');
+    const id = await findOrderIdByNumber(ctx.db, number);
+    if (!id) throw new AppError('not_found', `There is no order ${number}.`);
+    await req.reply(await orderWithTimeline(id, actor));
+  }
+
+  async function listCommand(req: CommandRequest) {
+    await req.actor();
+    const filter = parseListArgs(req.args, req.userId);
+    const items = await listOrders(ctx.db, filter, { size: listPageSize });
+    await req.reply(renderOrderList(filter, items, 1));
+  }
+
+  /** Open, on an order in the customer view: the same card and timeline as /order show. */
+  async function openPressed({ ack, action, body, respond }: ActionArgs) {
+    await ack();
+    try {
+      const actor = await loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      permit(actor, 'action:customer_view.open_order');
+      const id = orderIdValue.parse(action.type === 'button' ? action.value : '');
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...(await orderWithTimeline(id, actor)),
+      });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...replyForError(error, logger) });
+    }
+  }
+
+  /** More, under a list: the next page of the same filter. */
+  async function morePressed({ ack, action, body, respond }: ActionArgs) {
+    await ack();
+    try {
+      // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
+      await loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      const raw = action.type === 'button' ? action.value : undefined;
+      const more = jsonText.pipe(morePayload).parse(raw ?? '');
+      const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderOrderList(more.filter, items, more.page),
+      });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...replyForError(error, logger) });
+    }
+  }
+
   return {
-    subcommands: [
-      {
-        name: 'show',
-        usage: 'show SO-… (or its last digits)',
-        example: '/order show SO-2026-000123',
-        summary: 'an order’s card and its timeline, just for you',
-        async run(req) {
-          const actor = await req.actor();
-          const number = await resolveOrderNumber(ctx.db, req.args, '/order show');
-          const id = await findOrderIdByNumber(ctx.db, number);
-          if (!id) throw new AppError('not_found', `There is no order ${number}.`);
-          await req.reply(await orderWithTimeline(id, actor));
-        },
-      },
-      {
-        name: 'list',
-        usage: listUsage,
-        example: '/order list held',
-        summary: 'orders, newest first',
-        async run(req) {
-          await req.actor();
-          const filter = parseListArgs(req.args, req.userId);
-          const items = await listOrders(ctx.db, filter, { size: listPageSize });
-          await req.reply(renderOrderList(filter, items, 1));
-        },
-      },
-    ],
+    subcommands: subcommandsOf(ordersCommands, { show: showCommand, list: listCommand }),
     register(router: SlackRouter) {
-      // Open, on an order in the customer view: the same card and timeline as /order show.
-      router.action(openOrderActionId, async ({ ack, action, body, respond }) => {
-        await ack();
-        try {
-          const actor = await loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          permit(actor, 'action:customer_view.open_order');
-          const id = orderIdValue.parse(action.type === 'button' ? action.value : '');
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            ...(await orderWithTimeline(id, actor)),
-          });
-        } catch (error) {
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            ...replyForError(error, logger),
-          });
-        }
-      });
-      router.action(moreOrdersAction, async ({ ack, action, body, respond }) => {
-        await ack();
-        try {
-          // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
-          await loadActor({ userId: body.user.id, teamId: body.user.team_id });
-          const raw = action.type === 'button' ? action.value : undefined;
-          const more = jsonText.pipe(morePayload).parse(raw ?? '');
-          const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            ...renderOrderList(more.filter, items, more.page),
-          });
-        } catch (error) {
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            ...replyForError(error, logger),
-          });
-        }
-      });
+      router.action(openOrderActionId, openPressed);
+      router.action(moreOrdersAction, morePressed);
     },
   };
 }

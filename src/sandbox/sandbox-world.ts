@@ -74,7 +74,7 @@ export async function openSandboxWorld(opts: {
       slack,
       driver,
       desk,
-      hints: commandHints(desk.ctx, opts.logger),
+      hints: commandHints(),
       seeded,
       async close() {
         await desk.stop();

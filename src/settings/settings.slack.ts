@@ -1,15 +1,16 @@
-import type { BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ActorPermissionId, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { answerSubmission, type SubmissionAnswer, unreadableForm } from '../customers/form-submission.ts';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { toldFormDidNotOpen } from '../slack/open-form.ts';
+import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import { openFromCommand } from '../slack/open-form.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import {
   buildDepartmentForm,
   type DepartmentFormMeta,
@@ -35,11 +36,20 @@ import { buildSettingsView } from './settings-view.ts';
 type Parent = DepartmentFormMeta['parent'];
 /** A Settings modal a form is pushed on: its view id, and the page of departments it shows. */
 type SettingsModal = NonNullable<Parent>;
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type ModalAction = { body: BlockAction; client: WebClient; parent: SettingsModal; triggerId: string };
 
 const placeOf = z.object({ page: z.number().int().min(0) }).catch({ page: 0 });
 const buttonValue = z.object({ value: z.string().min(1) });
 const pickedUser = z.object({ selected_user: z.string().regex(/^[UW][A-Z0-9]{2,}$/) });
+
+export const settingsCommands = {
+  setup: {
+    usage: 'setup',
+    example: '/order setup',
+    summary: 'departments (channel, capacity, manager) and people (roles, department, away) — admins only',
+  },
+} satisfies SubcommandTexts;
 
 /** `/order setup` and the App Home's Settings button: admins keep departments and people in Slack. */
 export function settingsFeature(deps: FeatureDeps): SlackFeature {
@@ -50,8 +60,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
   /** Modals show a mention as its raw id, so the Settings modals name people instead. */
   const settingsView = async (page: number, client: WebClient) =>
     names.inView(buildSettingsView(await loadSettings(ctx.db), { page }), client);
-  const named = async (answer: SubmissionAnswer, client: WebClient): Promise<SubmissionAnswer> =>
-    answer && { ...answer, errors: await names.errorsInModal(answer.errors, client) };
+  const modal = { logger, afterWrite: deps.afterWrite, names };
 
   /** After a save, the Settings modal underneath shows the change when the person goes back to it. */
   async function refreshSettings(client: WebClient, parent: Parent) {
@@ -104,150 +113,123 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
     }
   }
 
-  return {
-    subcommands: [
-      {
-        name: 'setup',
-        usage: 'setup',
-        example: '/order setup',
-        summary:
-          'departments (channel, capacity, manager) and people (roles, department, away) — admins only',
-        async run(req) {
-          permit(await req.actor(), 'command:/order setup');
-          await req.acknowledge();
-          try {
-            await req.client.views.open({
-              trigger_id: req.triggerId,
-              view: asView(await settingsView(0, req.client)),
-            });
-          } catch (error) {
-            await toldFormDidNotOpen(error, logger, 'Settings', (text) => req.reply({ text }));
-          }
-        },
+  /** `/order setup`: the Settings modal. */
+  async function setupCommand(req: CommandRequest) {
+    permit(await req.actor(), 'command:/order setup');
+    await openFromCommand(req, logger, 'Settings', () => settingsView(0, req.client));
+  }
+
+  /** Settings, on the App Home: the Settings modal, or a small one saying why not. */
+  async function homeButtonPressed({ ack, body, client }: ActionArgs) {
+    await ack();
+    let view: Record<string, unknown>;
+    try {
+      permit(await actorOf(body.user), 'action:home.settings');
+      view = await settingsView(0, client);
+    } catch (error) {
+      view = noticeView(replyForError(error, logger).text);
+    }
+    await client.views
+      .open({ trigger_id: body.trigger_id, view: asView(view) })
+      .catch((error: unknown) => logger.warn('could not open the Settings modal', error));
+  }
+
+  async function turnPage({ body, client, parent }: ModalAction) {
+    const page = Number(buttonValue.parse(body.actions[0]).value);
+    const view = await settingsView(Number.isInteger(page) ? page : 0, client);
+    await client.views.update({ view_id: parent.viewId, view: asView(view) });
+  }
+
+  async function addDepartmentPressed({ client, parent, triggerId }: ModalAction) {
+    const view = buildDepartmentForm({ to: { mode: 'add' }, parent });
+    await client.views.push({ trigger_id: triggerId, view: asView(view) });
+  }
+
+  async function editDepartmentPressed({ body, client, parent, triggerId }: ModalAction) {
+    const key = buttonValue.parse(body.actions[0]).value;
+    const record = await findDepartment(ctx.db, key);
+    if (!record) {
+      await refreshSettings(client, parent);
+      throw new AppError('not_found', `The department "${key}" no longer exists.`);
+    }
+    const view = buildDepartmentForm({ to: { mode: 'edit', key }, parent }, record);
+    await client.views.push({ trigger_id: triggerId, view: asView(view) });
+  }
+
+  /** Edit, on the Settings' desk channels row: a channel picker for problems and for managers. */
+  async function editChannelsPressed({ client, parent, triggerId }: ModalAction) {
+    const view = buildDeskChannelsForm(await loadDeskChannels(ctx.db), parent);
+    await client.views.push({ trigger_id: triggerId, view: asView(view) });
+  }
+
+  /** The desk channels saved with their names, and the Settings modal redrawn. */
+  async function channelsFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view, client } = args;
+    const saved: { parent?: Parent } = {};
+    await submitModal(args, modal, {
+      read: () =>
+        readSchemaForm(logger, {
+          what: 'desk channels',
+          read: () => readDeskChannelsForm(view),
+          schema: deskChannelsInput,
+          inputs: () => ['exceptions', 'managers'],
+          unreadableUnder: 'exceptions',
+        }),
+      async run({ form, input }) {
+        const actor = await actorOf(body.user);
+        permit(actor, 'view:settings_channels');
+        const named = async (id: string | null) => (id ? { id, name: await channelName(client, id) } : null);
+        await saveDeskChannels(ctx, actor, {
+          exceptions: await named(input.exceptions),
+          managers: await named(input.managers),
+        });
+        logger.info('settings: desk channels changed', { by: actor.userId, ...input });
+        saved.parent = form.parent;
       },
-    ],
-    register(router: SlackRouter) {
-      router.action<BlockAction>(settingsIds.homeButton, async ({ ack, body, client }) => {
-        await ack();
-        let view: Record<string, unknown>;
-        try {
-          permit(await actorOf(body.user), 'action:home.settings');
-          view = await settingsView(0, client);
-        } catch (error) {
-          view = noticeView(replyForError(error, logger).text);
-        }
-        await client.views
-          .open({ trigger_id: body.trigger_id, view: asView(view) })
-          .catch((error: unknown) => logger.warn('could not open the Settings modal', error));
-      });
+      refused: { under: 'exceptions' },
+      async afterAnswer() {
+        if (saved.parent !== undefined) await refreshSettings(client, saved.parent);
+      },
+    });
+  }
 
-      for (const direction of ['previous', 'next'] as const) {
-        router.action<BlockAction>(
-          `${settingsIds.page}.${direction}`,
-          inSettings(`action:settings.page.${direction}` as const, async ({ body, client, parent }) => {
-            const page = Number(buttonValue.parse(body.actions[0]).value);
-            const view = await settingsView(Number.isInteger(page) ? page : 0, client);
-            await client.views.update({ view_id: parent.viewId, view: asView(view) });
-          }),
-        );
-      }
+  /** A person picked in Settings: their form, with what is on record or Slack's name for them. */
+  async function personPicked({ body, client, parent, triggerId }: ModalAction) {
+    const userId = pickedUser.parse(body.actions[0]).selected_user;
+    const [person, choices] = await Promise.all([findPerson(ctx.db, userId), departmentChoices(ctx.db)]);
+    const name = person?.name || (await slackName(client, userId));
+    const view = buildPersonForm({ userId, name, parent }, person, choices);
+    await client.views.push({ trigger_id: triggerId, view: asView(await names.inView(view, client)) });
+  }
 
-      router.action<BlockAction>(
-        settingsIds.addDepartment,
-        inSettings('action:settings.add_department', async ({ client, parent, triggerId }) => {
-          const view = buildDepartmentForm({ to: { mode: 'add' }, parent });
-          await client.views.push({ trigger_id: triggerId, view: asView(view) });
-        }),
-      );
-
-      router.action<BlockAction>(
-        settingsIds.editDepartment,
-        inSettings('action:settings.edit_department', async ({ body, client, parent, triggerId }) => {
-          const key = buttonValue.parse(body.actions[0]).value;
-          const record = await findDepartment(ctx.db, key);
-          if (!record) {
-            await refreshSettings(client, parent);
-            throw new AppError('not_found', `The department "${key}" no longer exists.`);
-          }
-          const view = buildDepartmentForm({ to: { mode: 'edit', key }, parent }, record);
-          await client.views.push({ trigger_id: triggerId, view: asView(view) });
-        }),
-      );
-
-      router.action<BlockAction>(
-        settingsIds.editChannels,
-        inSettings('action:settings.edit_channels', async ({ client, parent, triggerId }) => {
-          const view = buildDeskChannelsForm(await loadDeskChannels(ctx.db), parent);
-          await client.views.push({ trigger_id: triggerId, view: asView(view) });
-        }),
-      );
-
-      router.view<ViewSubmitAction>(settingsIds.channelsCallbackId, async ({ ack, body, view, client }) => {
-        let form: ReturnType<typeof readDeskChannelsForm>;
-        try {
-          form = readDeskChannelsForm(view);
-        } catch (error) {
-          logger.error('a desk channels form came back unreadable', error);
-          await ack({ response_action: 'errors', errors: { exceptions: unreadableForm } });
-          return;
-        }
-        const answer = await answerSubmission({
-          inputs: ['exceptions', 'managers'],
-          parsed: deskChannelsInput.safeParse(form.fields),
-          async save(input) {
-            const actor = await actorOf(body.user);
-            permit(actor, 'view:settings_channels');
-            const named = async (id: string | null) =>
-              id ? { id, name: await channelName(client, id) } : null;
-            await saveDeskChannels(ctx, actor, {
-              exceptions: await named(input.exceptions),
-              managers: await named(input.managers),
-            });
-            logger.info('settings: desk channels changed', { by: actor.userId, ...input });
-          },
-          blockFor: () => undefined,
-          logger,
+  /** A department added or changed: logged with who did it, and the Settings modal redrawn. */
+  async function departmentFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view, client } = args;
+    let inputs: readonly string[] = [];
+    const saved: { by?: string; change?: DepartmentChange; parent?: Parent } = {};
+    await submitModal(args, modal, {
+      read() {
+        const typed = readSchemaForm(logger, {
+          what: 'department',
+          read: () => readDepartmentForm(view),
+          schema: departmentInputSchema,
+          inputs: (form) => departmentInputIds(form.meta.to),
+          unreadableUnder: 'name',
         });
-        await ack(answer);
-        if (!answer) await refreshSettings(client, form.parent);
-      });
-
-      router.action<BlockAction>(
-        settingsIds.pickPerson,
-        inSettings('action:settings.pick_person', async ({ body, client, parent, triggerId }) => {
-          const userId = pickedUser.parse(body.actions[0]).selected_user;
-          const [person, choices] = await Promise.all([
-            findPerson(ctx.db, userId),
-            departmentChoices(ctx.db),
-          ]);
-          const name = person?.name || (await slackName(client, userId));
-          const view = buildPersonForm({ userId, name, parent }, person, choices);
-          await client.views.push({ trigger_id: triggerId, view: asView(await names.inView(view, client)) });
-        }),
-      );
-
-      router.view<ViewSubmitAction>(settingsIds.departmentCallbackId, async ({ ack, body, view, client }) => {
-        let form: ReturnType<typeof readDepartmentForm>;
-        try {
-          form = readDepartmentForm(view);
-        } catch (error) {
-          logger.error('a department form came back unreadable', error);
-          await ack({ response_action: 'errors', errors: { name: unreadableForm } });
-          return;
-        }
-        const saved: { by?: string; change?: DepartmentChange } = {};
-        const answer = await answerSubmission({
-          inputs: departmentInputIds(form.meta.to),
-          parsed: departmentInputSchema.safeParse(form.fields),
-          async save(input) {
-            const actor = await actorOf(body.user);
-            saved.change = await saveDepartment(ctx, actor, form.meta.to, input);
-            saved.by = actor.userId;
-          },
-          blockFor: (error) => (error.code === 'conflict' ? 'key' : undefined),
-          logger,
-        });
-        await ack(await named(answer, client));
+        if (typed.ok) inputs = departmentInputIds(typed.input.form.meta.to);
+        return typed;
+      },
+      async run({ form: { meta }, input }) {
+        const actor = await actorOf(body.user);
+        saved.change = await saveDepartment(ctx, actor, meta.to, input);
+        saved.by = actor.userId;
+        saved.parent = meta.parent;
+      },
+      refused: {
+        under: (error) =>
+          underInputs(inputs)(isAppError(error) && error.code === 'conflict' ? 'key' : undefined),
+      },
+      async afterAnswer() {
         if (!saved.change) return;
         const { before, after } = saved.change;
         logger.info(before ? 'settings: department changed' : 'settings: department added', {
@@ -256,37 +238,68 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           before,
           after,
         });
-        await refreshSettings(client, form.meta.parent);
-      });
+        await refreshSettings(client, saved.parent ?? null);
+      },
+    });
+  }
 
-      router.view<ViewSubmitAction>(settingsIds.personCallbackId, async ({ ack, body, view, client }) => {
-        let form: ReturnType<typeof readPersonForm>;
-        try {
-          form = readPersonForm(view);
-        } catch (error) {
-          logger.error('a person form came back unreadable', error);
-          await ack({ response_action: 'errors', errors: { roles: unreadableForm } });
-          return;
-        }
-        const { meta } = form;
-        const saved: { by?: string; change?: PersonChange } = {};
-        const answer = await answerSubmission({
-          inputs: personInputIds(view),
-          parsed: personFields.safeParse(form.fields),
-          async save(input) {
-            const actor = await actorOf(body.user);
-            saved.change = await savePerson(ctx, actor, { userId: meta.userId, name: meta.name }, input);
-            saved.by = actor.userId;
-          },
-          blockFor: (error) => (error.code === 'not_found' ? 'department' : 'roles'),
-          logger,
-        });
-        await ack(await named(answer, client));
+  /** A person's roles, department or absence changed: logged, and the Settings modal redrawn. */
+  async function personFormSubmitted(args: ViewSubmitArgs) {
+    const { body, view, client } = args;
+    const inputs = personInputIds(view);
+    const saved: { by?: string; change?: PersonChange; parent?: Parent } = {};
+    await submitModal(args, modal, {
+      read: () =>
+        readSchemaForm(logger, {
+          what: 'person',
+          read: () => readPersonForm(view),
+          schema: personFields,
+          inputs: () => inputs,
+          unreadableUnder: 'roles',
+        }),
+      async run({ form: { meta }, input }) {
+        const actor = await actorOf(body.user);
+        saved.change = await savePerson(ctx, actor, { userId: meta.userId, name: meta.name }, input);
+        saved.by = actor.userId;
+        saved.parent = meta.parent;
+      },
+      refused: {
+        under: (error) => {
+          const field = isAppError(error) ? (error.code === 'not_found' ? 'department' : 'roles') : undefined;
+          return underInputs(inputs)(field);
+        },
+      },
+      async afterAnswer() {
         if (!saved.change) return;
         const { before, after } = saved.change;
         logger.info('settings: person changed', { by: saved.by, person: after.slackUserId, before, after });
-        await refreshSettings(client, meta.parent);
-      });
+        await refreshSettings(client, saved.parent ?? null);
+      },
+    });
+  }
+
+  return {
+    subcommands: subcommandsOf(settingsCommands, { setup: setupCommand }),
+    register(router: SlackRouter) {
+      router.action(settingsIds.homeButton, homeButtonPressed);
+      router.action(`${settingsIds.page}.previous`, inSettings('action:settings.page.previous', turnPage));
+      router.action(`${settingsIds.page}.next`, inSettings('action:settings.page.next', turnPage));
+      router.action(
+        settingsIds.addDepartment,
+        inSettings('action:settings.add_department', addDepartmentPressed),
+      );
+      router.action(
+        settingsIds.editDepartment,
+        inSettings('action:settings.edit_department', editDepartmentPressed),
+      );
+      router.action(
+        settingsIds.editChannels,
+        inSettings('action:settings.edit_channels', editChannelsPressed),
+      );
+      router.view(settingsIds.channelsCallbackId, channelsFormSubmitted);
+      router.action(settingsIds.pickPerson, inSettings('action:settings.pick_person', personPicked));
+      router.view(settingsIds.departmentCallbackId, departmentFormSubmitted);
+      router.view(settingsIds.personCallbackId, personFormSubmitted);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { CheckedRule } from '../allocation/rule-validation.ts';
+import type { CheckedRule } from '../allocation/rules/rule-validation.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { allocationRules } from '../db/schema.ts';
 import type { UpsertCounts } from '../db/upsert-support.ts';

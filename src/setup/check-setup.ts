@@ -3,7 +3,7 @@ import {
   checkRule,
   type KnownDepartment,
   type RuleProblemAt,
-} from '../allocation/rule-validation.ts';
+} from '../allocation/rules/rule-validation.ts';
 import type { SetupPath } from './read-setup-file.ts';
 import { draftRoute, ruleConditions, type SetupFile } from './setup-file.ts';
 

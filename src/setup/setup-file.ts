@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DraftStep } from '../allocation/rule-validation.ts';
+import type { DraftStep } from '../allocation/rules/rule-validation.ts';
 import { roles } from '../auth/roles.ts';
 import { customerTiers } from '../customers/customer-tiers.ts';
 import { paymentMethods } from '../customers/payment-methods.ts';

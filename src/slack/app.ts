@@ -8,6 +8,7 @@ import type { SlackFeature } from './feature.ts';
 import { GuardedReceiver } from './guarded-receiver.ts';
 import { registerOrderCommand } from './order-command.ts';
 import { SlackRouter } from './router.ts';
+import type { SubcommandText } from './subcommand.ts';
 
 export interface BotIdentity {
   botId: string;
@@ -27,6 +28,8 @@ export interface SlackAppDeps {
   bot: BotIdentity;
   port: number;
   features: readonly SlackFeature[];
+  /** Every `/order` subcommand's words, in the order `/order help` lists them. */
+  commands: readonly SubcommandText[];
   loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
   /** Whether the database answers; served at GET /healthz. */
   healthy(): Promise<boolean>;
@@ -97,11 +100,14 @@ export function createSlackApp(deps: SlackAppDeps): App {
 }
 
 /** Every feature's commands, buttons, forms and searches, by id. */
-export function routerFor(deps: Pick<SlackAppDeps, 'features' | 'loadActor' | 'afterWrite'>): SlackRouter {
+export function routerFor(
+  deps: Pick<SlackAppDeps, 'features' | 'commands' | 'loadActor' | 'afterWrite'>,
+): SlackRouter {
   const router = new SlackRouter();
   for (const feature of deps.features) feature.register?.(router);
   registerOrderCommand(router, {
     subcommands: deps.features.flatMap((f) => f.subcommands ?? []),
+    help: deps.commands,
     loadActor: deps.loadActor,
     afterCommand: deps.afterWrite,
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FeatureDeps } from './feature.ts';
 import { replyForError } from './reply-for-error.ts';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /**
  * A button on a card: acknowledged at once (Slack's 3 seconds), then the work; a refusal or a

@@ -1,8 +1,8 @@
 import { context, escapeMrkdwn, header, section } from '../blocks/block-kit.ts';
-import type { Reply, Subcommand } from './subcommand.ts';
+import type { Reply, SubcommandText } from './subcommand.ts';
 
-/** The `/order help` answer, built from the registered subcommands so it never falls behind. */
-export function renderHelp(subcommands: readonly Subcommand[], preface?: string): Reply {
+/** The `/order help` answer, built from the subcommands' words, which the router checks it runs. */
+export function renderHelp(subcommands: readonly SubcommandText[], preface?: string): Reply {
   const lines = subcommands.map((s) => `*\`/order ${s.usage}\`* — ${s.summary}\n      e.g. \`${s.example}\``);
   return {
     text: `${preface ? `${preface}\n` : ''}orderdesk commands: ${subcommands.map((s) => s.name).join(', ')}`,

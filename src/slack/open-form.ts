@@ -1,4 +1,6 @@
 import type { Logger } from '@slack/bolt';
+import { asView } from '../blocks/block-kit.ts';
+import type { CommandRequest } from './subcommand.ts';
 
 /** Slack's names for a trigger that opened a view already (the guide's and the method pages'). */
 const exchanged = new Set(['exchanged_trigger_id', 'trigger_exchanged']);
@@ -24,3 +26,18 @@ export async function toldFormDidNotOpen(
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A command that opens a form: acknowledged first, then the form, or words if it did not open. */
+export async function openFromCommand(
+  req: CommandRequest,
+  logger: Logger,
+  what: string,
+  view: () => Promise<object>,
+): Promise<void> {
+  await req.acknowledge();
+  try {
+    await req.client.views.open({ trigger_id: req.triggerId, view: asView(await view()) });
+  } catch (error) {
+    await toldFormDidNotOpen(error, logger, what, (text) => req.reply({ text }));
+  }
+}

@@ -4,10 +4,12 @@ import { didYouMean } from './did-you-mean.ts';
 import { renderHelp, unknownSubcommandPreface } from './help.ts';
 import { replyForError } from './reply-for-error.ts';
 import type { CommandArgs, SlackRouter } from './router.ts';
-import type { CommandRequest, Reply, Subcommand } from './subcommand.ts';
+import type { CommandRequest, Reply, Subcommand, SubcommandText } from './subcommand.ts';
 
 export interface OrderCommandDeps {
   subcommands: readonly Subcommand[];
+  /** What `/order help` lists: the subcommands' words as data, in the order shown. */
+  help: readonly SubcommandText[];
   loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
   /** Called after each command, so effects written by it are sent without waiting for a poll. */
   afterCommand(): void;
@@ -21,9 +23,16 @@ const commandAckBudgetMs = 2200;
 
 export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps): void {
   const byName = new Map(deps.subcommands.map((s) => [s.name, s]));
-  const names = deps.subcommands.map((s) => s.name);
+  const names = deps.help.map((s) => s.name);
+  const unlisted = [...byName.keys()].filter((name) => !names.includes(name));
+  const unrun = names.filter((name) => !byName.has(name));
+  if (unlisted.length || unrun.length) {
+    throw new Error(
+      `/order help and the subcommands differ: unlisted ${unlisted.join(', ')}; not run ${unrun.join(', ')}`,
+    );
+  }
   // Built once: `/order help` is the most frequent command and its answer never changes.
-  const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.subcommands) };
+  const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.help) };
 
   router.subcommands(
     '/order',
@@ -40,7 +49,7 @@ export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps
     const subcommand = byName.get(name);
     if (!subcommand) {
       const preface = unknownSubcommandPreface(word, didYouMean(name, names));
-      await ack({ response_type: 'ephemeral', ...renderHelp(deps.subcommands, preface) });
+      await ack({ response_type: 'ephemeral', ...renderHelp(deps.help, preface) });
       return;
     }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import { type Block, escapeMrkdwn } from '../blocks/block-kit.ts';
-import type { Reply, Subcommand } from './subcommand.ts';
+import type { Reply, Subcommand, SubcommandTexts } from './subcommand.ts';
 
 /**
  * `/order customer …`, `/order product …` and any other kind of record an admin keeps share one
@@ -36,8 +36,26 @@ export interface RecordSubcommandSpec<R extends { name: string }> {
   view?(actor: Actor, words: string): Promise<Reply>;
 }
 
+/** What a person reads about a kind's subcommand: the key's wording, the usage and help. */
+export type RecordCommandText = Pick<
+  RecordSubcommandSpec<{ name: string }>,
+  'key' | 'shows' | 'example' | 'summary'
+>;
+
+/** The words `/order help` shows for `/order <name> add|edit|show`, as data. */
+export function recordCommandTexts(name: string, text: RecordCommandText): SubcommandTexts {
+  return { [name]: recordCommandText(name, text) };
+}
+
+const recordCommandText = (name: string, { key, example, summary }: RecordCommandText) => {
+  const { placeholder } = key;
+  const usage = `${name} add [${placeholder}] | edit ${placeholder} | show ${placeholder}`;
+  return { usage, example, summary, verbs: verbSchema.options };
+};
+
 export function recordSubcommand<R extends { name: string }>(spec: RecordSubcommandSpec<R>): Subcommand {
   const { name, key } = spec;
+
   const usageLines = [
     `\`/order ${name} add [${key.placeholder}]\` — a form for a new ${name} (admins)`,
     `\`/order ${name} edit ${key.placeholder}\` — change a ${name} (admins)`,
@@ -45,10 +63,7 @@ export function recordSubcommand<R extends { name: string }>(spec: RecordSubcomm
   ].join('\n');
   return {
     name,
-    usage: `${name} add [${key.placeholder}] | edit ${key.placeholder} | show ${key.placeholder}`,
-    example: spec.example,
-    summary: spec.summary,
-    verbs: verbSchema.options,
+    ...recordCommandText(name, spec),
     async run(req) {
       if (spec.view && req.args.trim() && !verbSchema.safeParse(firstWord(req.args)).success)
         return req.reply(await spec.view(await req.actor(), req.args));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plain } from '../blocks/block-kit.ts';
+import type { FormRead } from '../slack/modal-submit.ts';
 import type { CadenceChoice, SummaryPreference } from './summary-store.ts';
 
 export const summarySettingsIds = {
@@ -75,9 +76,7 @@ const submitted = z.object({
 });
 
 /** The form's values, checked; an error per field Slack can show under it otherwise. */
-export function readSummarySettings(
-  values: unknown,
-): { ok: true; preference: SummaryPreference } | { ok: false; errors: Record<string, string> } {
+export function readSummarySettings(values: unknown): FormRead<SummaryPreference> {
   const parsed = submitted.safeParse(values);
   if (!parsed.success) {
     return {
@@ -88,7 +87,7 @@ export function readSummarySettings(
   const v = parsed.data;
   return {
     ok: true,
-    preference: {
+    input: {
       cadence: v[summarySettingsIds.cadence][summarySettingsIds.cadence].selected_option.value,
       hour: v[summarySettingsIds.hour][summarySettingsIds.hour].selected_option.value,
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule, type KnownDepartment } from '../../src/allocation/rule-validation.ts';
-import { describeConditions, describeRoute } from '../../src/allocation/rule-words.ts';
+import { checkRule, type KnownDepartment } from '../../src/allocation/rules/rule-validation.ts';
+import { describeConditions, describeRoute } from '../../src/allocation/rules/rule-words.ts';
 
 const departments: KnownDepartment[] = [
   { key: 'production', name: 'Production', memberIds: ['U0PIOTR'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectedDateProblem, shipmentLine } from '../../src/allocation/shipment-line.ts';
-import { trackingUrl } from '../../src/allocation/tracking-links.ts';
+import { expectedDateProblem, shipmentLine } from '../../src/allocation/steps/shipment-line.ts';
+import { trackingUrl } from '../../src/allocation/steps/tracking-links.ts';
 
 describe('the shipping line on an order’s card', () => {
   it('links the tracking number for carriers with a known tracking page, and shows others as typed', () => {

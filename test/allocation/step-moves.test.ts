@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movesOnDone, movesOnStart } from '../../src/allocation/step-moves.ts';
+import { movesOnDone, movesOnStart } from '../../src/allocation/steps/step-moves.ts';
 
 const actions = (steps: { action: string }[]) => steps.map((s) => s.action);
 

@@ -11,7 +11,7 @@ import {
   products,
 } from '../../src/db/schema.ts';
 import { reportProblem } from '../../src/exceptions/report-problem.ts';
-import { slackFeatures } from '../../src/features.ts';
+import { slackFeatures, subcommandTexts } from '../../src/features.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import { routerFor } from '../../src/slack/app.ts';
@@ -178,6 +178,7 @@ describe('the permissions table', () => {
         loadActor: () => Promise.reject(new Error('not called')),
         afterWrite: () => {},
       }),
+      commands: subcommandTexts,
       loadActor: () => Promise.reject(new Error('not called')),
       afterWrite: () => {},
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOneLiner } from '../../src/intake/one-line-parser.ts';
+import { parseOneLiner } from '../../src/intake/one-liner/one-line-parser.ts';
 import { type DraftLine, maxOrderLines, type OrderDraft } from '../../src/intake/order-draft.ts';
 
 const line = (

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOneLiner } from '../../src/intake/one-line-parser.ts';
+import { parseOneLiner } from '../../src/intake/one-liner/one-line-parser.ts';
 import { type DraftLine, emptyDraft, type OrderDraft } from '../../src/intake/order-draft.ts';
 import {
   type CatalogProduct,
@@ -9,7 +9,7 @@ import {
   reviewedOrder,
   reviewOrder,
   ruleNames,
-} from '../../src/intake/review-rules.ts';
+} from '../../src/intake/review/review-rules.ts';
 
 const widget: CatalogProduct = {
   sku: 'WIDGET-A',

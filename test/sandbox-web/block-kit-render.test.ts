@@ -10,10 +10,10 @@ import {
   userSelectElement,
 } from '../../src/blocks/form-inputs.ts';
 import { renderCreditHoldCard } from '../../src/credit/credit-hold-card.ts';
+import { buildOrderModal } from '../../src/intake/modal/order-modal.ts';
+import { metaFor } from '../../src/intake/modal/order-modal-content.ts';
 import { emptyDraft } from '../../src/intake/order-draft.ts';
-import { buildOrderModal } from '../../src/intake/order-modal.ts';
-import { metaFor } from '../../src/intake/order-modal-content.ts';
-import { buildWarningsView } from '../../src/intake/warnings-view.ts';
+import { buildWarningsView } from '../../src/intake/review/warnings-view.ts';
 import { renderOrderCard } from '../../src/orders/order-card.ts';
 import { renderOrderList } from '../../src/orders/order-list-view.ts';
 import type { OrderSnapshot } from '../../src/orders/order-snapshot.ts';

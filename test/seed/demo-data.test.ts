@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRule } from '../../src/allocation/rule-validation.ts';
+import { checkRule } from '../../src/allocation/rules/rule-validation.ts';
 import { roles } from '../../src/auth/roles.ts';
 import { customerInputSchema, customerToFields } from '../../src/customers/customer-input.ts';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCustomers, demoProducts } from '../../src/demo/demo-data.ts';
-import { parseOneLiner } from '../../src/intake/one-line-parser.ts';
+import { parseOneLiner } from '../../src/intake/one-liner/one-line-parser.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 
 let flow: Flow;
