@@ -11,8 +11,8 @@ import { findOrderByReference } from '../orders/order-reference.ts';
 import { findOrder } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { type FormRead, submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
-import { PersonNames } from '../slack/person-names.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { cancelOrder } from './cancel-order.ts';
@@ -72,11 +72,8 @@ export const changesCommands = {
  * the change form with its preview; Approve and Reject on the departments' change cards.
  */
 export function changesFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const names = new PersonNames(ctx.db, logger);
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const modal = { logger, afterWrite: deps.afterWrite, names };
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps);
 
   async function openChangeForm(client: WebClient, triggerId: string, orderId: number) {
     const order = await findOrder(ctx.db, orderId);

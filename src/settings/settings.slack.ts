@@ -5,9 +5,9 @@ import { type ActorPermissionId, permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { openFromCommand } from '../slack/open-form.ts';
-import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
@@ -54,13 +54,10 @@ export const settingsCommands = {
 /** `/order setup` and the App Home's Settings button: admins keep departments and people in Slack. */
 export function settingsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const names = new PersonNames(ctx.db, logger);
+  const { actorOf, names, modal } = featureKit(deps);
   /** Modals show a mention as its raw id, so the Settings modals name people instead. */
   const settingsView = async (page: number, client: WebClient) =>
     names.inView(buildSettingsView(await loadSettings(ctx.db), { page }), client);
-  const modal = { logger, afterWrite: deps.afterWrite, names };
 
   /** After a save, the Settings modal underneath shows the change when the person goes back to it. */
   async function refreshSettings(client: WebClient, parent: Parent) {
