@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { reasonModal } from '../blocks/reason-modal.ts';
+import { readReason, reasonModal } from '../blocks/reason-modal.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
@@ -12,7 +12,7 @@ import { findOrder } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
-import { type FormRead, submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import { submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { cancelOrder } from './cancel-order.ts';
@@ -39,13 +39,7 @@ function recordIdOf(metadata: string): number {
   if (!id.success) throw new AppError('invalid_input', unreadableForm);
   return id.data;
 }
-/** A cancel or reject form's required reason, or the inline error its form gets. */
-function formReason(view: ViewSubmitArgs['view']): FormRead<string> {
-  const read = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
-  return read.success
-    ? { ok: true, input: read.data }
-    : { ok: false, errors: { reason: read.error.issues[0]?.message ?? 'Say why.' } };
-}
+/** A cancel or reject form's required reason. */
 const reasonText = z.string().trim().min(1, 'Say why.').max(1000, 'At most 1000 characters.');
 
 export const changesCommands = {
@@ -267,7 +261,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   async function cancelFormSubmitted(args: ViewSubmitArgs) {
     const { body, view } = args;
     await submitModal(args, modal, {
-      read: () => formReason(view),
+      read: () => readReason(view.state.values, reasonText),
       async run(reason) {
         const actor = await actorOf(body.user);
         permit(actor, 'view:cancel.form');
@@ -294,7 +288,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
     const { body, view } = args;
     await submitModal(args, modal, {
-      read: () => formReason(view),
+      read: () => readReason(view.state.values, reasonText),
       async run(reason) {
         await decideChange(ctx, await actorOf(body.user), {
           ...decisionRef.parse(view.private_metadata),
