@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ActorPermissionId, permit } from '../auth/permissions.ts';
-import { asView, plain, section } from '../blocks/block-kit.ts';
+import { asView } from '../blocks/block-kit.ts';
+import { noticeModal } from '../blocks/notice-modal.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
@@ -83,7 +84,9 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         await client.views
           .push({
             trigger_id: body.trigger_id,
-            view: asView(noticeView(await names.inModal(replyForError(error, logger).text, client))),
+            view: asView(
+              noticeModal('Settings', await names.inModal(replyForError(error, logger).text, client)),
+            ),
           })
           .catch((e: unknown) => logger.warn('could not show the refusal', e));
       }
@@ -124,7 +127,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
       permit(await actorOf(body.user), 'action:home.settings');
       view = await settingsView(0, client);
     } catch (error) {
-      view = noticeView(replyForError(error, logger).text);
+      view = noticeModal('Settings', replyForError(error, logger).text);
     }
     await client.views
       .open({ trigger_id: body.trigger_id, view: asView(view) })
@@ -307,13 +310,4 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function noticeView(text: string) {
-  return {
-    type: 'modal',
-    title: plain('Settings', 24),
-    close: plain('Close', 24),
-    blocks: [section(text)],
-  };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { permit } from '../../auth/permissions.ts';
 import { hasRole } from '../../auth/roles.ts';
 import { asView } from '../../blocks/block-kit.ts';
+import { noticeModal } from '../../blocks/notice-modal.ts';
 import type { UseCaseContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { type ButtonArgs, cardButton } from '../../slack/card-button.ts';
@@ -138,7 +139,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
       await deleteRule(ctx, await actorOf(body.user), id);
       next = deletedRuleView(rule?.name ?? 'The rule');
     } catch (error) {
-      next = noticeView(replyForError(error, logger).text);
+      next = noticeModal('Allocation rule', replyForError(error, logger).text);
     }
     await client.views
       .update({ view_id: view.id, view: asView(next) })
@@ -178,13 +179,4 @@ async function formFor(
     );
   }
   return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl, ...edited });
-}
-
-function noticeView(text: string) {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Allocation rule' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-  };
 }
