@@ -7,8 +7,8 @@ import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { departmentsByKey } from '../routing/allocation-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { readWith, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
-import { PersonNames } from '../slack/person-names.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { stepActions } from './route-view.ts';
@@ -60,11 +60,8 @@ export const allocationCommands = {
  * Progress and Reassign, each through its modal. Report problem is the exceptions feature's.
  */
 export function allocationFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const names = new PersonNames(ctx.db, logger);
-  const modal = { logger, afterWrite: deps.afterWrite, names };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, names, modal } = featureKit(deps);
   const today = () => calendarDate(ctx.clock.now(), ctx.timeZone);
 
   /** A step button that runs its use case as pressed. */

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { readWith, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { plain, section } from './block-kit.ts';
 
 export interface ReasonModal {
@@ -34,4 +36,9 @@ export function reasonModal(m: ReasonModal) {
       },
     ],
   };
+}
+
+/** The reason typed into a `reasonModal`, checked by the form's own rule; its problem goes under the input. */
+export function readReason(values: ViewSubmitArgs['view']['state']['values'], rule: z.ZodType<string>) {
+  return readWith(rule.safeParse(values.reason?.reason?.value ?? ''), () => 'reason');
 }

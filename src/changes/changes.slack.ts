@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { reasonModal } from '../blocks/reason-modal.ts';
+import { readReason, reasonModal } from '../blocks/reason-modal.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
@@ -11,8 +11,8 @@ import { findOrderByReference } from '../orders/order-reference.ts';
 import { findOrder } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { type FormRead, submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
-import { PersonNames } from '../slack/person-names.ts';
+import { featureKit } from '../slack/feature-kit.ts';
+import { submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { cancelOrder } from './cancel-order.ts';
@@ -39,13 +39,7 @@ function recordIdOf(metadata: string): number {
   if (!id.success) throw new AppError('invalid_input', unreadableForm);
   return id.data;
 }
-/** A cancel or reject form's required reason, or the inline error its form gets. */
-function formReason(view: ViewSubmitArgs['view']): FormRead<string> {
-  const read = reasonText.safeParse(view.state.values.reason?.reason?.value ?? '');
-  return read.success
-    ? { ok: true, input: read.data }
-    : { ok: false, errors: { reason: read.error.issues[0]?.message ?? 'Say why.' } };
-}
+/** A cancel or reject form's required reason. */
 const reasonText = z.string().trim().min(1, 'Say why.').max(1000, 'At most 1000 characters.');
 
 export const changesCommands = {
@@ -72,11 +66,8 @@ export const changesCommands = {
  * the change form with its preview; Approve and Reject on the departments' change cards.
  */
 export function changesFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const names = new PersonNames(ctx.db, logger);
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const modal = { logger, afterWrite: deps.afterWrite, names };
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps);
 
   async function openChangeForm(client: WebClient, triggerId: string, orderId: number) {
     const order = await findOrder(ctx.db, orderId);
@@ -270,7 +261,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   async function cancelFormSubmitted(args: ViewSubmitArgs) {
     const { body, view } = args;
     await submitModal(args, modal, {
-      read: () => formReason(view),
+      read: () => readReason(view.state.values, reasonText),
       async run(reason) {
         const actor = await actorOf(body.user);
         permit(actor, 'view:cancel.form');
@@ -297,7 +288,7 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
     const { body, view } = args;
     await submitModal(args, modal, {
-      read: () => formReason(view),
+      read: () => readReason(view.state.values, reasonText),
       async run(reason) {
         await decideChange(ctx, await actorOf(body.user), {
           ...decisionRef.parse(view.private_metadata),

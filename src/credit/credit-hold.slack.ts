@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { asView } from '../blocks/block-kit.ts';
-import { reasonModal } from '../blocks/reason-modal.ts';
+import { readReason, reasonModal } from '../blocks/reason-modal.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { readWith, submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
-import { PersonNames } from '../slack/person-names.ts';
+import { featureKit } from '../slack/feature-kit.ts';
+import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
 import {
@@ -28,10 +28,8 @@ const reason = z
 
 /** Finance's Approve / Reject on a credit hold card. */
 export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const modal = { logger, afterWrite: deps.afterWrite, names: new PersonNames(ctx.db, logger) };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps);
 
   async function approvePressed({ body, action }: ButtonArgs) {
     await approveCreditHold(ctx, await actorOf(body.user), holdRef.parse(action.value));
@@ -47,7 +45,7 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
     const { body, view } = args;
     await submitModal(args, modal, {
-      read: () => readWith(reason.safeParse(view.state.values.reason?.reason?.value ?? ''), () => 'reason'),
+      read: () => readReason(view.state.values, reason),
       async run(why) {
         await rejectCreditHold(ctx, await actorOf(body.user), {
           ...holdRef.parse(view.private_metadata),

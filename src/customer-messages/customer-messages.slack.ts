@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { asView, plain, section } from '../blocks/block-kit.ts';
 import { type ButtonArgs, cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { customerMessageIds } from './customer-message-ids.ts';
@@ -24,10 +25,8 @@ const messageId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER
 
 /** The owner's offer of a customer message: Edit & preview (a modal), and Send. */
 export function customerMessagesFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const modal = { logger, afterWrite: deps.afterWrite };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
 
   /** Edit & preview: the text in a form, unless it went out already. */
   async function editPressed({ action, body, client, respond }: ButtonArgs) {

@@ -26,3 +26,22 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Stores one declared record the way a second run of the same file changes nothing: inserted when
+ * there is no row, updated when storing it would change the row, else left alone; `counts` says which.
+ */
+export async function storeDeclared<Row>(
+  counts: UpsertCounts,
+  row: Row | undefined,
+  changed: (row: Row) => boolean,
+  write: { insert(): PromiseLike<unknown>; update(row: Row): PromiseLike<unknown> },
+): Promise<void> {
+  if (!row) {
+    await write.insert();
+    counts.added++;
+  } else if (changed(row)) {
+    await write.update(row);
+    counts.updated++;
+  } else counts.unchanged++;
+}

@@ -5,6 +5,7 @@ import { calendarDate } from '../calendar.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
@@ -47,10 +48,8 @@ export const exceptionsCommands = {
  * an inspection, the problems card's Acknowledge and Resolve, and `/order problems`.
  */
 export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const modal = { logger, afterWrite: deps.afterWrite };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
 
   /** `/order problem SO-…`: the problem form. */
   async function problemCommand(req: CommandRequest) {

@@ -3,6 +3,7 @@ import { asView, slackDate } from '../blocks/block-kit.ts';
 import { findOrder } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
@@ -16,10 +17,8 @@ const orderId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The follow-up reminder's buttons (Log feedback, Snooze, Done) and the feedback form. */
 export function followUpFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const modal = { logger, afterWrite: deps.afterWrite };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
 
   /** Log feedback: the form, for the order's owner while none is logged. */
   async function logFeedbackPressed({ action, body, client }: ButtonArgs) {

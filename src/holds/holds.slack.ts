@@ -7,6 +7,7 @@ import { describeStatus } from '../orders/order-states.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
@@ -34,10 +35,8 @@ const released = (order: OrderRow) =>
  * `/order show`, `/order hold` and `/order release`; admins only.
  */
 export function holdsFeature(deps: FeatureDeps): SlackFeature {
-  const { ctx, logger } = deps;
-  const modal = { logger, afterWrite: deps.afterWrite };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { ctx } = deps;
+  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
 
   /** `/order hold SO-… reason`: held as manual at once; without a reason, the form. */
   async function holdCommand(req: CommandRequest) {

@@ -8,6 +8,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { type ActorPermissionId, mayUse, permit } from '../auth/permissions.ts';
 import { asView } from '../blocks/block-kit.ts';
+import { noticeModal } from '../blocks/notice-modal.ts';
 import { customerViewIds } from '../customer-view/customer-view-ids.ts';
 import { customerFields } from '../customers/customer-input.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
@@ -121,7 +122,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     } catch (error) {
       const { text } = replyForError(error, logger);
       await client.views
-        .open({ trigger_id: body.trigger_id, view: asView(noticeView(text)) })
+        .open({ trigger_id: body.trigger_id, view: asView(noticeModal('New order', text)) })
         .catch((e: unknown) => logger.warn('could not show the refusal', e));
     }
   }
@@ -288,13 +289,4 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
   function errorText(error: unknown): string {
     return error instanceof DeadlineExceeded ? notSavedText : replyForError(error, logger).text;
   }
-}
-
-function noticeView(text: string) {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'New order' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-  };
 }

@@ -2,12 +2,13 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ActorPermissionId, permit } from '../auth/permissions.ts';
-import { asView, plain, section } from '../blocks/block-kit.ts';
+import { asView } from '../blocks/block-kit.ts';
+import { noticeModal } from '../blocks/notice-modal.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { openFromCommand } from '../slack/open-form.ts';
-import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
@@ -54,13 +55,10 @@ export const settingsCommands = {
 /** `/order setup` and the App Home's Settings button: admins keep departments and people in Slack. */
 export function settingsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
-  const names = new PersonNames(ctx.db, logger);
+  const { actorOf, names, modal } = featureKit(deps);
   /** Modals show a mention as its raw id, so the Settings modals name people instead. */
   const settingsView = async (page: number, client: WebClient) =>
     names.inView(buildSettingsView(await loadSettings(ctx.db), { page }), client);
-  const modal = { logger, afterWrite: deps.afterWrite, names };
 
   /** After a save, the Settings modal underneath shows the change when the person goes back to it. */
   async function refreshSettings(client: WebClient, parent: Parent) {
@@ -86,7 +84,9 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
         await client.views
           .push({
             trigger_id: body.trigger_id,
-            view: asView(noticeView(await names.inModal(replyForError(error, logger).text, client))),
+            view: asView(
+              noticeModal('Settings', await names.inModal(replyForError(error, logger).text, client)),
+            ),
           })
           .catch((e: unknown) => logger.warn('could not show the refusal', e));
       }
@@ -127,7 +127,7 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
       permit(await actorOf(body.user), 'action:home.settings');
       view = await settingsView(0, client);
     } catch (error) {
-      view = noticeView(replyForError(error, logger).text);
+      view = noticeModal('Settings', replyForError(error, logger).text);
     }
     await client.views
       .open({ trigger_id: body.trigger_id, view: asView(view) })
@@ -310,13 +310,4 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function noticeView(text: string) {
-  return {
-    type: 'modal',
-    title: plain('Settings', 24),
-    close: plain('Close', 24),
-    blocks: [section(text)],
-  };
 }

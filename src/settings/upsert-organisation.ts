@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { departments, people } from '../db/schema.ts';
-import { changes, type UpsertCounts } from '../db/upsert-support.ts';
+import { changes, storeDeclared, type UpsertCounts } from '../db/upsert-support.ts';
 
 /** A department as a seed or setup file declares it; what it leaves out keeps its stored value. */
 export interface DeclaredDepartment {
@@ -58,13 +58,10 @@ export async function upsertDepartments(
       ...(d.capacityUnit ? { capacityUnit: d.capacityUnit } : {}),
       ...(d.managerId !== undefined ? { managerId: d.managerId } : {}),
     };
-    if (!row) {
-      await tx.insert(departments).values({ key: d.key, ...values });
-      counts.added++;
-    } else if (changes(row, values)) {
-      await tx.update(departments).set(values).where(eq(departments.key, d.key));
-      counts.updated++;
-    } else counts.unchanged++;
+    await storeDeclared(counts, row, (r) => changes(r, values), {
+      insert: () => tx.insert(departments).values({ key: d.key, ...values }),
+      update: () => tx.update(departments).set(values).where(eq(departments.key, d.key)),
+    });
   }
   return counts;
 }
@@ -104,16 +101,14 @@ export async function upsertPeople(
       departmentId: p.departmentKey ? (departmentIds.get(p.departmentKey) ?? null) : null,
       ...(p.away !== undefined ? { away: p.away } : {}),
     };
-    if (!row) {
-      await tx.insert(people).values({ slackUserId: p.slackUserId, ...values, updatedAt: now });
-      counts.added++;
-    } else if (changes(row, values)) {
-      await tx
-        .update(people)
-        .set({ ...values, updatedAt: now })
-        .where(eq(people.slackUserId, p.slackUserId));
-      counts.updated++;
-    } else counts.unchanged++;
+    await storeDeclared(counts, row, (r) => changes(r, values), {
+      insert: () => tx.insert(people).values({ slackUserId: p.slackUserId, ...values, updatedAt: now }),
+      update: () =>
+        tx
+          .update(people)
+          .set({ ...values, updatedAt: now })
+          .where(eq(people.slackUserId, p.slackUserId)),
+    });
   }
   return counts;
 }

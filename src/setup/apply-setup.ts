@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { CheckedRule } from '../allocation/rules/rule-validation.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { allocationRules } from '../db/schema.ts';
-import type { UpsertCounts } from '../db/upsert-support.ts';
+import { storeDeclared, type UpsertCounts } from '../db/upsert-support.ts';
 import { upsertDepartments, upsertPeople } from '../settings/upsert-organisation.ts';
 import { replaceHolidays, setDeskChannels } from './desk-calendar-store.ts';
 import { holidayList, type SetupFile } from './setup-file.ts';
@@ -74,21 +74,19 @@ async function replaceRules(tx: Tx, wanted: readonly CheckedRule[], now: Date) {
   for (const [i, rule] of wanted.entries()) {
     const row = stored[i];
     const values = { position: i + 1, name: rule.name, conditions: rule.conditions, route: rule.route };
-    if (!row) {
-      await tx.insert(allocationRules).values({ ...values, updatedAt: now });
-      counts.added++;
-    } else if (
-      row.position !== values.position ||
-      row.name !== values.name ||
-      !sameJson(row.conditions, values.conditions) ||
-      !sameJson(row.route, values.route)
-    ) {
-      await tx
-        .update(allocationRules)
-        .set({ ...values, updatedAt: now })
-        .where(eq(allocationRules.id, row.id));
-      counts.updated++;
-    } else counts.unchanged++;
+    const changed = (r: typeof allocationRules.$inferSelect) =>
+      r.position !== values.position ||
+      r.name !== values.name ||
+      !sameJson(r.conditions, values.conditions) ||
+      !sameJson(r.route, values.route);
+    await storeDeclared(counts, row, changed, {
+      insert: () => tx.insert(allocationRules).values({ ...values, updatedAt: now }),
+      update: (r) =>
+        tx
+          .update(allocationRules)
+          .set({ ...values, updatedAt: now })
+          .where(eq(allocationRules.id, r.id)),
+    });
   }
   const extra = stored.slice(wanted.length).map((r) => r.id);
   if (extra.length) await tx.delete(allocationRules).where(inArray(allocationRules.id, extra));

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { permit } from '../../auth/permissions.ts';
 import { hasRole } from '../../auth/roles.ts';
 import { asView } from '../../blocks/block-kit.ts';
+import { noticeModal } from '../../blocks/notice-modal.ts';
 import type { UseCaseContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { type ButtonArgs, cardButton } from '../../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../../slack/feature.ts';
+import { featureKit } from '../../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../../slack/modal-submit.ts';
-import { PersonNames } from '../../slack/person-names.ts';
 import { replyForError } from '../../slack/reply-for-error.ts';
 import type { SlackRouter } from '../../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../../slack/subcommand.ts';
@@ -34,11 +35,8 @@ export const rulesCommands = {
 /** `/order rules`: managers and admins read the allocation rules; admins add, edit, reorder and delete them. */
 export function rulesFeature(deps: FeatureDeps): SlackFeature {
   const { ctx, logger } = deps;
-  const names = new PersonNames(ctx.db, logger);
   // The rule form's problems name their people themselves: they carry ids, not mentions.
-  const modal = { logger, afterWrite: deps.afterWrite };
-  const actorOf = (user: { id: string; team_id?: string }) =>
-    deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const { actorOf, names, modal } = featureKit(deps, { namesInModals: false });
 
   /** Shows the rules as they are now where the admin's list was, so it never tells an old story. */
   async function refreshList(responseUrl: string | null) {
@@ -141,7 +139,7 @@ export function rulesFeature(deps: FeatureDeps): SlackFeature {
       await deleteRule(ctx, await actorOf(body.user), id);
       next = deletedRuleView(rule?.name ?? 'The rule');
     } catch (error) {
-      next = noticeView(replyForError(error, logger).text);
+      next = noticeModal('Allocation rule', replyForError(error, logger).text);
     }
     await client.views
       .update({ view_id: view.id, view: asView(next) })
@@ -181,13 +179,4 @@ async function formFor(
     );
   }
   return buildRuleModal({ rule, ruleCount: rules.length, departments, responseUrl, ...edited });
-}
-
-function noticeView(text: string) {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Allocation rule' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-  };
 }
