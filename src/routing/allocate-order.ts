@@ -6,7 +6,7 @@ import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute } from './allocation-rules.ts';
 import { type DepartmentRow, departmentsByKey, loadRules, orderTraitsData } from './allocation-store.ts';
 import { earliestFit } from './capacity.ts';
-import { departmentLoad } from './capacity-store.ts';
+import { departmentsLoad } from './capacity-store.ts';
 import { capacityRiskLine } from './capacity-view.ts';
 import { openStep, tellOwner } from './open-step.ts';
 
@@ -56,10 +56,7 @@ export async function allocateOrder(
     );
     return order;
   }
-  const risks = new Map<number, string | null>();
-  for (const dept of new Set(departments.values())) {
-    risks.set(dept.id, await capacityRisk(tx, today, order, traits.units, dept));
-  }
+  const risks = await capacityRisks(tx, today, order, traits.units, [...new Set(departments.values())]);
   const planned = route.map((step) => ({ step, department: departments.get(step.department) ?? firstDept }));
   const steps = await tx
     .insert(assignments)
@@ -98,20 +95,29 @@ export async function allocateOrder(
   return allocated;
 }
 
-/** When the department counts capacity, whether the order fits its load by the delivery date. */
-async function capacityRisk(
+/**
+ * For each department that counts capacity, whether the order fits its load by the delivery
+ * date: null when it does, else the earliest date it would. The loads come in one statement.
+ */
+async function capacityRisks(
   tx: DbOrTx,
   today: string,
   order: OrderRow,
   units: number,
-  department: DepartmentRow,
-): Promise<string | null> {
-  if (department.dailyCapacity <= 0) return null;
-  return earliestFit({
-    today,
-    dueOn: order.deliveryDate,
-    amount: department.capacityUnit === 'units' ? units : 1,
-    dailyCapacity: department.dailyCapacity,
-    load: await departmentLoad(tx, department.id, department.capacityUnit),
-  });
+  departments: readonly DepartmentRow[],
+): Promise<Map<number, string | null>> {
+  const counted = departments.filter((d) => d.dailyCapacity > 0);
+  const loads = await departmentsLoad(tx, counted);
+  return new Map(
+    counted.map((department) => [
+      department.id,
+      earliestFit({
+        today,
+        dueOn: order.deliveryDate,
+        amount: department.capacityUnit === 'units' ? units : 1,
+        dailyCapacity: department.dailyCapacity,
+        load: loads.get(department.id) ?? [],
+      }),
+    ]),
+  );
 }

@@ -61,40 +61,41 @@ export async function departmentsByKey(
   return new Map(rows.map((d) => [d.key, d]));
 }
 
-/** The department's members, with how much each has open now. */
-export async function candidatesIn(db: DbOrTx, departmentId: number): Promise<Candidate[]> {
-  const members = await db
-    .select({ id: people.slackUserId, away: people.away, roles: people.roles })
-    .from(people)
-    .where(eq(people.departmentId, departmentId));
-  const eligible = members.filter((m) => m.roles.includes('member'));
-  if (!eligible.length) return [];
-  const open = await db
-    .select({ id: assignments.assigneeId, n: count() })
+/**
+ * What picking a person in a department reads, in one statement: its members, with how much
+ * each has open now, and who it handed work to last (round-robin goes on from there; with no
+ * members nobody is picked, so it is not needed then).
+ */
+export async function pickingData(
+  db: DbOrTx,
+  departmentId: number,
+): Promise<{ candidates: Candidate[]; lastAssigned: string | null }> {
+  const openCount = db
+    .select({ n: count() })
     .from(assignments)
-    .where(
-      and(
-        inArray(
-          assignments.assigneeId,
-          eligible.map((m) => m.id),
-        ),
-        stepUnderWay,
-      ),
-    )
-    .groupBy(assignments.assigneeId);
-  const counts = new Map(open.map((o) => [o.id, Number(o.n)]));
-  return eligible.map((m) => ({ id: m.id, away: m.away, openCount: counts.get(m.id) ?? 0 }));
-}
-
-/** Who this department handed work to last: round-robin goes on from there. */
-export async function lastAssignee(db: DbOrTx, departmentId: number): Promise<string | null> {
-  const [row] = await db
+    .where(and(eq(assignments.assigneeId, people.slackUserId), stepUnderWay));
+  const lastGiven = db
     .select({ id: assignments.assigneeId })
     .from(assignments)
     .where(and(eq(assignments.departmentId, departmentId), isNotNull(assignments.assigneeId)))
     .orderBy(desc(assignments.openedAt), desc(assignments.id))
     .limit(1);
-  return row?.id ?? null;
+  const members = await db
+    .select({
+      id: people.slackUserId,
+      away: people.away,
+      roles: people.roles,
+      openCount: sql<number>`(${openCount})`.mapWith(Number),
+      lastAssigned: sql<string | null>`(${lastGiven})`,
+    })
+    .from(people)
+    .where(eq(people.departmentId, departmentId));
+  return {
+    candidates: members
+      .filter((m) => m.roles.includes('member'))
+      .map((m) => ({ id: m.id, away: m.away, openCount: m.openCount })),
+    lastAssigned: members[0]?.lastAssigned ?? null,
+  };
 }
 
 export async function routeOf(db: DbOrTx, orderId: number) {

@@ -9,7 +9,7 @@ import type { OrderRow } from '../orders/order-store.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { possessive } from '../wording.ts';
 import { type Candidate, pickPerson, type RouteStep } from './allocation-rules.ts';
-import { type AssignmentRow, candidatesIn, type DepartmentRow, lastAssignee } from './allocation-store.ts';
+import { type AssignmentRow, type DepartmentRow, pickingData } from './allocation-store.ts';
 
 /**
  * Hands a step to its department: someone is picked by the strategy its rule gave the step (or nobody, and it
@@ -30,8 +30,8 @@ export async function openStep(
     pick: assignment.pick,
     personId: assignment.fixedPersonId ?? undefined,
   };
-  const candidates = await candidatesIn(tx, department.id);
-  const assignee = pickPerson(routeStep, candidates, await lastAssignee(tx, department.id));
+  const { candidates, lastAssigned } = await pickingData(tx, department.id);
+  const assignee = pickPerson(routeStep, candidates, lastAssigned);
   await tx
     .update(assignments)
     .set({ status: 'open', assigneeId: assignee, openedAt: now })

@@ -80,6 +80,26 @@ describe('/order show and /order list', () => {
     expect(next.text).toContain('SO-2026-000001');
   });
 
+  it('More pressed twice on the same list (a double click) answers each press once with the same page 2', async () => {
+    await flow.driver.command(people.dana, 'list');
+    const shown = await eventually(
+      () =>
+        flow.slack.workspace.ephemerals({ user: people.dana }).find((e) => e.text.startsWith('Open orders:')),
+      'the list',
+    );
+    const pages = () =>
+      flow.slack.workspace.ephemerals({ user: people.dana }).filter((e) => e.text.includes('page'));
+    const first = flow.driver.clickButton(people.dana, { ephemeral: shown, action_id: 'orders.list.more' });
+    const second = flow.driver.clickButton(people.dana, { ephemeral: shown, action_id: 'orders.list.more' });
+    await Promise.all([first, second]);
+    const answers = await eventually(() => (pages().length >= 2 ? pages() : null), 'both answers');
+    await flow.drainOutbox();
+    expect(pages()).toHaveLength(2);
+    for (const page of answers) {
+      expect(page.text).toBe('Open orders (page 2): SO-2026-000002, SO-2026-000001');
+    }
+  });
+
   it('a Slack Connect guest pressing More is refused privately and is shown no order number', async () => {
     await flow.driver.command(people.admin, 'list');
     const shown = await eventually(
