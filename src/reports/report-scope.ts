@@ -31,7 +31,7 @@ function cohortSql(scope: ReportScope): SQL {
 /** The cohort as a common table expression `c` for a report's statement. */
 export const cohortCte = (scope: ReportScope): SQL => sql`c as (${cohortSql(scope)})`;
 
-/** The lowest and highest id of the cohort's orders; null when the cohort is empty. */
+/** The lowest and highest id of the period's orders; null when the period has none. */
 export interface CohortIds {
   lo: number;
   hi: number;
@@ -41,14 +41,16 @@ export interface CohortIds {
  * Ids grow with time, so a period's orders are a narrow range of ids: a table of order parts
  * read with `inCohortIds` is read over that range of its order_id index, not whole. The range
  * is asked for first and written into the statements as numbers, so the planner sees how much
- * of a table it covers and reads a year or everything sequentially instead.
+ * of a table it covers and reads a year or everything sequentially instead. The range is the
+ * period's, whatever the narrowing: the statements join the cohort anyway, and the period's
+ * range is read from the created_at index without the narrowing's own lookups.
  */
 export async function cohortIds(db: DbOrTx, scope: ReportScope): Promise<CohortIds | null> {
   const [row] = await queryRows<{ lo: unknown; hi: unknown }>(
     db,
     // `id + 0`: min(id) alone would be planned as a walk along the primary key from the oldest
     // order until one falls in the period, past every order before it.
-    sql`select min(id + 0) as lo, max(id + 0) as hi from (${cohortSql(scope)}) c`,
+    sql`select min(id + 0) as lo, max(id + 0) as hi from (${cohortSql({ from: scope.from, to: scope.to })}) c`,
   );
   if (row?.lo == null || row.hi == null) return null;
   return { lo: Number(row.lo), hi: Number(row.hi) };
