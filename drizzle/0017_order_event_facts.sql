@@ -40,4 +40,29 @@ $$;
 CREATE TRIGGER order_events_facts AFTER INSERT ON order_events REFERENCING NEW TABLE AS inserted
   FOR EACH STATEMENT EXECUTE FUNCTION orderdesk_order_event_facts();
 --> statement-breakpoint
-SELECT orderdesk_refresh_order_facts(array(SELECT id FROM orders));
+-- The same facts for every order at once, for orders written before the trigger existed (and for
+-- a bulk load that ran with it disabled): one pass over the events grouped by order, where the
+-- trigger's function, given every order id, would look each order's events up one by one.
+-- Orders with none of these events keep the nulls their columns start with.
+CREATE FUNCTION orderdesk_backfill_order_facts() RETURNS void LANGUAGE sql AS $$
+  WITH facts AS (
+    SELECT order_id,
+      min(at) FILTER (WHERE type = 'status_changed') AS delivered_at,
+      min(at) FILTER (WHERE type = 'credit_checked') AS held_at
+    FROM order_events
+    WHERE (type = 'status_changed' AND data->>'after' = 'delivered')
+      OR (type = 'credit_checked' AND data->>'verdict' = 'hold')
+    GROUP BY order_id),
+  decided AS (
+    SELECT DISTINCT ON (f.order_id) f.order_id, e.at, e.data->>'decision' AS decision
+    FROM facts f JOIN order_events e ON e.order_id = f.order_id AND e.type = 'credit_decided' AND e.at >= f.held_at
+    ORDER BY f.order_id, e.at, e.id)
+  UPDATE orders o
+  SET delivered_at = f.delivered_at, credit_held_at = f.held_at, credit_decided_at = c.at, credit_decision = c.decision
+  FROM facts f LEFT JOIN decided c ON c.order_id = f.order_id
+  WHERE o.id = f.order_id
+    AND (o.delivered_at, o.credit_held_at, o.credit_decided_at, o.credit_decision)
+      IS DISTINCT FROM (f.delivered_at, f.held_at, c.at, c.decision)
+$$;
+--> statement-breakpoint
+SELECT orderdesk_backfill_order_facts();

@@ -3,8 +3,9 @@ import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
 import {
+  type CohortIds,
   cohortCte,
-  cohortIdsCtes,
+  cohortIds,
   filterSql,
   inCohortIds,
   instant,
@@ -72,16 +73,16 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
   const cohort = cohortCte(query.scope);
-  const withIds = cohortIdsCtes(query.scope);
+  const ids = await cohortIds(db, query.scope);
   const [{ headline, credit }, weeks, stages, backlog, exceptions, changes, satisfaction] = await Promise.all(
     [
       headlineFigures(db, cohort, query.timeZone),
       weekFigures(db, cohort, query.timeZone),
-      stageFigures(db, withIds),
+      stageFigures(db, cohort, ids),
       backlogFigures(db, query),
-      exceptionFigures(db, withIds),
-      changeRequestFigures(db, withIds),
-      satisfactionFigures(db, withIds),
+      exceptionFigures(db, cohort, ids),
+      changeRequestFigures(db, cohort, ids),
+      satisfactionFigures(db, cohort, ids),
     ],
   );
   return {
@@ -203,13 +204,13 @@ async function weekFigures(db: DbOrTx, cohort: SQL, timeZone: string): Promise<W
   }));
 }
 
-async function stageFigures(db: DbOrTx, cohort: SQL) {
+async function stageFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | null) {
   const rows = await queryRows<StatsRow & { department: string }>(
     db,
     sql`with ${cohort}, steps as (
-        select a.department_id, extract(epoch from a.done_at - a.opened_at) as seconds
-        from c join assignments a on a.order_id = c.id and ${inCohortIds(sql`a.order_id`)}
-        where a.done_at is not null and a.opened_at is not null),
+        select a.department_id, a.step_seconds as seconds
+        from c join assignments a on a.order_id = c.id and ${inCohortIds(sql`a.order_id`, ids)}
+        where a.step_seconds is not null),
       per_stage as (
         select d.name as department, s.* from (
           select department_id, ${statsColumns(sql`seconds`)} from steps group by department_id) s
@@ -259,10 +260,10 @@ async function backlogFigures(db: DbOrTx, query: ReportQuery) {
   };
 }
 
-async function exceptionFigures(db: DbOrTx, cohort: SQL) {
+async function exceptionFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | null) {
   const rows = await queryRows<{ type: string | null; department: string | null; orders: number }>(
     db,
-    sql`with ${cohort}, ex as (${exceptionRowsSql()})
+    sql`with ${cohort}, ex as (${exceptionRowsSql(ids)})
       select type, department, count(distinct order_id)::int as orders from ex
         group by grouping sets ((), (type, department)) order by type nulls first, department`,
   );
@@ -275,19 +276,19 @@ async function exceptionFigures(db: DbOrTx, cohort: SQL) {
   };
 }
 
-async function changeRequestFigures(db: DbOrTx, cohort: SQL) {
+async function changeRequestFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | null) {
   const [row] = await queryRows<{ orders: number }>(
     db,
-    sql`with ${cohort} select count(distinct order_id)::int as orders from (${changeRequestOrdersSql()}) x`,
+    sql`with ${cohort} select count(distinct order_id)::int as orders from (${changeRequestOrdersSql(ids)}) x`,
   );
   return { orders: Number(row?.orders ?? 0) };
 }
 
-async function satisfactionFigures(db: DbOrTx, cohort: SQL) {
+async function satisfactionFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | null) {
   const rows = await queryRows<{ rating: number | null; n: number; average: number | null }>(
     db,
     sql`with ${cohort} select f.rating, count(*)::int as n, avg(f.rating)::float8 as average
-      from c join order_feedback f on f.order_id = c.id and ${inCohortIds(sql`f.order_id`)}
+      from c join order_feedback f on f.order_id = c.id and ${inCohortIds(sql`f.order_id`, ids)}
       group by grouping sets ((), (f.rating))`,
   );
   const total = rows.find((r) => r.rating === null);

@@ -1,4 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 
 /** Which orders a report reads: received in [from, to), narrowed to one customer, product or department. */
 export interface ReportScope {
@@ -29,17 +31,36 @@ function cohortSql(scope: ReportScope): SQL {
 /** The cohort as a common table expression `c` for a report's statement. */
 export const cohortCte = (scope: ReportScope): SQL => sql`c as (${cohortSql(scope)})`;
 
-/**
- * The cohort as `c` and `ids`, the lowest and highest of its orders' ids. Ids grow with time,
- * so a period's orders are a narrow range of ids: a table of order parts read with `inCohortIds`
- * is read over that range of its order_id index, not whole.
- */
-export const cohortIdsCtes = (scope: ReportScope): SQL =>
-  sql`${cohortCte(scope)}, ids as (select min(id) as lo, max(id) as hi from c)`;
+/** The lowest and highest id of the period's orders; null when the period has none. */
+export interface CohortIds {
+  lo: number;
+  hi: number;
+}
 
-/** A condition on an order id column: within the cohort's range of ids (see `cohortIdsCtes`). */
-export const inCohortIds = (orderId: SQL): SQL =>
-  sql`${orderId} between (select lo from ids) and (select hi from ids)`;
+/**
+ * Ids grow with time, so a period's orders are a narrow range of ids: a table of order parts
+ * read with `inCohortIds` is read over that range of its order_id index, not whole. The range
+ * is asked for first and written into the statements as numbers, so the planner sees how much
+ * of a table it covers and reads a year or everything sequentially instead. The range is the
+ * period's, whatever the narrowing: the statements join the cohort anyway, and the period's
+ * range is read from the created_at index without the narrowing's own lookups.
+ */
+export async function cohortIds(db: DbOrTx, scope: ReportScope): Promise<CohortIds | null> {
+  const [row] = await queryRows<{ lo: unknown; hi: unknown }>(
+    db,
+    // `id + 0`: min(id) alone would be planned as a walk along the primary key from the oldest
+    // order until one falls in the period, past every order before it.
+    sql`select min(id + 0) as lo, max(id + 0) as hi from (${cohortSql({ from: scope.from, to: scope.to })}) c`,
+  );
+  if (row?.lo == null || row.hi == null) return null;
+  return { lo: Number(row.lo), hi: Number(row.hi) };
+}
+
+/** A condition on an order id column: within the cohort's range of ids (see `cohortIds`). */
+export const inCohortIds = (orderId: SQL, ids: CohortIds | null): SQL =>
+  ids === null
+    ? sql`false`
+    : sql`${orderId} between ${sql.raw(String(Math.trunc(ids.lo)))} and ${sql.raw(String(Math.trunc(ids.hi)))}`;
 
 /** The customer, product or department narrowing alone, for figures that ignore the period (the backlog). */
 export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>): SQL[] {

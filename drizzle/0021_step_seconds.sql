@@ -1,0 +1,2 @@
+ALTER TABLE "assignments" ADD COLUMN "step_seconds" numeric GENERATED ALWAYS AS (extract(epoch from (done_at - opened_at))) STORED;--> statement-breakpoint
+CREATE INDEX "assignments_step_seconds_idx" ON "assignments" USING btree ("order_id","department_id","step_seconds") WHERE "assignments"."step_seconds" is not null;
