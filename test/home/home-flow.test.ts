@@ -12,7 +12,13 @@ import { submitOrder } from '../../src/intake/submit-order.ts';
 import { changeOrderStatus } from '../../src/orders/change-order-status.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  acmeOrder,
+  acmeSubmission,
+  eventually,
+  openModal,
+  seedIntakeWorld,
+} from '../support/intake-world.ts';
 
 const pia = 'U0PIA'; // the one member of production
 const max = 'U0MAX'; // manages assembly, which has nobody to do its work
@@ -235,19 +241,7 @@ describe('the App Home', () => {
   it('forty assignments: the Home stays within 100 blocks, shows ten with how many more, and the next ten after Show more', async () => {
     // Entered as the modal would submit them, minus forty round trips through Slack.
     for (let i = 0; i < 40; i++) {
-      await submitOrder(flow.desk.ctx, admin, {
-        order: {
-          customerCode: 'ACME',
-          customerPo: null,
-          deliveryDate: '2027-01-10',
-          paymentMethod: 'net30',
-          notes: '',
-          lines: [{ sku: 'WIDGET-A', spec: '', quantity: 2, unitPriceCents: 1250, amountCents: 2500 }],
-          totalCents: 2500,
-        },
-        warnings: [],
-        intakeKey: `home-test-${i}`,
-      });
+      await submitOrder(flow.desk.ctx, admin, acmeSubmission(`home-test-${i}`));
     }
     const published = publishesFor(pia);
     await flow.drainOutbox();

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/auth/roles.ts';
 import { orders } from '../../src/db/schema.ts';
-import { type Submission, submitOrder } from '../../src/intake/submit-order.ts';
+import { submitOrder } from '../../src/intake/submit-order.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { seedIntakeWorld } from '../support/intake-world.ts';
+import { acmeSubmission, seedIntakeWorld } from '../support/intake-world.ts';
 
 const admin: Actor = { userId: people.admin, roles: ['admin'], departmentId: null, departmentKey: null };
 
@@ -15,24 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => flow?.stop());
 
-const submission = (intakeKey: string): Submission => ({
-  order: {
-    customerCode: 'ACME',
-    customerPo: null,
-    deliveryDate: '2027-01-10',
-    paymentMethod: 'net30',
-    notes: '',
-    lines: [{ sku: 'WIDGET-A', spec: '', quantity: 2, unitPriceCents: 1250, amountCents: 2500 }],
-    totalCents: 2500,
-  },
-  warnings: [],
-  intakeKey,
-});
-
 describe('one submission stored twice', () => {
   it('the second finds the order the first stored, and the next order takes the next number: none is skipped', async () => {
-    const first = await submitOrder(flow.desk.ctx, admin, submission('view:V0TWICE'));
-    const again = await submitOrder(flow.desk.ctx, admin, submission('view:V0TWICE'));
+    const first = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0TWICE'));
+    const again = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0TWICE'));
     expect(first.repeated).toBe(false);
     expect(again).toMatchObject({
       repeated: true,
@@ -42,15 +28,15 @@ describe('one submission stored twice', () => {
       await flow.database.db.select().from(orders).where(eq(orders.intakeKey, 'view:V0TWICE')),
     ).toHaveLength(1);
 
-    const next = await submitOrder(flow.desk.ctx, admin, submission('view:V0NEXT'));
+    const next = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0NEXT'));
     const serial = (number: string) => Number(number.split('-').at(-1));
     expect(serial(next.order.number)).toBe(serial(first.order.number) + 1);
   });
 
   it('two deliveries at once store one order', async () => {
     const [a, b] = await Promise.all([
-      submitOrder(flow.desk.ctx, admin, submission('view:V0RACE')),
-      submitOrder(flow.desk.ctx, admin, submission('view:V0RACE')),
+      submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0RACE')),
+      submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0RACE')),
     ]);
     expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
     expect(a.order.id).toBe(b.order.id);

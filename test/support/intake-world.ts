@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
+import type { Submission } from '../../src/intake/submit-order.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { aCustomer, aProduct } from './factories.ts';
 import { type Flow, people } from './flow.ts';
@@ -125,3 +126,18 @@ export async function placeCreditHeldOrder(flow: Flow) {
   if (!order) throw new Error('no order entered');
   return order;
 }
+
+/** Two WIDGET-A for ACME, as the order modal submits it once reviewed; `intakeKey` names the form. */
+export const acmeSubmission = (intakeKey: string): Submission => ({
+  order: {
+    customerCode: 'ACME',
+    customerPo: null,
+    deliveryDate: '2027-01-10',
+    paymentMethod: 'net30',
+    notes: '',
+    lines: [{ sku: 'WIDGET-A', spec: '', quantity: 2, unitPriceCents: 1250, amountCents: 2500 }],
+    totalCents: 2500,
+  },
+  warnings: [],
+  intakeKey,
+});
