@@ -7,6 +7,7 @@ import { renderCurrentHoldCard } from './credit/current-hold-card.ts';
 import type { Db } from './db/client.ts';
 import { shipments } from './db/schema.ts';
 import { renderCurrentProblemsCard } from './exceptions/current-problems-card.ts';
+import { failedStepsOf } from './exceptions/exception-store.ts';
 import { orderButtons } from './orders/order-buttons.ts';
 import { renderOrderCard } from './orders/order-card.ts';
 import { changeNotice } from './orders/order-change-notice.ts';
@@ -36,7 +37,7 @@ async function renderCurrentOrderCard(
 ): Promise<SlackMessage | null> {
   const order = await loadOrderSnapshot(db, orderId);
   if (!order) return null;
-  const steps = await routeOf(db, orderId);
+  const [steps, failed] = await Promise.all([routeOf(db, orderId), failedStepsOf(db, orderId)]);
   const route: RouteStepView[] = steps.map(({ assignment, department }) => ({
     assignmentId: assignment.id,
     step: assignment.step,
@@ -47,6 +48,7 @@ async function renderCurrentOrderCard(
     status: assignment.status,
     progress: assignment.progress,
     note: assignment.note,
+    failed: failed.has(assignment.id),
   }));
   const [shipment] = await db.select().from(shipments).where(eq(shipments.orderId, orderId));
   const shipping = shipment ? { shipping: shipmentLine(shipment, order.deliveryDate) } : {};

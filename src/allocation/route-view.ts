@@ -13,6 +13,8 @@ export interface RouteStepView {
   progress: number;
   /** The latest progress note, shown while the step is under way. */
   note?: string;
+  /** An inspection that failed and waits for the rework: its problem is not resolved yet. */
+  failed?: boolean;
 }
 
 export const stepActions = {
@@ -68,7 +70,10 @@ export function routeLine(route: readonly RouteStepView[]): string {
       const progress = working && s.progress ? `, ${s.progress} %` : '';
       const note = working && s.note ? ` — _${escapeMrkdwn(truncate(s.note, noteOnRoute))}_` : '';
       const detail = who || progress || note ? ` (${who}${progress}${note})` : '';
-      return `${marks[s.status]} ${escapeMrkdwn(s.departmentName)}${detail} ${words[s.status]}`;
+      const failed = s.failed && isStepUnderWay(s.status);
+      const mark = failed ? ':x:' : marks[s.status];
+      const state = failed ? 'failed, waiting for the rework' : words[s.status];
+      return `${mark} ${escapeMrkdwn(s.departmentName)}${detail} ${state}`;
     })
     .join(' → ');
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, ne } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, exceptions, orders, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -83,4 +83,19 @@ export async function openFailureOf(db: DbOrTx, stepId: number): Promise<Excepti
     .where(and(eq(exceptions.failedStepId, stepId), ne(exceptions.status, 'resolved')))
     .limit(1);
   return row ?? null;
+}
+
+/** The order's inspections that failed and wait for their rework (their problem is not resolved). */
+export async function failedStepsOf(db: DbOrTx, orderId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ stepId: exceptions.failedStepId })
+    .from(exceptions)
+    .where(
+      and(
+        eq(exceptions.orderId, orderId),
+        isNotNull(exceptions.failedStepId),
+        ne(exceptions.status, 'resolved'),
+      ),
+    );
+  return new Set(rows.flatMap((r) => (r.stepId === null ? [] : [r.stepId])));
 }

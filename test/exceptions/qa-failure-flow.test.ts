@@ -140,6 +140,7 @@ describe('QA fails an inspection: a quality problem for production, and no “re
         .some((m) => m.text.startsWith(`:warning: Problem · ${number}`)),
     ).toBe(true);
     expect(blocksOf(cardIn(flow, qa.channelId, number))).toContain('open problem');
+    expect(blocksOf(cardIn(flow, qa.channelId, number))).toContain('failed, waiting for the rework');
   });
 
   it('the inspection stays open and its Done is refused while the problem is open', async () => {
@@ -154,6 +155,7 @@ describe('QA fails an inspection: a quality problem for production, and no “re
   it('production resolves it; the rework passes QA, and only then is the order ready to ship', async () => {
     await resolveInProduction(number);
     expect((await orderNamed(number)).status).toBe('in_production');
+    expect(blocksOf(cardIn(flow, qa.channelId, number))).not.toContain('failed, waiting for the rework');
     await press(flow, qa.quinn, qa.channelId, number, 'step.done');
     expect((await orderNamed(number)).status).toBe('ready');
     expect(blocksOf(cardIn(flow, qa.channelId, number))).toContain('ready to ship');
