@@ -87,15 +87,10 @@ export async function openFailureOf(db: DbOrTx, stepId: number): Promise<Excepti
 
 /** The order's inspections that failed and wait for their rework (their problem is not resolved). */
 export async function failedStepsOf(db: DbOrTx, orderId: number): Promise<Set<number>> {
+  const waiting = and(eq(exceptions.orderId, orderId), ne(exceptions.status, 'resolved'));
   const rows = await db
     .select({ stepId: exceptions.failedStepId })
     .from(exceptions)
-    .where(
-      and(
-        eq(exceptions.orderId, orderId),
-        isNotNull(exceptions.failedStepId),
-        ne(exceptions.status, 'resolved'),
-      ),
-    );
+    .where(and(waiting, isNotNull(exceptions.failedStepId)));
   return new Set(rows.flatMap((r) => (r.stepId === null ? [] : [r.stepId])));
 }
