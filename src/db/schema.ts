@@ -95,6 +95,16 @@ export const people = pgTable('people', {
   updatedAt: at('updated_at').notNull(),
 });
 
+/**
+ * The customer each person last picked in their App Home's Customers section: a Home redrawn by
+ * an order's change (the outbox) or by opening the tab keeps showing it.
+ */
+export const homeCustomerPicks = pgTable('home_customer_picks', {
+  slackUserId: text('slack_user_id').primaryKey(),
+  customerCode: text('customer_code').notNull(),
+  pickedAt: at('picked_at').notNull(),
+});
+
 export const orders = pgTable(
   'orders',
   {

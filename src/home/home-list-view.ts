@@ -87,10 +87,5 @@ export function listBlocks(
 }
 
 function shownPages(data: HomeData): HomePages {
-  const pages: HomePages = {
-    mine: data.mine.page,
-    unassigned: data.unassigned.page,
-    needsMe: data.needsMe.page,
-  };
-  return data.customer ? { ...pages, customer: data.customer } : pages;
+  return { mine: data.mine.page, unassigned: data.unassigned.page, needsMe: data.needsMe.page };
 }

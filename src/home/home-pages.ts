@@ -4,11 +4,8 @@ import { z } from 'zod';
 export const homeLists = ['mine', 'unassigned', 'needsMe'] as const;
 export type HomeList = (typeof homeLists)[number];
 
-/**
- * Which page of each list is shown (0 is the first), and the customer picked in the Customers
- * section, by code, so turning a page keeps it.
- */
-export type HomePages = Record<HomeList, number> & { customer?: string };
+/** Which page of each list is shown (0 is the first). */
+export type HomePages = Record<HomeList, number>;
 
 /** A customer code as the Customers picker carries it. */
 export const customerCode = z.string().trim().min(1).max(40);
@@ -26,7 +23,6 @@ const pagesSchema = z.object({
   mine: page,
   unassigned: page,
   needsMe: page,
-  customer: customerCode.optional(),
 });
 
 /** A Show more / Previous button carries the pages the Home will show after the click. */

@@ -29,8 +29,8 @@ export interface HomePage {
   page: number;
 }
 
-/** The lists' pages, and the customer picked (shown and kept by the page buttons). */
-export type HomeData = Record<HomeList, HomePage> & { customer?: string };
+/** The lists' pages. */
+export type HomeData = Record<HomeList, HomePage>;
 
 const unfinished = sqlList(stepsToDo);
 
@@ -52,7 +52,6 @@ export async function loadHome(db: DbOrTx, actor: Actor, pages: HomePages): Prom
     mine: mineList,
     unassigned: unassignedList,
     needsMe: needsMeList,
-    ...(pages.customer ? { customer: pages.customer } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { PersonNames } from '../slack/person-names.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
+import { rememberCustomerPick } from './home-customer-pick.ts';
 import { homeCustomerSelect } from './home-customers.ts';
 import { homeOpenAction, homePageActions } from './home-list-view.ts';
 import { customerCode, decodePages, firstPages, type HomePages } from './home-pages.ts';
@@ -107,7 +108,8 @@ export function homeFeature(deps: FeatureDeps): SlackFeature {
         .catch((e: unknown) => logger.warn('could not show the refusal', e));
       return;
     }
-    await publish(client, who, code.success ? { ...firstPages, customer: code.data } : firstPages);
+    await rememberCustomerPick(ctx.db, who.userId, code.success ? code.data : null, ctx.clock.now());
+    await publish(client, who, firstPages);
   }
 
   /** The customer picker's suggestions, for those who may use it; none rather than late ones. */

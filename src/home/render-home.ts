@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { HomeRenderer } from '../outbox/delivery.ts';
 import { deskHomeBlocks } from '../summaries/desk-state.ts';
+import { customerPickOf } from './home-customer-pick.ts';
 import { homeCustomerBlocks } from './home-customers.ts';
 import { firstPages, type HomePages } from './home-pages.ts';
 import { loadHome } from './home-queries.ts';
@@ -15,7 +16,7 @@ export interface HomeSettings {
   timeZone: string;
 }
 
-/** The person's App Home as the database has it now, at the pages asked for, with the customer picked. */
+/** The person's App Home as the database has it now, at the pages asked for, with the customer they picked. */
 export async function renderHome(
   db: DbOrTx,
   actor: Actor,
@@ -26,7 +27,7 @@ export async function renderHome(
   const today = calendarDate(now, settings.timeZone);
   // A manager sees the desk as a whole first, not only what waits on them.
   const desk = hasRole(actor, ['manager']) ? await deskHomeBlocks(db, actor.userId, today) : [];
-  const customers = await homeCustomerBlocks(db, actor, now, pages.customer);
+  const customers = await homeCustomerBlocks(db, actor, now, await customerPickOf(db, actor.userId));
   return buildHomeView(actor, await loadHome(db, actor, pages), today, [...desk, ...customers]);
 }
 

@@ -15,6 +15,7 @@ const coreTables = [
   'exceptions',
   'handled_events',
   'holidays',
+  'home_customer_picks',
   'intake_drafts',
   'order_change_approvals',
   'order_changes',

@@ -97,6 +97,16 @@ describe('the Customers section of the App Home', () => {
     expect(withoutIds(again?.blocks)).toEqual(withoutIds(withAcme.blocks));
   });
 
+  it("the pick lasts: the admin's Home drawn again on opening it, or by an order's change through the outbox, still shows ACME", async () => {
+    const reopened = await homeAfter(people.admin, () => flow.driver.appHomeOpened(people.admin));
+    expect(picker(reopened)?.accessory).toMatchObject({ initial_option: { value: 'ACME' } });
+    const refreshed = await homeAfter(people.admin, async () => {
+      await placeOrder(flow);
+      await flow.drainOutbox();
+    });
+    expect(picker(refreshed)?.accessory).toMatchObject({ initial_option: { value: 'ACME' } });
+  });
+
   it('a department member has no Customers section; their suggestions are empty and a forged pick is refused in words', async () => {
     const home = await homeAfter(production.member, () => flow.driver.appHomeOpened(production.member));
     expect(JSON.stringify(home.blocks)).not.toContain('*Customers*');

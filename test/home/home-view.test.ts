@@ -45,22 +45,6 @@ describe('the App Home view', () => {
     ]);
   });
 
-  it('with a customer picked in the Customers section, turning a page keeps it', () => {
-    const data: HomeData = {
-      mine: full(0, 11),
-      unassigned: full(0, 0),
-      needsMe: full(0, 3),
-      customer: 'ACME',
-    };
-    const blocks = buildHomeView(admin, data, '2026-12-10').blocks as Record<string, unknown>[];
-    const more = blocks
-      .filter((b) => b.type === 'actions' && String(b.block_id).endsWith('.pages'))
-      .flatMap((b) => b.elements as { value: string }[]);
-    expect(more.map((t) => decodePages(t.value))).toEqual([
-      { mine: 1, unassigned: 0, needsMe: 0, customer: 'ACME' },
-    ]);
-  });
-
   it('a button value that cannot be read shows the first pages', () => {
     expect(decodePages('{"mine":-1}')).toEqual(firstPages);
     expect(decodePages('not json')).toEqual(firstPages);
