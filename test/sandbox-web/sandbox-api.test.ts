@@ -10,6 +10,7 @@ import { createLogger } from '../../src/logger.ts';
 import { dataDirSource } from '../../src/sandbox/database-source.ts';
 import { type RunningSandbox, startSandbox } from '../../src/sandbox/start-sandbox.ts';
 import type { SandboxState } from '../../src/sandbox/web/snapshot.ts';
+import { eventually } from '../support/intake-world.ts';
 import { onPostgres } from '../support/test-database.ts';
 import { startTestSandbox } from './sandbox-harness.ts';
 
@@ -126,6 +127,34 @@ describe('the sandbox API', () => {
     expect(missing.status).toBe(400);
     expect((await api.post('command', { user: 'nobody', channel: dm, text: '/order' })).status).toBe(400);
     expect((await api.state('U0NOBODY')).status).toBe(404);
+  });
+
+  it("a report's charts are drawn in the conversation and its CSV can be downloaded, as Slack serves shared files", async () => {
+    await api.post('command', { user: admin, channel: dm, text: '/order report quarter' });
+    const files = await eventually(
+      async () => {
+        const { body } = await api.state(admin, dm);
+        const shared = (body.open?.messages ?? []).flatMap(
+          (m) => (m.files ?? []) as { id: string; name: string }[],
+        );
+        return shared.some((f) => f.name === 'report.csv') && shared;
+      },
+      'the report files',
+      20_000,
+    );
+    const chart = files.find((f) => f.name.endsWith('.png'));
+    const csv = files.find((f) => f.name === 'report.csv');
+    const png = await fetch(`${sandbox.url}files/${chart?.id}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    const download = await fetch(`${sandbox.url}files/${csv?.id}`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="report.csv"');
+    expect(await download.text()).toContain(',');
+    expect((await fetch(`${sandbox.url}files/F0NOSUCH`)).status).toBe(404);
   });
 
   it("the bot's /metrics is open without a token: the sandbox is a local trial", async () => {

@@ -4,11 +4,13 @@ import { readBody } from '../fake-slack/http-args.ts';
 import { ResetRefusedError, type Sandbox } from '../sandbox.ts';
 import { type ApiReply, PageRequestError, postHandlers } from './api.ts';
 import { serveEventStream } from './event-stream.ts';
+import { sendSharedFile } from './shared-files.ts';
 import { snapshotFor } from './snapshot.ts';
 import { sendPublicFile } from './static-files.ts';
 
 /**
- * The sandbox page's server: `/` and `/static/…` serve the page, `/api/events` streams changes,
+ * The sandbox page's server: `/` and `/static/…` serve the page, `/files/…` the files the bot
+ * shared (a report's charts and CSV), `/api/events` streams changes,
  * `GET /api/state` is what one person sees, and `POST /api/<action>` is what they do.
  */
 export function createSandboxServer(sandbox: Sandbox): Server {
@@ -31,6 +33,9 @@ async function route(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse
     return sendPublicFile(res, pathname.slice('/static/'.length));
   }
   if (req.method === 'GET' && pathname === '/api/events') return serveEventStream(sandbox, req, res);
+  if (req.method === 'GET' && pathname.startsWith('/files/')) {
+    return sendSharedFile((await sandbox.world()).slack, pathname.slice('/files/'.length), res);
+  }
   if (req.method === 'GET' && pathname === '/api/state') {
     const world = await sandbox.world();
     // Without a person named, the page starts as the first one (the demo's admin).

@@ -1,10 +1,11 @@
 // @ts-check
 import { attrs, esc } from './block-kit/html.js';
 import { renderBlocks, renderMrkdwn } from './block-kit/render.js';
+import { renderFiles } from './file-list.js';
 
 /**
  * One message as Slack lists it: who, when, whether it was edited, its blocks (or its text when
- * it has none), its thread, and for an ephemeral the "Only visible to you" line.
+ * it has none), the files it shares, its thread, and for an ephemeral the "Only visible to you" line.
  *
  * @param {import('./types.js').Message | import('./types.js').Ephemeral} message
  * @param {{ kind: 'message' | 'ephemeral'; channel: string; inThread?: boolean }} where
@@ -21,6 +22,7 @@ export function renderMessage(message, where, state, ctx) {
   const body = message.blocks?.length
     ? renderBlocks(message.blocks, { ...ctx, surface: 'message' })
     : `<div class="bk-text">${renderMrkdwn(message.text, ctx)}</div>`;
+  const files = 'files' in message ? renderFiles(message.files) : '';
   const edited = 'edited' in message && message.edited ? '<span class="edited">(edited)</span>' : '';
   const replies =
     !where.inThread && 'reply_count' in message && message.reply_count
@@ -36,7 +38,7 @@ export function renderMessage(message, where, state, ctx) {
     'data-channel': where.channel,
   })}><div class="avatar${fromBot ? ' bot' : ''}" aria-hidden="true">${esc(author.slice(0, 1).toUpperCase())}</div><div class="message-main"><div class="message-meta"><span class="author">${esc(author)}</span>${
     fromBot ? '<span class="app-badge">APP</span>' : ''
-  }<time>${esc(clock(message.ts))}</time>${edited}</div><div class="message-body">${body}</div>${replies}${note}</div></article>`;
+  }<time>${esc(clock(message.ts))}</time>${edited}</div><div class="message-body">${body}${files}</div>${replies}${note}</div></article>`;
 }
 
 /** @param {string} ts */

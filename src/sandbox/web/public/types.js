@@ -3,7 +3,8 @@
  * The shapes the page reads from `GET /api/state` (src/sandbox/web/snapshot.ts).
  *
  * @typedef {Record<string, any>} Json
- * @typedef {{ ts: string; text: string; user?: string; bot_id?: string; blocks?: Json[]; thread_ts?: string; reply_count?: number; edited?: { ts: string } }} Message
+ * @typedef {{ id: string; name: string; title: string; size: number }} SharedFile
+ * @typedef {{ ts: string; text: string; user?: string; bot_id?: string; blocks?: Json[]; files?: SharedFile[]; thread_ts?: string; reply_count?: number; edited?: { ts: string } }} Message
  * @typedef {{ ts: string; text: string; user: string; channel: string; blocks?: Json[]; thread_ts?: string }} Ephemeral
  * @typedef {{ id: string; type: 'modal' | 'home'; title: { text: string } | null; submit: { text: string } | null; close: { text: string } | null; blocks: Json[]; hash: string; state: { values: Record<string, Record<string, Json>> } }} View
  * @typedef {{ id: string; name: string; kind: 'channel' | 'app'; purpose: string; latest: string | null }} Conversation
