@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { asView } from '../blocks/block-kit.ts';
-import { readReason, reasonModal } from '../blocks/reason-modal.ts';
+import { reasonModal, submitReason } from '../blocks/reason-modal.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
-import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import type { ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
 import {
@@ -43,16 +43,9 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
-      read: () => readReason(view.state.values, reason),
-      async run(why) {
-        await rejectCreditHold(ctx, await actorOf(body.user), {
-          ...holdRef.parse(view.private_metadata),
-          reason: why,
-        });
-      },
-      refused: { under: 'reason' },
+    await submitReason(args, modal, reason, async (why) => {
+      const ref = holdRef.parse(args.view.private_metadata);
+      await rejectCreditHold(ctx, await actorOf(args.body.user), { ...ref, reason: why });
     });
   }
 
