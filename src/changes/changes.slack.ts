@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { readReason, reasonModal } from '../blocks/reason-modal.ts';
+import { reasonModal, submitReason } from '../blocks/reason-modal.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
@@ -259,15 +259,10 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function cancelFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
-      read: () => readReason(view.state.values, reasonText),
-      async run(reason) {
-        const actor = await actorOf(body.user);
-        permit(actor, 'view:cancel.form');
-        await cancelOrder(ctx, actor, { orderId: recordIdOf(view.private_metadata), reason });
-      },
-      refused: { under: 'reason' },
+    await submitReason(args, modal, reasonText, async (reason) => {
+      const actor = await actorOf(args.body.user);
+      permit(actor, 'view:cancel.form');
+      await cancelOrder(ctx, actor, { orderId: recordIdOf(args.view.private_metadata), reason });
     });
   }
 
@@ -286,17 +281,9 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
-      read: () => readReason(view.state.values, reasonText),
-      async run(reason) {
-        await decideChange(ctx, await actorOf(body.user), {
-          ...decisionRef.parse(view.private_metadata),
-          decision: 'rejected',
-          reason,
-        });
-      },
-      refused: { under: 'reason' },
+    await submitReason(args, modal, reasonText, async (reason) => {
+      const ref = decisionRef.parse(args.view.private_metadata);
+      await decideChange(ctx, await actorOf(args.body.user), { ...ref, decision: 'rejected', reason });
     });
   }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { asView } from '../blocks/block-kit.ts';
-import { readReason, reasonModal } from '../blocks/reason-modal.ts';
-import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
+import { reasonModal, submitReason } from '../blocks/reason-modal.ts';
+import { type ButtonArgs, cardButton, orderAtVersion } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
-import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import type { ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { creditHoldActions } from './credit-hold-card.ts';
 import {
@@ -15,10 +15,6 @@ import {
 } from './decide-credit-hold.ts';
 
 const rejectCallbackId = 'credit_hold.reject_reason';
-
-const holdRef = versionedRef.transform(
-  ({ id, version }): HoldDecision => ({ orderId: id, expectedVersion: version }),
-);
 
 const reason = z
   .string()
@@ -32,27 +28,20 @@ export function creditHoldFeature(deps: FeatureDeps): SlackFeature {
   const { actorOf, modal } = featureKit(deps);
 
   async function approvePressed({ body, action }: ButtonArgs) {
-    await approveCreditHold(ctx, await actorOf(body.user), holdRef.parse(action.value));
+    await approveCreditHold(ctx, await actorOf(body.user), orderAtVersion.parse(action.value));
   }
 
   /** Reject: the form asking why, once the same guard as the decision has let the person through. */
   async function rejectPressed({ body, action, client }: ButtonArgs) {
-    const ref = holdRef.parse(action.value);
+    const ref = orderAtVersion.parse(action.value);
     await requireMayDecideHoldOf(ctx, await actorOf(body.user), ref.orderId);
     await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectModal(ref)) });
   }
 
   async function rejectFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
-      read: () => readReason(view.state.values, reason),
-      async run(why) {
-        await rejectCreditHold(ctx, await actorOf(body.user), {
-          ...holdRef.parse(view.private_metadata),
-          reason: why,
-        });
-      },
-      refused: { under: 'reason' },
+    await submitReason(args, modal, reason, async (why) => {
+      const ref = orderAtVersion.parse(args.view.private_metadata);
+      await rejectCreditHold(ctx, await actorOf(args.body.user), { ...ref, reason: why });
     });
   }
 

@@ -6,7 +6,6 @@ import {
   input,
   numberElement,
   radioElement,
-  textElement,
   userSelectElement,
 } from '../blocks/form-inputs.ts';
 import { list, single } from '../blocks/view-values.ts';
@@ -25,12 +24,12 @@ const money = (initial: unknown) =>
 /** The customer form: one modal for adding and editing a customer. */
 export const customerForm = recordForm(customerRecords, {
   keyLabel: 'code',
-  keyInput: (code) =>
-    input('code', 'Customer code', textElement(code, { max: 32 }), {
-      hint: 'Letters, digits, - and _; kept in capitals. People type it in commands, e.g. ACME.',
-    }),
+  keyInput: {
+    label: 'Customer code',
+    max: 32,
+    hint: 'Letters, digits, - and _; kept in capitals. People type it in commands, e.g. ACME.',
+  },
   inputs: (values) => [
-    input('name', 'Name', textElement(initialText(values.name), { max: 200 })),
     input('credit_limit', 'Credit limit', money(values.credit_limit), {
       hint: 'The most this customer may owe at once, e.g. 25000.00.',
     }),

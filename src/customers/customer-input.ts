@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, code, flag, oneOf, slackId, someOf, text } from '../db/field-rules.ts';
+import { amount, asColumns, code, flag, oneOf, slackId, someOf, text } from '../db/field-rules.ts';
 import { centsToAmount } from '../money.ts';
 import { customerTiers } from './customer-tiers.ts';
 import { paymentMethods } from './payment-methods.ts';
@@ -26,17 +26,10 @@ export const customerFields = z.object({
 });
 
 /** Parses typed values into a record shaped like the `customers` columns. */
-export const customerInputSchema = customerFields.transform((f) => ({
-  code: f.code,
-  name: f.name,
-  creditLimitCents: f.credit_limit,
-  outstandingCents: f.outstanding,
-  creditStop: f.credit_stop,
-  paymentMethods: f.payment_methods,
-  tier: f.tier,
-  accountOwnerId: f.account_owner_id,
-  connectChannelId: f.connect_channel_id,
-}));
+export const customerInputSchema = asColumns(customerFields, {
+  credit_limit: 'creditLimitCents',
+  outstanding: 'outstandingCents',
+});
 
 export type CustomerFieldValues = z.input<typeof customerFields>;
 export type CustomerInput = z.output<typeof customerInputSchema>;

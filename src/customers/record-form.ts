@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Block, plain, section } from '../blocks/block-kit.ts';
+import { initialText, input, textElement } from '../blocks/form-inputs.ts';
 import { type InputValue, inputValues, single } from '../blocks/view-values.ts';
 import { capitalised, type NamedRecord, type RecordKind } from './record-kind.ts';
 
@@ -8,8 +9,8 @@ export interface RecordFormSpec<Row, Fields> {
   /** The key as the edit form names it: "its code stays as it is". */
   keyLabel: string;
   /** The key's input, shown only when adding: a record's key never changes. */
-  keyInput(initial: string | null): Block;
-  /** Every other input, top to bottom, prefilled from `values`. */
+  keyInput: { label: string; max: number; hint: string };
+  /** Every input after the name, top to bottom, prefilled from `values`. */
   inputs(values: Partial<Fields>): Block[];
   /** The values as typed, from the submitted inputs and the key the form is for. */
   read(values: Record<string, InputValue>, key: string | null): Fields;
@@ -36,7 +37,7 @@ const mode = z.enum(['add', 'edit']);
 const keyInMetadata = z.string().min(1);
 
 /** One modal for adding and editing a kind's records, told apart by its private_metadata. */
-export function recordForm<Row extends NamedRecord, Input, Fields>(
+export function recordForm<Row extends NamedRecord, Input, Fields extends { name: unknown }>(
   kind: RecordKind<Row, Input>,
   spec: RecordFormSpec<Row, Fields>,
 ): RecordForm<Row, Fields> {
@@ -56,20 +57,29 @@ export function recordForm<Row extends NamedRecord, Input, Fields>(
     close: plain('Cancel', 24),
     blocks,
   });
+  // Every kind's record has a name, typed the same way.
+  const inputs = (values: Partial<Fields>) => [
+    input('name', 'Name', textElement(initialText(values.name), { max: 200 })),
+    ...spec.inputs(values),
+  ];
   const inputIds = (blocks: Block[]) =>
     blocks.flatMap((b) => (typeof b.block_id === 'string' ? [b.block_id] : []));
   return {
     callbackId,
-    addView: (key) => modal({ mode: 'add' }, [spec.keyInput(key), ...spec.inputs({})]),
+    addView: (key) => {
+      const { label, max, hint } = spec.keyInput;
+      const keyInput = input(keyField, label, textElement(key, { max }), { hint });
+      return modal({ mode: 'add' }, [keyInput, ...inputs({})]);
+    },
     editView(record) {
       const key = kind.table.keyOf(record);
       const shown = section(
         `${capitalised(noun)} *${key}* — its ${spec.keyLabel} stays as it is.`,
         `${keyField}_shown`,
       );
-      return modal({ mode: 'edit', key }, [shown, ...spec.inputs(spec.toFields(record))]);
+      return modal({ mode: 'edit', key }, [shown, ...inputs(spec.toFields(record))]);
     },
-    inputIds: (to) => [...(to.mode === 'add' ? [keyField] : []), ...inputIds(spec.inputs({}))],
+    inputIds: (to) => [...(to.mode === 'add' ? [keyField] : []), ...inputIds(inputs({}))],
     read(view) {
       const raw = z.looseObject({ mode }).parse(JSON.parse(view.private_metadata));
       const to: RecordFormTarget =

@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import { isAppError } from '../errors.ts';
 import type { FeatureDeps } from '../slack/feature.ts';
 import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
-import { addRecord } from './add-record.ts';
-import { editRecord } from './edit-record.ts';
 import type { RecordForm } from './record-form.ts';
 import type { NamedRecord, RecordKind } from './record-kind.ts';
+import { saveRecord } from './save-record.ts';
 
 /** A submitted record form: errors under the inputs, or saved and closed. */
 export function recordSaveListener<Row extends NamedRecord, Input, Fields>(
@@ -32,7 +31,7 @@ export function recordSaveListener<Row extends NamedRecord, Input, Fields>(
       },
       async run({ form: { to }, input }) {
         const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-        await (to.mode === 'add' ? addRecord : editRecord)(deps.ctx, kind, actor, input);
+        await saveRecord(deps.ctx, kind, actor, to.mode, input);
       },
       // A key that is taken is the key input's problem; any other refusal goes under the first.
       refused: {

@@ -269,3 +269,33 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/** `credit_stop` → `creditStop`: a field's name as typed, as its column is named in code. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+type Columns<Fields, Renames> = {
+  [K in keyof Fields & string as K extends keyof Renames ? Renames[K] & string : CamelCase<K>]: Fields[K];
+};
+
+/**
+ * Typed fields (CSV columns, form block ids) under their columns' names: each field's name in
+ * camel case, or the name `renames` gives it where the column says more (`credit_limit` is
+ * stored as `creditLimitCents`).
+ */
+export function asColumns<Shape extends z.ZodRawShape, const Renames extends { [K in keyof Shape]?: string }>(
+  fields: z.ZodObject<Shape>,
+  renames: Renames,
+) {
+  const renamed: Partial<Record<string, string>> = renames;
+  const columns = Object.keys(fields.shape).map(
+    (field) => [field, renamed[field] ?? camelCase(field)] as const,
+  );
+  return fields.transform((typed) => {
+    const values: Record<string, unknown> = typed;
+    const row = Object.fromEntries(columns.map(([field, column]) => [column, values[field]]));
+    return row as Columns<typeof typed, Renames>;
+  });
+}

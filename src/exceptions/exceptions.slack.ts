@@ -3,7 +3,7 @@ import { permit } from '../auth/permissions.ts';
 import { asView, escapeMrkdwn } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
-import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
+import { type ButtonArgs, cardButton, orderAtVersion, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -83,8 +83,8 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
       async run(input) {
         const actor = await actorOf(body.user);
         permit(actor, 'view:problem.report');
-        const { id, version } = versionedRef.parse(view.private_metadata);
-        await reportProblem(ctx, actor, { orderId: id, expectedVersion: version }, input, `view:${view.id}`);
+        const order = orderAtVersion.parse(view.private_metadata);
+        await reportProblem(ctx, actor, order, input, `view:${view.id}`);
       },
       refused: { under: 'description' },
     });

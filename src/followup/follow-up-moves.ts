@@ -4,13 +4,12 @@ import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { describeStatus } from '../orders/order-states.ts';
-import { findOrder, type OrderRow } from '../orders/order-store.ts';
-import { cancel, schedule } from '../scheduler/schedule-jobs.ts';
+import type { OrderRow } from '../orders/order-store.ts';
+import { schedule } from '../scheduler/schedule-jobs.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
-import { autoCompleteJob } from './auto-complete-job.ts';
 import { followUpKey } from './follow-up-ids.ts';
 import { followUpJob } from './follow-up-job.ts';
-import { requireOwner } from './log-feedback.ts';
+import { callOffFollowUp, followUpByOwner } from './follow-up-owner.ts';
 
 /** A follow-up is open while the order waits, delivered, for word from the customer. */
 function requireOpen(order: OrderRow): void {
@@ -28,10 +27,7 @@ export async function snoozeFollowUp(
   orderId: number,
   choice: SnoozeChoice,
 ): Promise<Date> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const order = await findOrder(tx, orderId);
-    requireOwner(actor, order);
+  return followUpByOwner(ctx, actor, orderId, async (tx, order, now) => {
     requireOpen(order);
     const at = new Date(now.getTime() + snoozeChoices[choice].ms);
     await schedule(tx, followUpJob, followUpKey(orderId), at, { orderId }, { now });
@@ -41,14 +37,9 @@ export async function snoozeFollowUp(
 
 /** Done: the owner followed up without feedback to log; the order is completed and nothing more is scheduled. */
 export async function finishFollowUp(ctx: UseCaseContext, actor: Actor, orderId: number): Promise<OrderRow> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const order = await findOrder(tx, orderId);
-    requireOwner(actor, order);
+  return followUpByOwner(ctx, actor, orderId, async (tx, order, now) => {
     requireOpen(order);
-    const key = followUpKey(orderId);
-    await cancel(tx, followUpJob.kind, key, now);
-    await cancel(tx, autoCompleteJob.kind, key, now);
+    await callOffFollowUp(tx, orderId, now);
     return moveOrder(tx, {
       now,
       order,

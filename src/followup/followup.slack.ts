@@ -10,7 +10,8 @@ import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
 import { feedbackModal, readFeedback } from './feedback-modal.ts';
 import { followUpActions } from './follow-up-ids.ts';
 import { finishFollowUp, snoozeFollowUp } from './follow-up-moves.ts';
-import { logFeedback, requireNoFeedback, requireOwner } from './log-feedback.ts';
+import { requireOwner } from './follow-up-owner.ts';
+import { logFeedback, requireNoFeedback } from './log-feedback.ts';
 
 /** What the reminder's buttons and the form carry: the order's id, checked at the edge. */
 const orderId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -6,22 +6,10 @@ import type { DbOrTx } from '../db/client.ts';
 import { orderFeedback } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
-import { cancel } from '../scheduler/schedule-jobs.ts';
+import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import { alertAfterSales } from './alert-after-sales.ts';
-import { autoCompleteJob } from './auto-complete-job.ts';
 import { type FeedbackInput, lowRating } from './feedback-modal.ts';
-import { followUpKey } from './follow-up-ids.ts';
-import { followUpJob } from './follow-up-job.ts';
-
-/** The follow-up is the owner's (an admin may stand in). */
-export function requireOwner(actor: Actor, order: OrderRow): void {
-  if (actor.userId === order.ownerId || actor.roles.includes('admin')) return;
-  throw new AppError(
-    'forbidden',
-    `Only ${mention(order.ownerId)}, who owns ${order.number}, or an admin can follow it up.`,
-  );
-}
+import { callOffFollowUp, followUpByOwner } from './follow-up-owner.ts';
 
 /** Refuses a second feedback on an order: the first one stands. */
 export async function requireNoFeedback(tx: DbOrTx, order: OrderRow): Promise<void> {
@@ -46,10 +34,7 @@ export async function logFeedback(
   orderId: number,
   input: FeedbackInput,
 ): Promise<OrderRow> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const order = await findOrder(tx, orderId);
-    requireOwner(actor, order);
+  return followUpByOwner(ctx, actor, orderId, async (tx, order, now) => {
     const [stored] = await tx
       .insert(orderFeedback)
       .values({
@@ -82,9 +67,7 @@ export async function logFeedback(
       actor: actor.userId,
       line: `${mention(actor.userId)} logged the customer's feedback: ★${input.rating}${steps.length ? ' → *completed*' : ''}`,
     });
-    const key = followUpKey(orderId);
-    await cancel(tx, followUpJob.kind, key, now);
-    await cancel(tx, autoCompleteJob.kind, key, now);
+    await callOffFollowUp(tx, orderId, now);
     if (input.rating <= lowRating)
       await alertAfterSales(tx, now, orderId, {
         configAdmins: ctx.admins ?? [],

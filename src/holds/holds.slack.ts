@@ -5,7 +5,7 @@ import { holdKindWords } from '../orders/order-card.ts';
 import { findOrderByReference } from '../orders/order-reference.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
-import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
+import { type ButtonArgs, cardButton, orderAtVersion, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -86,8 +86,7 @@ export function holdsFeature(deps: FeatureDeps): SlackFeature {
   async function releasePressed({ action, body }: ButtonArgs) {
     const actor = await actorOf(body.user);
     permit(actor, 'action:order.release');
-    const { id, version } = versionedRef.parse(action.value);
-    await releaseHold(ctx, actor, { orderId: id, expectedVersion: version });
+    await releaseHold(ctx, actor, orderAtVersion.parse(action.value));
   }
 
   async function holdFormSubmitted(args: ViewSubmitArgs) {
@@ -97,8 +96,7 @@ export function holdsFeature(deps: FeatureDeps): SlackFeature {
       async run(input) {
         const actor = await actorOf(body.user);
         permit(actor, 'view:hold.form');
-        const { id, version } = versionedRef.parse(view.private_metadata);
-        await holdOrder(ctx, actor, { orderId: id, expectedVersion: version, ...input });
+        await holdOrder(ctx, actor, { ...orderAtVersion.parse(view.private_metadata), ...input });
       },
       refused: { under: 'reason' },
     });

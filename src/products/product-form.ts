@@ -20,12 +20,12 @@ const count = (v: unknown, min: string, max: string) =>
 /** The product form: one modal for adding and editing a product. */
 export const productForm = recordForm(productRecords, {
   keyLabel: 'SKU',
-  keyInput: (sku) =>
-    input('sku', 'SKU', textElement(sku, { max: 40 }), {
-      hint: 'Letters, digits, -, _ and .; kept in capitals, e.g. HB-M12X50-8.8.',
-    }),
+  keyInput: {
+    label: 'SKU',
+    max: 40,
+    hint: 'Letters, digits, -, _ and .; kept in capitals, e.g. HB-M12X50-8.8.',
+  },
   inputs: (values) => [
-    input('name', 'Name', textElement(initialText(values.name), { max: 200 })),
     input(
       'category',
       'Category',

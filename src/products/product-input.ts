@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, code, oneOf, text, webUrl, whole } from '../db/field-rules.ts';
+import { amount, asColumns, code, oneOf, text, webUrl, whole } from '../db/field-rules.ts';
 import { centsToAmount } from '../money.ts';
 import { productCategories } from './product-categories.ts';
 
@@ -21,18 +21,7 @@ export const productFields = z.object({
 });
 
 /** Parses typed values into a record shaped like the `products` columns. */
-export const productInputSchema = productFields.transform((f) => ({
-  sku: f.sku,
-  name: f.name,
-  category: f.category,
-  unit: f.unit,
-  listPriceCents: f.list_price,
-  packSize: f.pack_size,
-  minOrderQty: f.min_order_qty,
-  leadTimeDays: f.lead_time_days,
-  defaultSpec: f.default_spec,
-  guideUrl: f.guide_url,
-}));
+export const productInputSchema = asColumns(productFields, { list_price: 'listPriceCents' });
 
 export type ProductFieldValues = z.input<typeof productFields>;
 export type ProductInput = z.output<typeof productInputSchema>;

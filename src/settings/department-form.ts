@@ -9,7 +9,7 @@ import {
   userSelectElement,
 } from '../blocks/form-inputs.ts';
 import { inputValues, single } from '../blocks/view-values.ts';
-import { oneOf, quoted, slackId, text } from '../db/field-rules.ts';
+import { asColumns, oneOf, quoted, slackId, text } from '../db/field-rules.ts';
 import { departments } from '../db/schema.ts';
 import { departmentKeyMaxLength, departmentKeyProblem } from './department-key.ts';
 import { settingsIds } from './settings-ids.ts';
@@ -65,14 +65,11 @@ export const departmentFields = z.object({
   manager: slackId('Manager', 'user'),
 });
 
-export const departmentInputSchema = departmentFields.transform((f) => ({
-  key: f.key,
-  name: f.name,
-  channelId: f.channel,
-  dailyCapacity: f.capacity,
-  capacityUnit: f.capacity_unit,
-  managerId: f.manager,
-}));
+export const departmentInputSchema = asColumns(departmentFields, {
+  channel: 'channelId',
+  capacity: 'dailyCapacity',
+  manager: 'managerId',
+});
 
 export type DepartmentFieldValues = z.input<typeof departmentFields>;
 export type DepartmentInput = z.output<typeof departmentInputSchema>;

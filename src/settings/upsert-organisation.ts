@@ -36,19 +36,9 @@ export async function upsertDepartments(
 ): Promise<UpsertCounts> {
   const counts = noCounts();
   if (!wanted.length) return counts;
-  const existing = new Map(
-    (
-      await tx
-        .select()
-        .from(departments)
-        .where(
-          inArray(
-            departments.key,
-            wanted.map((d) => d.key),
-          ),
-        )
-    ).map((d) => [d.key, d]),
-  );
+  const keys = wanted.map((d) => d.key);
+  const stored = await tx.select().from(departments).where(inArray(departments.key, keys));
+  const existing = new Map(stored.map((d) => [d.key, d]));
   for (const d of wanted) {
     const row = existing.get(d.key);
     const values = {
@@ -80,19 +70,9 @@ export async function upsertPeople(
       d.id,
     ]),
   );
-  const existing = new Map(
-    (
-      await tx
-        .select()
-        .from(people)
-        .where(
-          inArray(
-            people.slackUserId,
-            wanted.map((p) => p.slackUserId),
-          ),
-        )
-    ).map((p) => [p.slackUserId, p]),
-  );
+  const ids = wanted.map((p) => p.slackUserId);
+  const stored = await tx.select().from(people).where(inArray(people.slackUserId, ids));
+  const existing = new Map(stored.map((p) => [p.slackUserId, p]));
   for (const p of wanted) {
     const row = existing.get(p.slackUserId);
     const values = {

@@ -49,3 +49,9 @@ export const versionedRef = z
     return { id, version };
   })
   .pipe(z.object({ id: z.int().positive(), version: z.int().min(0).max(MAX_INTEGER) }));
+
+/** A card reference whose id is the order's: the order and the version its card showed. */
+export const orderAtVersion = versionedRef.transform(({ id, version }) => ({
+  orderId: id,
+  expectedVersion: version,
+}));
