@@ -1,7 +1,7 @@
 import type { App, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
-import { loadActor } from './auth/load-actor.ts';
+import { checkWorkspace, loadActor } from './auth/load-actor.ts';
 import { renderCard } from './cards.ts';
 import { stopChartRenderer } from './charts/render-chart.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -124,15 +124,19 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   });
 
   const port = opts.port ?? config.PORT;
+  const actorPolicy = { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId };
+  // A request from Slack always says its workspace; without one the workspace check would be
+  // skipped, so such a request is refused rather than treated as the bot's own workspace.
+  const noWorkspace = () => new AppError('forbidden', 'Slack did not say which workspace this came from.');
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
-    // A request from Slack always says its workspace; without one the workspace check would be
-    // skipped, so such a request is refused rather than treated as the bot's own workspace.
     loadActor: (who) =>
-      who.teamId
-        ? loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId })
-        : Promise.reject(new AppError('forbidden', 'Slack did not say which workspace this came from.')),
+      who.teamId ? loadActor(database.db, who, actorPolicy) : Promise.reject(noWorkspace()),
+    checkWorkspace: (who) => {
+      if (!who.teamId) throw noWorkspace();
+      checkWorkspace(who.teamId, actorPolicy);
+    },
     afterWrite: () => dispatcher.wake(),
   };
   const app = createSlackApp({

@@ -81,7 +81,7 @@ export const ordersCommands = {
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
-export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFeature {
+export function ordersFeature({ ctx, logger, loadActor, checkWorkspace }: FeatureDeps): SlackFeature {
   /** The order's card and its latest timeline, for one person. */
   async function orderWithTimeline(id: number, actor: Actor) {
     const order = await loadOrderSnapshot(ctx.db, id);
@@ -135,8 +135,9 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
   async function morePressed({ ack, action, body, respond }: ActionArgs) {
     await ack();
     try {
-      // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
-      await loadActor({ userId: body.user.id, teamId: body.user.team_id });
+      // The button carries its filter: a page is shown to whoever may list orders (anyone of the
+      // workspace, permissions.ts), not to whoever has the button. No role is needed, so none is read.
+      checkWorkspace({ teamId: body.user.team_id });
       const raw = action.type === 'button' ? action.value : undefined;
       const more = jsonText.pipe(morePayload).parse(raw ?? '');
       const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });

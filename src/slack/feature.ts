@@ -10,6 +10,11 @@ export interface FeatureDeps {
   logger: Logger;
   /** Who is acting; refuses guests from other workspaces. */
   loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
+  /**
+   * Refuses a guest from another workspace, or a request that names no workspace, without
+   * reading the database: for what anyone of the workspace may use.
+   */
+  checkWorkspace(who: { teamId: string | null | undefined }): void;
   /** Call after a use case committed, so its outbox rows go out without waiting for a poll. */
   afterWrite(): void;
 }
