@@ -22,6 +22,7 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { loadHolidays } from './setup/desk-calendar-store.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
+import { FollowUps } from './slack/follow-ups.ts';
 import { eventClaimer } from './slack/handled-events.ts';
 
 const healthProbeBudgetMs = 800;
@@ -128,9 +129,11 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   // A request from Slack always says its workspace; without one the workspace check would be
   // skipped, so such a request is refused rather than treated as the bot's own workspace.
   const noWorkspace = () => new AppError('forbidden', 'Slack did not say which workspace this came from.');
+  const followUps = new FollowUps({ logger });
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
+    followUp: (work) => followUps.run(work),
     loadActor: (who) =>
       who.teamId ? loadActor(database.db, who, actorPolicy) : Promise.reject(noWorkspace()),
     checkWorkspace: (who) => {
@@ -178,6 +181,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     stop() {
       stopped ??= (async () => {
         await app.stop();
+        await followUps.idle();
         await scheduler.stop();
         await dispatcher.stop();
         await stopChartRenderer();

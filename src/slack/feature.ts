@@ -15,6 +15,8 @@ export interface FeatureDeps {
    * reading the database: for what anyone of the workspace may use.
    */
   checkWorkspace(who: { teamId: string | null | undefined }): void;
+  /** Work after an ack (a query, a response_url post), run behind the acks (follow-ups.ts). */
+  followUp(work: () => Promise<void>): void;
   /** Call after a use case committed, so its outbox rows go out without waiting for a poll. */
   afterWrite(): void;
 }

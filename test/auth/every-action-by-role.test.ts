@@ -177,6 +177,7 @@ describe('the permissions table', () => {
         logger: createLogger('error', () => {}),
         loadActor: () => Promise.reject(new Error('not called')),
         checkWorkspace: () => {},
+        followUp: () => {},
         afterWrite: () => {},
       }),
       commands: subcommandTexts,

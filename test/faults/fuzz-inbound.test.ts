@@ -32,6 +32,7 @@ beforeAll(async () => {
     logger: createLogger('error', () => {}),
     loadActor: async () => ({ userId: '', roles: [], departmentId: null, departmentKey: null }),
     checkWorkspace: () => {},
+    followUp: () => {},
     afterWrite: () => {},
   });
   for (const feature of features) feature.register?.(router);
