@@ -34,11 +34,14 @@ const filterSchema: z.ZodType<OrderFilter> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), status: z.enum(orderStatuses) }),
 ]);
 
-const morePayload = z.object({
-  filter: filterSchema,
-  before: z.number().int().positive(),
-  page: z.number().int(),
-});
+/** More's value; built once, as building a zod schema costs more than parsing with it. */
+const morePayload = jsonText.pipe(
+  z.object({
+    filter: filterSchema,
+    before: z.number().int().positive(),
+    page: z.number().int(),
+  }),
+);
 
 /** Reads `/order list …` words into a filter, or says what it expected. */
 export function parseListArgs(args: string, userId: string): OrderFilter {
@@ -151,7 +154,7 @@ export function ordersFeature({
         // The button carries its filter: a page is shown to whoever may list orders (anyone of the
         // workspace, permissions.ts), not to whoever has the button. No role is needed, so none is read.
         checkWorkspace({ teamId });
-        const more = jsonText.pipe(morePayload).parse(raw ?? '');
+        const more = morePayload.parse(raw ?? '');
         const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
         await respond({
           response_type: 'ephemeral',

@@ -40,7 +40,7 @@ export class FollowUps {
 
   constructor(opts: FollowUpOptions) {
     this.#logger = opts.logger;
-    this.#concurrency = opts.concurrency ?? 2;
+    this.#concurrency = opts.concurrency ?? 1;
     this.#drainConcurrency = Math.max(this.#concurrency, opts.drainConcurrency ?? 8);
     this.#quietMs = opts.quietMs ?? 50;
     this.#maxWaiting = opts.maxWaiting ?? 20_000;
