@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { moreOrdersAction } from '../src/orders/order-list-view.ts';
 import { type BotEntry, builtBot } from './bot-build.ts';
-import { BotProcess, type BotStats } from './bot-process.ts';
+import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
 import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
@@ -28,7 +29,10 @@ export interface AckRow {
   reqPerS: number;
   p50Ms: number;
   p99Ms: number;
-  /** The bot's own CPU time (user + system) per measured response, post-ack work included. */
+  /**
+   * The bot's own CPU time (user + system) per response, warm-up included, post-ack work
+   * included even when the bot deferred it past the load (counted until it settled).
+   */
   cpuMicrosPerReq: number;
   peakRssBytes: number;
   /** req/s of each round, to show how much the figures drift. */
@@ -65,11 +69,19 @@ export interface Workload {
   signer: { next(): SignedRequest };
   /** Read the responses' bodies and count the non-empty ones (costs the load generator a little). */
   inspectBodies?: boolean;
+  /**
+   * Waits for the work a bot does after its acks (respond()s it may have queued), once the load
+   * stopped and before the bot is left to settle, so that work is billed to this measurement.
+   */
+  followUpsDone?(bot: BotProcess, acked: number): Promise<void>;
 }
 
 export interface Segment {
   load: ClosedLoopResult;
+  /** The bot's CPU time from the segment's first request until it settled after the last. */
   cpuMicros: number;
+  /** Responses in the segment, warm-up included: what cpuMicros was spent on. */
+  answered: number;
   peakRssBytes: number;
   /** How long the bot stayed busy after the load stopped (work queued behind its acks), ms. */
   settleMs: number;
@@ -114,14 +126,28 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
       }),
       'C',
     );
+    // Every click orderdesk acked gets its respond(), possibly queued behind later acks.
+    let clicksAcked = 0;
     const workloads: Workload[] = [
       ...opts.concurrencies.map((concurrency) => ({ request: '/order help', concurrency, signer: help })),
-      { request: clickLabel, concurrency: CLICK_CONCURRENCY, signer: click },
+      {
+        request: clickLabel,
+        concurrency: CLICK_CONCURRENCY,
+        signer: click,
+        async followUpsDone(bot, acked) {
+          if (bot !== orderdesk) return;
+          clicksAcked += acked;
+          await sink.waitFor(clicksAcked, 60_000);
+        },
+      },
     ];
 
     // Cold JIT costs a Bolt process several times its warm CPU per request for the first
     // seconds; without this the first pair measured (concurrency 1) mostly measures tiering.
-    for (const bot of [bare, orderdesk]) await prewarm(bot, [help, click], opts);
+    await prewarm(bare, [help, click], opts);
+    const [, orderdeskClicks] = await prewarm(orderdesk, [help, click], opts);
+    clicksAcked = orderdeskClicks?.statuses.get(200) ?? 0;
+    await sink.waitFor(clicksAcked, 60_000);
     const postedBeforeMeasuring = sink.received();
     const idleCpuPercent = { bare: await bare.idleCpuPercent(), orderdesk: await orderdesk.idleCpuPercent() };
 
@@ -238,7 +264,9 @@ export async function measureSegment(
   workload: Workload,
   opts: BenchOptions,
 ): Promise<Segment> {
-  const atWindow: { stats?: Promise<BotStats> } = {};
+  // CPU is counted from the first request until the bot has settled, over every request sent:
+  // work a bot defers past its acks (a follow-up queue) is billed to the requests that caused it.
+  const begin = await bot.stats();
   const load = runClosedLoop({
     port: bot.port,
     path: '/slack/events',
@@ -247,15 +275,15 @@ export async function measureSegment(
     windowMs: opts.windowS * 1000,
     nextRequest: () => workload.signer.next(),
     inspectBodies: workload.inspectBodies ?? false,
-    onWindowStart: () => {
-      atWindow.stats = bot.stats();
-    },
   });
   const { result, peakRssBytes } = await bot.sampleRss(load);
+  const settling = performance.now();
+  await workload.followUpsDone?.(bot, result.statuses.get(200) ?? 0);
+  await bot.settle();
+  const settleMs = performance.now() - settling;
   const end = await bot.stats();
-  const begin = await (atWindow.stats ?? Promise.resolve(end));
-  const settleMs = await bot.settle();
-  return { load: result, cpuMicros: end.cpuMicros - begin.cpuMicros, peakRssBytes, settleMs };
+  const answered = [...result.statuses.values()].reduce((n, c) => n + c, 0);
+  return { load: result, cpuMicros: end.cpuMicros - begin.cpuMicros, answered, peakRssBytes, settleMs };
 }
 
 /** One row from all rounds of one (bot, request, concurrency). */
@@ -276,7 +304,8 @@ export function summarize(bot: BotName, workload: Workload, segments: Segment[])
     reqPerS: completed / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
-    cpuMicrosPerReq: segments.reduce((n, s) => n + s.cpuMicros, 0) / completed,
+    cpuMicrosPerReq:
+      segments.reduce((n, s) => n + s.cpuMicros, 0) / segments.reduce((n, s) => n + s.answered, 0),
     peakRssBytes: Math.max(0, ...segments.map((s) => s.peakRssBytes)),
     perRoundReqPerS: segments.map((s) => s.load.completed / s.load.windowSeconds),
     non200,

@@ -11,8 +11,6 @@ export interface ClosedLoopOptions {
   windowMs: number;
   /** Called for every request; must be cheap (see UniqueBodySigner). */
   nextRequest(): SignedRequest;
-  /** Called once when the measured window opens, e.g. to read the bot's CPU time. */
-  onWindowStart?(): void;
   /** Read response bodies and count the non-empty ones (off: bodies are discarded unread). */
   inspectBodies?: boolean;
 }
@@ -51,7 +49,6 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
   const started = performance.now();
   const windowStart = started + opts.warmupMs;
   const windowEnd = windowStart + opts.windowMs;
-  const windowTimer = setTimeout(() => opts.onWindowStart?.(), opts.warmupMs);
 
   const send = () =>
     new Promise<void>((resolve) => {
@@ -91,7 +88,6 @@ export async function runClosedLoop(opts: ClosedLoopOptions): Promise<ClosedLoop
     while (performance.now() < windowEnd) await send();
   };
   await Promise.all(Array.from({ length: opts.concurrency }, client));
-  clearTimeout(windowTimer);
   agent.destroy();
   return {
     completed,

@@ -6,6 +6,8 @@ export interface ResponseSink {
   url: string;
   /** POSTs received, by HTTP status answered (always 200). */
   received(): number;
+  /** Resolves true once `count` POSTs have arrived in all, or false after `timeoutMs`. */
+  waitFor(count: number, timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,14 @@ export function startResponseSink(): Promise<ResponseSink> {
       resolve({
         url: `http://127.0.0.1:${port}/actions/T0BENCH/1/bench`,
         received: () => received,
+        async waitFor(count, timeoutMs) {
+          const until = Date.now() + timeoutMs;
+          while (received < count) {
+            if (Date.now() > until) return false;
+            await new Promise((tick) => setTimeout(tick, 20));
+          }
+          return true;
+        },
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

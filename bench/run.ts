@@ -213,7 +213,7 @@ function describeLoad(): string {
 
 function printAck(report: AckReport, opts: BenchOptions): void {
   console.log(
-    `bots in child processes, bundled to JavaScript as \`npm run build\` builds orderdesk (no tsx); orderdesk on ${report.orderdeskDatabase} with the fake Slack Web API; ` +
+    `bots in child processes, bundled to JavaScript as \`npm run build\` builds orderdesk (no tsx); orderdesk on ${report.orderdeskDatabase} with the fake Slack Web API, both logging at info (orderdesk's line per request to a null sink); ` +
       'closed loop, keep-alive, signed form bodies',
   );
   printAckTable(report.rows);

@@ -1,7 +1,7 @@
 import type { App, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { sql } from 'drizzle-orm';
-import { loadActor } from './auth/load-actor.ts';
+import { checkWorkspace, loadActor } from './auth/load-actor.ts';
 import { renderCard } from './cards.ts';
 import { stopChartRenderer } from './charts/render-chart.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -22,6 +22,7 @@ import { Scheduler } from './scheduler/scheduler.ts';
 import { loadHolidays } from './setup/desk-calendar-store.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
 import type { FeatureDeps } from './slack/feature.ts';
+import { FollowUps } from './slack/follow-ups.ts';
 import { eventClaimer } from './slack/handled-events.ts';
 
 const healthProbeBudgetMs = 800;
@@ -124,15 +125,21 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   });
 
   const port = opts.port ?? config.PORT;
+  const actorPolicy = { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId };
+  // A request from Slack always says its workspace; without one the workspace check would be
+  // skipped, so such a request is refused rather than treated as the bot's own workspace.
+  const noWorkspace = () => new AppError('forbidden', 'Slack did not say which workspace this came from.');
+  const followUps = new FollowUps({ logger });
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
-    // A request from Slack always says its workspace; without one the workspace check would be
-    // skipped, so such a request is refused rather than treated as the bot's own workspace.
+    followUp: (work) => followUps.run(work),
     loadActor: (who) =>
-      who.teamId
-        ? loadActor(database.db, who, { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId })
-        : Promise.reject(new AppError('forbidden', 'Slack did not say which workspace this came from.')),
+      who.teamId ? loadActor(database.db, who, actorPolicy) : Promise.reject(noWorkspace()),
+    checkWorkspace: (who) => {
+      if (!who.teamId) throw noWorkspace();
+      checkWorkspace(who.teamId, actorPolicy);
+    },
     afterWrite: () => dispatcher.wake(),
   };
   const app = createSlackApp({
@@ -174,6 +181,7 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
     stop() {
       stopped ??= (async () => {
         await app.stop();
+        await followUps.idle();
         await scheduler.stop();
         await dispatcher.stop();
         await stopChartRenderer();

@@ -12,6 +12,19 @@ export interface ActorPolicy {
 }
 
 /**
+ * Refuses someone from another workspace (a Slack Connect guest): all that a `workspace`
+ * permission asks, answered without reading the database.
+ */
+export function checkWorkspace(
+  teamId: string | null | undefined,
+  policy: Pick<ActorPolicy, 'homeTeamId'>,
+): void {
+  if (teamId && teamId !== policy.homeTeamId) {
+    throw new AppError('forbidden', 'orderdesk only takes actions from members of its own workspace.');
+  }
+}
+
+/**
  * Who is acting. Someone from another workspace (a Slack Connect guest) never acts, whatever
  * roles are on record; someone unknown is a viewer.
  */
@@ -20,9 +33,7 @@ export async function loadActor(
   who: { userId: string; teamId: string | null | undefined },
   policy: ActorPolicy,
 ): Promise<Actor> {
-  if (who.teamId && who.teamId !== policy.homeTeamId) {
-    throw new AppError('forbidden', 'orderdesk only takes actions from members of its own workspace.');
-  }
+  checkWorkspace(who.teamId, policy);
   const [row] = await db
     .select({ roles: people.roles, departmentId: people.departmentId, departmentKey: departments.key })
     .from(people)

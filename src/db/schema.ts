@@ -153,6 +153,8 @@ export const orders = pgTable(
     index('orders_exposure_idx')
       .on(t.customerId, t.totalCents)
       .where(sql`${t.status} not in ('completed', 'cancelled')`),
+    // `/order list` and its More button page through open orders newest first (order-queries.ts).
+    index('orders_open_idx').on(t.id.desc()).where(sql`${t.status} not in ('completed', 'cancelled')`),
   ],
 );
 

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ilike, inArray, lt, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, orderEvents, orders } from '../db/schema.ts';
 import type { OrderStatus } from './order-states.ts';
 import type { TimelineEntry } from './order-timeline.ts';
 import { selectOrders } from './select-orders.ts';
-import { ordersClosed } from './status-sets.ts';
+import { ordersClosed, sqlList } from './status-sets.ts';
 
 export type OrderFilter =
   | { kind: 'open' }
@@ -28,30 +28,63 @@ export async function listOrders(
   filter: OrderFilter,
   page: { before?: number; size: number },
 ): Promise<OrderListItem[]> {
-  const conditions: SQL[] = [];
-  if (filter.kind === 'open') conditions.push(notInArray(orders.status, ordersClosed));
-  if (filter.kind === 'mine')
-    conditions.push(eq(orders.ownerId, filter.userId), notInArray(orders.status, ordersClosed));
-  if (filter.kind === 'held') conditions.push(eq(orders.status, 'on_hold'));
-  if (filter.kind === 'status') conditions.push(eq(orders.status, filter.status));
-  if (filter.kind === 'customer') {
-    const q = filter.name.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const matching = db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(ilike(customers.name, `%${q}%`));
-    conditions.push(inArray(orders.customerId, matching));
+  const bounds = { before: page.before ?? Number.MAX_SAFE_INTEGER, size: page.size };
+  switch (filter.kind) {
+    case 'mine':
+      return pageQuery(db, 'mine').execute({ ...bounds, userId: filter.userId });
+    case 'status':
+      return pageQuery(db, 'status').execute({ ...bounds, status: filter.status });
+    case 'customer': {
+      const q = filter.name.replace(/[\\%_]/g, (c) => `\\${c}`);
+      return pageQuery(db, 'customer').execute({ ...bounds, pattern: `%${q}%` });
+    }
+    default:
+      return pageQuery(db, filter.kind).execute(bounds);
   }
-  if (page.before) conditions.push(lt(orders.id, page.before));
+}
+
+/**
+ * Each filter's page as a prepared statement, built once per database handle: the list's More
+ * button runs it on every click, and building the SQL each time cost more CPU than the ack.
+ * The closed statuses are constants, so a plan made for any parameters still matches the
+ * partial index orders_open_idx.
+ */
+const notClosed = sql`${orders.status} not in ${sqlList(ordersClosed)}`;
+const pageWhere: Record<OrderFilter['kind'], SQL> = {
+  open: notClosed,
+  mine: sql`${orders.ownerId} = ${sql.placeholder('userId')} and ${notClosed}`,
+  held: sql`${orders.status} = 'on_hold'`,
+  status: sql`${orders.status} = ${sql.placeholder('status')}`,
+  customer: sql`${orders.customerId} in (select ${customers.id} from ${customers} where ${customers.name} ilike ${sql.placeholder('pattern')})`,
+};
+
+function preparePage(db: DbOrTx, kind: OrderFilter['kind']) {
   return selectOrders(db, {
     id: orders.id,
     status: orders.status,
     deliveryDate: orders.deliveryDate,
     totalCents: orders.totalCents,
   })
-    .where(and(...conditions))
+    .where(and(pageWhere[kind], lt(orders.id, sql.placeholder('before'))))
     .orderBy(desc(orders.id))
-    .limit(page.size);
+    .limit(sql.placeholder('size'))
+    .prepare(`orders_page_${kind}`);
+}
+
+const pageQueries = new WeakMap<DbOrTx, Map<OrderFilter['kind'], ReturnType<typeof preparePage>>>();
+
+function pageQuery(db: DbOrTx, kind: OrderFilter['kind']): ReturnType<typeof preparePage> {
+  let byKind = pageQueries.get(db);
+  if (!byKind) {
+    byKind = new Map();
+    pageQueries.set(db, byKind);
+  }
+  let query = byKind.get(kind);
+  if (!query) {
+    query = preparePage(db, kind);
+    byKind.set(kind, query);
+  }
+  return query;
 }
 
 export async function findOrderIdByNumber(db: DbOrTx, number: string): Promise<number | null> {

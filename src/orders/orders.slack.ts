@@ -34,11 +34,14 @@ const filterSchema: z.ZodType<OrderFilter> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), status: z.enum(orderStatuses) }),
 ]);
 
-const morePayload = z.object({
-  filter: filterSchema,
-  before: z.number().int().positive(),
-  page: z.number().int(),
-});
+/** More's value; built once, as building a zod schema costs more than parsing with it. */
+const morePayload = jsonText.pipe(
+  z.object({
+    filter: filterSchema,
+    before: z.number().int().positive(),
+    page: z.number().int(),
+  }),
+);
 
 /** Reads `/order list …` words into a filter, or says what it expected. */
 export function parseListArgs(args: string, userId: string): OrderFilter {
@@ -81,7 +84,13 @@ export const ordersCommands = {
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
-export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFeature {
+export function ordersFeature({
+  ctx,
+  logger,
+  loadActor,
+  checkWorkspace,
+  followUp,
+}: FeatureDeps): SlackFeature {
   /** The order's card and its latest timeline, for one person. */
   async function orderWithTimeline(id: number, actor: Actor) {
     const order = await loadOrderSnapshot(ctx.db, id);
@@ -131,23 +140,35 @@ export function ordersFeature({ ctx, logger, loadActor }: FeatureDeps): SlackFea
     }
   }
 
-  /** More, under a list: the next page of the same filter. */
+  /**
+   * More, under a list: the next page of the same filter. Acknowledged at once; the page is
+   * read and posted as a follow-up (follow-ups.ts), so a burst of clicks is acked at the rate of
+   * acks alone. The follow-up keeps only what it needs, not the request.
+   */
   async function morePressed({ ack, action, body, respond }: ActionArgs) {
     await ack();
-    try {
-      // The button carries its filter: a page is shown to whoever may list orders, not to whoever has the button.
-      await loadActor({ userId: body.user.id, teamId: body.user.team_id });
-      const raw = action.type === 'button' ? action.value : undefined;
-      const more = jsonText.pipe(morePayload).parse(raw ?? '');
-      const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderOrderList(more.filter, items, more.page),
-      });
-    } catch (error) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...replyForError(error, logger) });
-    }
+    const teamId = body.user.team_id;
+    const raw = action.type === 'button' ? action.value : undefined;
+    followUp(async () => {
+      try {
+        // The button carries its filter: a page is shown to whoever may list orders (anyone of the
+        // workspace, permissions.ts), not to whoever has the button. No role is needed, so none is read.
+        checkWorkspace({ teamId });
+        const more = morePayload.parse(raw ?? '');
+        const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...renderOrderList(more.filter, items, more.page),
+        });
+      } catch (error) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...replyForError(error, logger),
+        });
+      }
+    });
   }
 
   return {

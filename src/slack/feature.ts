@@ -10,6 +10,13 @@ export interface FeatureDeps {
   logger: Logger;
   /** Who is acting; refuses guests from other workspaces. */
   loadActor(who: { userId: string; teamId: string | null | undefined }): Promise<Actor>;
+  /**
+   * Refuses a guest from another workspace, or a request that names no workspace, without
+   * reading the database: for what anyone of the workspace may use.
+   */
+  checkWorkspace(who: { teamId: string | null | undefined }): void;
+  /** Work after an ack (a query, a response_url post), run behind the acks (follow-ups.ts). */
+  followUp(work: () => Promise<void>): void;
   /** Call after a use case committed, so its outbox rows go out without waiting for a poll. */
   afterWrite(): void;
 }

@@ -9,6 +9,7 @@ import {
   type Logger,
 } from '@slack/bolt';
 import { checkPayload } from './check-payload.ts';
+import { preparedJsonOf } from './prepared-answer.ts';
 import { readBody } from './request-body.ts';
 import { SeenSignatures, signatureProblem } from './request-signature.ts';
 
@@ -185,6 +186,12 @@ class OnceAck {
     }
     this.#answered = true;
     clearTimeout(this.#timer);
+    const prepared = preparedJsonOf(response);
+    if (prepared) {
+      this.res.writeHead(200, { 'content-type': 'application/json', 'content-length': prepared.length });
+      this.res.end(prepared);
+      return;
+    }
     HTTPModuleFunctions.buildContentResponse(this.res, response);
   };
 

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/roles.ts';
 import { splitFirstWord, unescapeSlack } from './command-text.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { renderHelp, unknownSubcommandPreface } from './help.ts';
+import { preparedAnswer } from './prepared-answer.ts';
 import { replyForError } from './reply-for-error.ts';
 import type { CommandArgs, SlackRouter } from './router.ts';
 import type { CommandRequest, Reply, Subcommand, SubcommandText } from './subcommand.ts';
@@ -32,7 +33,7 @@ export function registerOrderCommand(router: SlackRouter, deps: OrderCommandDeps
     );
   }
   // Built once: `/order help` is the most frequent command and its answer never changes.
-  const help = { response_type: 'ephemeral' as const, ...renderHelp(deps.help) };
+  const help = preparedAnswer({ response_type: 'ephemeral' as const, ...renderHelp(deps.help) });
 
   router.subcommands(
     '/order',

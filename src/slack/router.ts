@@ -3,6 +3,7 @@ import type {
   AnyMiddlewareArgs,
   App,
   BlockAction,
+  RespondFn,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
@@ -14,6 +15,7 @@ import type {
 import { checkPayload } from './check-payload.ts';
 import type { Envelope } from './envelope.ts';
 import { observeRequest, type RequestObserver } from './observe-request.ts';
+import { responder } from './response-url.ts';
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 type ViewArgs<V extends SlackViewAction> = SlackViewMiddlewareArgs<V> & AllMiddlewareArgs;
@@ -99,7 +101,9 @@ export class SlackRouter {
    * `observe` hears of every request once it is answered (the request log and metrics).
    */
   install(app: App, observe: RequestObserver = () => {}): void {
-    app.use((args) => observeRequest(args as AnyArgs, observe, (observed) => this.#dispatch(observed)));
+    app.use((args) =>
+      observeRequest(args as AnyArgs, observe, (observed) => this.#dispatch(withCheapRespond(observed))),
+    );
   }
 
   async #dispatch(args: AnyArgs): Promise<void> {
@@ -150,6 +154,27 @@ async function checkedEnvelope(args: AnyArgs): Promise<Envelope | null> {
     await (args.ack as (answer?: unknown) => Promise<void>)(result.answer ?? undefined);
   }
   return null;
+}
+
+/**
+ * The request's respond() posting over node:http with keep-alive (response-url.ts) instead of
+ * Bolt's fetch. Nothing of orderdesk reads the Response Bolt's respond() resolves with, so the
+ * cheaper one stands in for it under Bolt's type.
+ */
+function withCheapRespond(args: AnyArgs): AnyArgs {
+  if (!('respond' in args)) return args;
+  const url = responseUrlOf(args.body);
+  if (!url) return args;
+  return { ...args, respond: responder(url) as unknown as RespondFn };
+}
+
+function responseUrlOf(body: unknown): string | null {
+  const { response_url: direct, response_urls: listed } = body as {
+    response_url?: unknown;
+    response_urls?: { response_url?: unknown }[];
+  };
+  const url = typeof direct === 'string' ? direct : Array.isArray(listed) ? listed[0]?.response_url : null;
+  return typeof url === 'string' ? url : null;
 }
 
 const ackOnly = async (args: { ack: () => Promise<void> }) => {

@@ -176,6 +176,8 @@ describe('the permissions table', () => {
         ctx: flow.desk.ctx,
         logger: createLogger('error', () => {}),
         loadActor: () => Promise.reject(new Error('not called')),
+        checkWorkspace: () => {},
+        followUp: () => {},
         afterWrite: () => {},
       }),
       commands: subcommandTexts,

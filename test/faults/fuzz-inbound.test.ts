@@ -31,6 +31,8 @@ beforeAll(async () => {
     ctx: flow.desk.ctx,
     logger: createLogger('error', () => {}),
     loadActor: async () => ({ userId: '', roles: [], departmentId: null, departmentKey: null }),
+    checkWorkspace: () => {},
+    followUp: () => {},
     afterWrite: () => {},
   });
   for (const feature of features) feature.register?.(router);

@@ -75,6 +75,22 @@ describe('the logger', () => {
     expect(all).toContain('[Redacted]');
   });
 
+  it('redacts a secret key as deep as the redaction reaches, and writes ordinary fields as they are', () => {
+    const { logger, lines } = capture();
+    logger.info({ call: { args: { token: 'legacy-verification-token' } } }, 'nested');
+    logger.warn('retrying', { headers: { authorization: 'Bearer some-other-credential' } });
+    logger.info({ kind: 'action', id: 'orders.list.more', user: 'U1' }, 'slack request');
+    const [nested, retrying, request] = lines.map((l) => JSON.parse(l));
+    expect(nested.call.args.token).toBe('[Redacted]');
+    expect(retrying.details[0].headers.authorization).toBe('[Redacted]');
+    expect(request).toMatchObject({
+      kind: 'action',
+      id: 'orders.list.more',
+      user: 'U1',
+      msg: 'slack request',
+    });
+  });
+
   it('leaves values too short to be secrets alone, so ordinary words are not blanked', () => {
     const lines: string[] = [];
     const logger = createLogger(

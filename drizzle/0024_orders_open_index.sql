@@ -1,0 +1,1 @@
+CREATE INDEX "orders_open_idx" ON "orders" USING btree ("id" DESC NULLS LAST) WHERE "orders"."status" not in ('completed', 'cancelled');
