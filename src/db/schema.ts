@@ -420,6 +420,11 @@ export const assignments = pgTable(
     index('assignments_step_microseconds_idx')
       .on(t.orderId, t.departmentId, t.stepMicroseconds)
       .where(sql`${t.stepMicroseconds} is not null`),
+    // A long period's stage times: each department's steps already in the order their
+    // percentiles sort them, read whole instead of sorted.
+    index('assignments_stage_times_idx')
+      .on(t.departmentId, t.stepMicroseconds, t.orderId)
+      .where(sql`${t.stepMicroseconds} is not null`),
     index('assignments_last_given_idx')
       .on(t.departmentId, t.openedAt, t.id)
       .where(sql`${t.assigneeId} is not null`),

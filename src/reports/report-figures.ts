@@ -2,7 +2,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
-import { dayCounts, totalOf, weeksOf } from './report-days.ts';
 import {
   type CohortIds,
   cohortCte,
@@ -13,6 +12,7 @@ import {
   type ReportScope,
 } from './report-scope.ts';
 import { reportTransaction } from './report-transaction.ts';
+import { totalOf, weekCounts } from './report-weeks.ts';
 
 /** Durations in seconds; null when nothing was measured. */
 export interface DurationStats {
@@ -78,14 +78,14 @@ export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<Rep
   const cohort = cohortCte(query.scope);
   return reportTransaction(db, async (tx) => {
     const ids = await cohortIds(tx, query.scope);
-    const days = await dayCounts(tx, cohort, query.timeZone);
+    const weeks = await weekCounts(tx, cohort, query.scope, query.timeZone);
     const durations = await durationFigures(tx, cohort);
     const stages = await stageFigures(tx, cohort, ids);
     const backlog = await backlogFigures(tx, query);
     const exceptions = await exceptionFigures(tx, cohort, ids);
     const changeRequests = await changeRequestFigures(tx, cohort, ids);
     const satisfaction = await satisfactionFigures(tx, cohort, ids);
-    const total = totalOf(days);
+    const total = totalOf(weeks);
     return {
       orders: total.orders,
       cancelled: total.cancelled,
@@ -95,7 +95,7 @@ export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<Rep
       cycle: durations.cycle,
       stages,
       bottleneck: stages[0]?.stats.p50 != null ? (stages[0]?.department ?? null) : null,
-      weeks: weeksOf(days).map(({ week, counts }) => ({
+      weeks: weeks.map(({ week, counts }) => ({
         week,
         orders: counts.orders,
         valueCents: counts.valueCents,

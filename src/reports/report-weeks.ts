@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { mondayOf } from '../calendar.ts';
+import { addDays, calendarDate, mondayOf, zonedInstant } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
 
-/** A period's counts on one business day, or summed over several. */
-export interface DayCounts {
+/** A period's counts in one business week, or summed over several. */
+export interface WeekCounts {
   orders: number;
   cancelled: number;
   /** Of the orders not cancelled. */
@@ -17,7 +17,7 @@ export interface DayCounts {
   rejected: number;
 }
 
-const zero: DayCounts = {
+const zero: WeekCounts = {
   orders: 0,
   cancelled: 0,
   valueCents: 0,
@@ -28,7 +28,7 @@ const zero: DayCounts = {
   rejected: 0,
 };
 
-const add = (a: DayCounts, b: DayCounts): DayCounts => ({
+const add = (a: WeekCounts, b: WeekCounts): WeekCounts => ({
   orders: a.orders + b.orders,
   cancelled: a.cancelled + b.cancelled,
   valueCents: a.valueCents + b.valueCents,
@@ -40,16 +40,34 @@ const add = (a: DayCounts, b: DayCounts): DayCounts => ({
 });
 
 /**
- * The cohort `c`'s counts per business day of receipt: one pass, grouped into a few hundred rows
- * at most a year, which the period's totals and its weeks are added up from.
+ * Where each week of the period starts: the period's first instant, then every Monday's
+ * midnight in the business time zone before its end, with the Monday each week is named by.
  */
-export async function dayCounts(
+function weekStarts(from: Date, to: Date, timeZone: string): { week: string; at: Date }[] {
+  const starts = [{ week: mondayOf(calendarDate(from, timeZone)), at: from }];
+  for (;;) {
+    const week = addDays(starts[starts.length - 1]?.week ?? '', 7);
+    const at = zonedInstant(week, 0, timeZone);
+    if (at >= to) return starts;
+    starts.push({ week, at });
+  }
+}
+
+/**
+ * The cohort `c`'s counts per business week of receipt, in one pass grouped into a row a week.
+ * An order's week is found among the weeks' starting instants (width_bucket), which costs less
+ * per order than turning its receipt into a business day.
+ */
+export async function weekCounts(
   db: DbOrTx,
   cohort: SQL,
+  scope: { from: Date; to: Date },
   timeZone: string,
-): Promise<{ day: string; counts: DayCounts }[]> {
+): Promise<{ week: string; counts: WeekCounts }[]> {
+  const starts = weekStarts(scope.from, scope.to, timeZone);
+  const bounds = `{${starts.map((s) => s.at.toISOString()).join(',')}}`;
   const rows = await queryRows<{
-    day: string;
+    bucket: number;
     orders: number;
     cancelled: number;
     value: number;
@@ -61,19 +79,18 @@ export async function dayCounts(
   }>(
     db,
     sql`with ${cohort}
-      select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as orders,
+      select width_bucket(created_at, ${bounds}::timestamptz[]) as bucket, count(*)::int as orders,
         count(*) filter (where status = 'cancelled')::int as cancelled,
-        coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
+        coalesce(sum(total_cents::float8) filter (where status <> 'cancelled'), 0) as value,
         count(delivered_at)::int as delivered,
         count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time,
         count(credit_held_at)::int as holds,
         count(*) filter (where credit_decision = 'approved')::int as approved,
         count(*) filter (where credit_decision = 'rejected')::int as rejected
-      from (select (created_at at time zone ${timeZone})::date as day, * from c) d
-      group by day order by day`,
+      from c group by bucket order by bucket`,
   );
   return rows.map((r) => ({
-    day: r.day,
+    week: starts[Number(r.bucket) - 1]?.week ?? '',
     counts: {
       orders: Number(r.orders),
       cancelled: Number(r.cancelled),
@@ -87,16 +104,6 @@ export async function dayCounts(
   }));
 }
 
-/** The days' counts added up. */
-export const totalOf = (days: { counts: DayCounts }[]): DayCounts =>
-  days.reduce((sum, d) => add(sum, d.counts), zero);
-
-/** The days' counts added up per week (starting on Monday), in order. */
-export function weeksOf(days: { day: string; counts: DayCounts }[]): { week: string; counts: DayCounts }[] {
-  const weeks = new Map<string, DayCounts>();
-  for (const { day, counts } of days) {
-    const week = mondayOf(day);
-    weeks.set(week, add(weeks.get(week) ?? zero, counts));
-  }
-  return [...weeks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, counts]) => ({ week, counts }));
-}
+/** The weeks' counts added up. */
+export const totalOf = (weeks: { counts: WeekCounts }[]): WeekCounts =>
+  weeks.reduce((sum, w) => add(sum, w.counts), zero);
