@@ -75,9 +75,9 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  * with room to sort a period's durations in memory.
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
-  const cohort = cohortCte(query.scope);
   return reportTransaction(db, async (tx) => {
     const ids = await cohortIds(tx, query.scope);
+    const cohort = cohortCte(query.scope, ids);
     const weeks = await weekCounts(tx, cohort, query.scope, query.timeZone);
     const durations = await durationFigures(tx, cohort);
     const stages = await stageFigures(tx, cohort, ids);

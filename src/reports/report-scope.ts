@@ -18,19 +18,24 @@ export interface ReportScope {
  * durations `cycle_microseconds, credit_decision_microseconds`), read from orders_report_idx
  * alone and the filter's own index.
  */
-function cohortSql(scope: ReportScope): SQL {
+function cohortSql(scope: ReportScope, ids?: CohortIds | null): SQL {
   const where: SQL[] = [
     sql`o.created_at >= ${instant(scope.from)}`,
     sql`o.created_at < ${instant(scope.to)}`,
   ];
-  where.push(...filterSql(scope));
+  if (ids !== undefined) where.push(idRange(sql`o.id`, ids));
+  where.push(...filterSql(scope, ids));
   return sql`select o.id, o.created_at, o.delivery_date, o.total_cents, o.status, o.delivered_at,
       o.cycle_microseconds, o.credit_held_at, o.credit_decision, o.credit_decision_microseconds from orders o
     where ${sql.join(where, sql` and `)}`;
 }
 
-/** The cohort as a common table expression `c` for a report's statement. */
-export const cohortCte = (scope: ReportScope): SQL => sql`c as (${cohortSql(scope)})`;
+/**
+ * The cohort as a common table expression `c` for a report's statement; the narrowing's lookups
+ * are held to the period's range of ids (a department's steps of the period, not all of them).
+ */
+export const cohortCte = (scope: ReportScope, ids: CohortIds | null): SQL =>
+  sql`c as (${cohortSql(scope, ids)})`;
 
 /** The lowest and highest id of the period's orders; null when the period has none. */
 export interface CohortIds {
@@ -67,24 +72,34 @@ export async function cohortIds(db: DbOrTx, scope: ReportScope): Promise<CohortI
   return { lo: Number(row.lo), hi: Number(row.hi), exact: row.exact === true };
 }
 
+/** A condition on an order id column: within the period's range of ids. */
+const idRange = (orderId: SQL, ids: CohortIds | null): SQL =>
+  ids === null
+    ? sql`false`
+    : sql`${orderId} between ${sql.raw(String(Math.trunc(ids.lo)))} and ${sql.raw(String(Math.trunc(ids.hi)))}`;
+
 /** A condition on an order id column: the order is in the cohort `c` (see `cohortIds`). */
-export function inCohortIds(orderId: SQL, ids: CohortIds | null): SQL {
-  if (ids === null) return sql`false`;
-  const range = sql`${orderId} between ${sql.raw(String(Math.trunc(ids.lo)))} and ${sql.raw(String(Math.trunc(ids.hi)))}`;
-  return ids.exact ? range : sql`${range} and ${orderId} in (select id from c)`;
-}
-/** The customer, product or department narrowing alone, for figures that ignore the period (the backlog). */
-export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>): SQL[] {
+export const inCohortIds = (orderId: SQL, ids: CohortIds | null): SQL =>
+  ids === null || ids.exact
+    ? idRange(orderId, ids)
+    : sql`${idRange(orderId, ids)} and ${orderId} in (select id from c)`;
+
+/**
+ * The customer, product or department narrowing alone, for figures that ignore the period (the
+ * backlog), or held to the period's range of ids.
+ */
+export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>, ids?: CohortIds | null): SQL[] {
+  const within = (orderId: SQL) => (ids === undefined ? sql`` : sql` and ${idRange(orderId, ids)}`);
   const where: SQL[] = [];
   if (scope.customerId !== undefined) where.push(sql`o.customer_id = ${scope.customerId}`);
   if (scope.productId !== undefined) {
     where.push(
-      sql`exists (select 1 from order_lines l where l.order_id = o.id and l.product_id = ${scope.productId})`,
+      sql`exists (select 1 from order_lines l where l.order_id = o.id and l.product_id = ${scope.productId}${within(sql`l.order_id`)})`,
     );
   }
   if (scope.departmentId !== undefined) {
     where.push(
-      sql`exists (select 1 from assignments a where a.order_id = o.id and a.department_id = ${scope.departmentId})`,
+      sql`exists (select 1 from assignments a where a.order_id = o.id and a.department_id = ${scope.departmentId}${within(sql`a.order_id`)})`,
     );
   }
   return where;
