@@ -65,12 +65,18 @@ export async function cohortIds(db: DbOrTx, scope: ReportScope): Promise<CohortI
     // order until one falls in the period, past every order before it.
     sql`with p as (select min(id + 0) as lo, max(id + 0) as hi, count(*) as n
         from (${cohortSql({ from: scope.from, to: scope.to })}) c)
-      select lo, hi, ${narrowed ? sql`false` : sql`n = (select count(*) from orders where id between p.lo and p.hi)`} as exact
-      from p`,
+      select lo, hi, ${narrowed ? sql`false` : exactSql} as exact from p`,
   );
   if (row?.lo == null || row.hi == null) return null;
   return { lo: Number(row.lo), hi: Number(row.hi), exact: row.exact === true };
 }
+
+/**
+ * Whether the period `p` holds every id of its range: at once when it has as many orders as the
+ * range has ids, else counted over the range (ids a rolled-back insert took leave gaps).
+ */
+const exactSql = sql`case when p.hi - p.lo + 1 = p.n then true
+  else p.n = (select count(*) from orders where id between p.lo and p.hi) end`;
 
 /** A condition on an order id column: within the period's range of ids. */
 const idRange = (orderId: SQL, ids: CohortIds | null): SQL =>
