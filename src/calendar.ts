@@ -116,6 +116,9 @@ function weekdayOf(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+/** The Monday of the week a date falls in (weeks start on Monday). */
+export const mondayOf = (date: string): string => addDays(date, 1 - weekdayOf(date));
+
 export function isWorkingDay(calendar: BusinessCalendar, date: string): boolean {
   return calendar.workdays.includes(weekdayOf(date)) && !calendar.holidays.includes(date);
 }

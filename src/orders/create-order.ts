@@ -127,5 +127,7 @@ export async function insertOrder(
     creditHeldAt: null,
     creditDecidedAt: null,
     creditDecision: null,
+    cycleMicroseconds: null,
+    creditDecisionMicroseconds: null,
   };
 }

@@ -11,6 +11,8 @@ import {
   instant,
   type ReportScope,
 } from './report-scope.ts';
+import { reportTransaction } from './report-transaction.ts';
+import { totalOf, weekCounts } from './report-weeks.ts';
 
 /** Durations in seconds; null when nothing was measured. */
 export interface DurationStats {
@@ -69,153 +71,109 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
 
 /**
  * Every figure of a report, aggregated by the database (nothing is loaded row by row): a few
- * statements over the same cohort, sent together so a server runs them on several connections.
+ * statements over the same cohort, in one read-only transaction so they see the same orders,
+ * with room to sort a period's durations in memory.
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
-  const cohort = cohortCte(query.scope);
-  const ids = await cohortIds(db, query.scope);
-  const [{ headline, credit }, weeks, stages, backlog, exceptions, changes, satisfaction] = await Promise.all(
-    [
-      headlineFigures(db, cohort, query.timeZone),
-      weekFigures(db, cohort, query.timeZone),
-      stageFigures(db, cohort, ids),
-      backlogFigures(db, query),
-      exceptionFigures(db, cohort, ids),
-      changeRequestFigures(db, cohort, ids),
-      satisfactionFigures(db, cohort, ids),
-    ],
-  );
-  return {
-    ...headline,
-    weeks,
-    stages,
-    bottleneck: stages[0]?.stats.p50 != null ? (stages[0]?.department ?? null) : null,
-    backlog,
-    exceptions,
-    changeRequests: changes,
-    credit,
-    satisfaction,
-  };
+  return reportTransaction(db, async (tx) => {
+    const ids = await cohortIds(tx, query.scope);
+    const cohort = cohortCte(query.scope, ids);
+    const weeks = await weekCounts(tx, cohort, query.scope, query.timeZone);
+    const durations = await durationFigures(tx, cohort);
+    const stages = await stageFigures(tx, cohort, ids);
+    const backlog = await backlogFigures(tx, query);
+    const exceptions = await exceptionFigures(tx, cohort, ids);
+    const changeRequests = await changeRequestFigures(tx, cohort, ids);
+    const satisfaction = await satisfactionFigures(tx, cohort, ids);
+    const total = totalOf(weeks);
+    return {
+      orders: total.orders,
+      cancelled: total.cancelled,
+      valueCents: total.valueCents,
+      delivered: total.delivered,
+      onTimeInFull: total.onTime,
+      cycle: durations.cycle,
+      stages,
+      bottleneck: stages[0]?.stats.p50 != null ? (stages[0]?.department ?? null) : null,
+      weeks: weeks.map(({ week, counts }) => ({
+        week,
+        orders: counts.orders,
+        valueCents: counts.valueCents,
+        delivered: counts.delivered,
+        onTime: counts.onTime,
+      })),
+      backlog,
+      exceptions,
+      changeRequests,
+      credit: {
+        holds: total.creditHolds,
+        approved: total.approved,
+        rejected: total.rejected,
+        undecided: total.creditHolds - durations.creditDecision.count,
+        timeToDecision: durations.creditDecision,
+      },
+      satisfaction,
+    };
+  });
 }
 
-/** Count, mean and percentiles of `seconds`, as columns `<prefix>n`, `<prefix>mean`, `<prefix>p50`, `<prefix>p90`. */
-const statsColumns = (seconds: SQL, prefix = '') => sql`count(${seconds})::int as ${sql.raw(`${prefix}n`)},
-  avg(${seconds})::float8 as ${sql.raw(`${prefix}mean`)},
-  percentile_cont(0.5) within group (order by ${seconds}) as ${sql.raw(`${prefix}p50`)},
-  percentile_cont(0.9) within group (order by ${seconds}) as ${sql.raw(`${prefix}p90`)}`;
+/**
+ * Count, mean and median and 90th percentile (one sort) of a stored duration in microseconds,
+ * as columns `<prefix>n`, `<prefix>mean`, `<prefix>p`.
+ */
+const statsColumns = (micros: SQL, prefix = '') => sql`count(${micros})::int as ${sql.raw(`${prefix}n`)},
+  avg(${micros})::float8 as ${sql.raw(`${prefix}mean`)},
+  percentile_cont(array[0.5, 0.9]) within group (order by ${micros}) as ${sql.raw(`${prefix}p`)}`;
 
 interface StatsRow {
   n: number;
   mean: number | null;
-  p50: number | null;
-  p90: number | null;
+  p: number[] | null;
 }
+
+/** Seconds from microseconds, rounded to the microsecond so a figure reads the same on every driver. */
+const seconds = (micros: unknown): number | null =>
+  micros === null || micros === undefined ? null : Math.round(Number(micros)) / 1e6;
+
 const stats = (r: StatsRow | undefined): DurationStats => ({
   count: Number(r?.n ?? 0),
-  mean: num(r?.mean),
-  p50: num(r?.p50),
-  p90: num(r?.p90),
+  mean: seconds(r?.mean),
+  p50: seconds(r?.p?.[0]),
+  p90: seconds(r?.p?.[1]),
 });
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/**
- * Orders, value, deliveries, cycle time and credit holds of the whole period, in one pass over
- * the cohort: an order's first delivery and its credit hold are on its row (kept from its events).
- */
-async function headlineFigures(db: DbOrTx, cohort: SQL, timeZone: string) {
+/** Cycle time and credit decision time of the whole period, from the cohort's stored durations. */
+async function durationFigures(db: DbOrTx, cohort: SQL) {
   const [row] = await queryRows<
-    StatsRow & {
-      orders: number;
-      cancelled: number;
-      value: number;
-      on_time: number;
-      holds: number;
-      approved: number;
-      rejected: number;
-      credit_n: number;
-      credit_mean: number | null;
-      credit_p50: number | null;
-      credit_p90: number | null;
-    }
+    StatsRow & { credit_n: number; credit_mean: number | null; credit_p: number[] | null }
   >(
     db,
     sql`with ${cohort}
-      select count(*)::int as orders,
-        count(*) filter (where status = 'cancelled')::int as cancelled,
-        coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
-        count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time,
-        ${statsColumns(sql`extract(epoch from delivered_at - created_at)`)},
-        count(credit_held_at)::int as holds,
-        count(*) filter (where credit_decision = 'approved')::int as approved,
-        count(*) filter (where credit_decision = 'rejected')::int as rejected,
-        ${statsColumns(sql`extract(epoch from credit_decided_at - credit_held_at)`, 'credit_')}
+      select ${statsColumns(sql`cycle_microseconds`)},
+        ${statsColumns(sql`credit_decision_microseconds`, 'credit_')}
       from c`,
   );
-  const holds = Number(row?.holds ?? 0);
-  const decided = Number(row?.credit_n ?? 0);
   return {
-    headline: {
-      orders: Number(row?.orders ?? 0),
-      cancelled: Number(row?.cancelled ?? 0),
-      valueCents: Number(row?.value ?? 0),
-      delivered: Number(row?.n ?? 0),
-      onTimeInFull: Number(row?.on_time ?? 0),
-      cycle: stats(row),
-    },
-    credit: {
-      holds,
-      approved: Number(row?.approved ?? 0),
-      rejected: Number(row?.rejected ?? 0),
-      undecided: holds - decided,
-      timeToDecision: stats({
-        n: decided,
-        mean: row?.credit_mean ?? null,
-        p50: row?.credit_p50 ?? null,
-        p90: row?.credit_p90 ?? null,
-      }),
-    },
+    cycle: stats(row),
+    creditDecision: stats({
+      n: row?.credit_n ?? 0,
+      mean: row?.credit_mean ?? null,
+      p: row?.credit_p ?? null,
+    }),
   };
-}
-
-/** The same counts per week (no percentiles: a week's are not shown), a hash over the cohort. */
-async function weekFigures(db: DbOrTx, cohort: SQL, timeZone: string): Promise<WeekFigures[]> {
-  const rows = await queryRows<{
-    week: string;
-    orders: number;
-    value: number;
-    delivered: number;
-    on_time: number;
-  }>(
-    db,
-    sql`with ${cohort}, weeks as (
-        select c.*, date_trunc('week', c.created_at at time zone ${timeZone})::date as week from c)
-      select to_char(week, 'YYYY-MM-DD') as week, count(*)::int as orders,
-        coalesce(sum(total_cents) filter (where status <> 'cancelled'), 0)::float8 as value,
-        count(delivered_at)::int as delivered,
-        count(*) filter (where (delivered_at at time zone ${timeZone})::date <= delivery_date)::int as on_time
-      from weeks group by week order by week`,
-  );
-  return rows.map((r) => ({
-    week: r.week,
-    orders: Number(r.orders),
-    valueCents: Number(r.value),
-    delivered: Number(r.delivered),
-    onTime: Number(r.on_time),
-  }));
 }
 
 async function stageFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | null) {
   const rows = await queryRows<StatsRow & { department: string }>(
     db,
-    sql`with ${cohort}, steps as (
-        select a.department_id, a.step_seconds as seconds
-        from c join assignments a on a.order_id = c.id and ${inCohortIds(sql`a.order_id`, ids)}
-        where a.step_seconds is not null),
-      per_stage as (
-        select d.name as department, s.* from (
-          select department_id, ${statsColumns(sql`seconds`)} from steps group by department_id) s
-        join departments d on d.id = s.department_id)
-      select *, rank() over (order by p50 desc, department) as place from per_stage order by place`,
+    sql`with ${cohort}
+      select d.name as department, s.* from (
+          select department_id, ${statsColumns(sql`a.step_microseconds`)} from assignments a
+          where a.step_microseconds is not null and ${inCohortIds(sql`a.order_id`, ids)}
+          group by department_id) s
+        join departments d on d.id = s.department_id
+      order by s.p[1] desc, department`,
   );
   return rows.map((r) => ({ department: r.department, stats: stats(r) }));
 }
@@ -288,7 +246,7 @@ async function satisfactionFigures(db: DbOrTx, cohort: SQL, ids: CohortIds | nul
   const rows = await queryRows<{ rating: number | null; n: number; average: number | null }>(
     db,
     sql`with ${cohort} select f.rating, count(*)::int as n, avg(f.rating)::float8 as average
-      from c join order_feedback f on f.order_id = c.id and ${inCohortIds(sql`f.order_id`, ids)}
+      from order_feedback f where ${inCohortIds(sql`f.order_id`, ids)}
       group by grouping sets ((), (f.rating))`,
   );
   const total = rows.find((r) => r.rating === null);

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { orderFeedback, orders } from '../../src/db/schema.ts';
 import { reportFigures } from '../../src/reports/report-figures.ts';
 import type { ReportScope } from '../../src/reports/report-scope.ts';
 import { fixtureNow, seedReportFixture } from '../support/report-fixture.ts';
@@ -100,6 +102,30 @@ describe('the report’s figures, computed by the database', () => {
     const production = await figures({ departmentId: fixture.production.id });
     expect([production.orders, production.valueCents, production.delivered]).toEqual([3, 35_000, 2]);
     expect(production.backlog.open).toBe(1);
+  });
+
+  it('an order entered late with an earlier receipt (an import) counts in its own month, not where its id falls', async () => {
+    const [october] = await database.db.select().from(orders).where(eq(orders.number, 'SO-2026-000005'));
+    if (!october) throw new Error('no October order');
+    await database.db
+      .insert(orderFeedback)
+      .values({ orderId: october.id, rating: 1, loggedBy: 'U0ADMIN', loggedAt: new Date('2026-11-25') });
+    const at = new Date('2026-11-25T10:00:00Z');
+    await database.db.insert(orders).values({
+      number: 'SO-2026-000008',
+      customerId: fixture.acme.id,
+      status: 'received',
+      deliveryDate: '2026-12-10',
+      paymentMethod: 'net30',
+      ownerId: 'U0ADMIN',
+      totalCents: 1_000,
+      createdAt: at,
+      updatedAt: at,
+    });
+
+    // November's ids now run past the October order's; it still counts in October only.
+    const november = await figures();
+    expect([november.orders, november.valueCents, november.satisfaction.count]).toEqual([6, 39_000, 2]);
   });
 
   it('a period without orders: zeros and nothing measured, never NaN', async () => {
