@@ -2,8 +2,9 @@
  * Awaits statements of one transaction that were issued at once. On Postgres, postgres.js
  * pipelines the queries of a transaction sent before the first answers: one round trip for all
  * of them instead of one each, and the server still runs them in the order they were issued.
- * On PGlite they simply run in turn. Pass only statements whose inputs are known now (no
- * statement may need another's answer); a later one may read what an earlier one wrote.
+ * On PGlite they simply run in turn. Pass only statements whose inputs are known now and that
+ * do not read one another's writes: a query builder starts when awaited here, an async function
+ * when called, so the order they reach the server in is not the order of the arguments.
  *
  * Every statement is awaited before anything is thrown, and the first failure in argument order
  * is the one thrown: after a failed statement the later ones only report the aborted

@@ -79,7 +79,9 @@ export async function allocateOrder(
   );
   // The first step is written open to the person picked (the loads and the picking read above
   // do not count a pending step, so neither depends on it), and the order moves in the same
-  // round trip; a stale version throws and the transaction takes the steps back with it.
+  // round trip; a stale version throws and the transaction takes the steps back with it. The
+  // move's App Homes may be read before the steps are written: the department's card, queued
+  // next, reads them again under the same keys.
   const [steps, , allocated] = await together(
     tx
       .insert(assignments)
