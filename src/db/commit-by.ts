@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
 import { type Deadline, DeadlineExceeded } from './deadline.ts';
+import { together } from './together.ts';
 
 /**
  * Time kept between the last moment the server may commit and the moment the caller gives up
@@ -25,11 +26,14 @@ export async function transactionCommittedBy<T>(
   const work = db.transaction(async (tx) => {
     const budget = Math.floor(deadline.remainingMs() - commitMarginMs);
     if (budget <= 0) deadline.check();
-    await tx.execute(
-      sql`select set_config('orderdesk.commit_by',
+    // Sent with fn's first statements: the setting is read only at COMMIT.
+    const [, result] = await together(
+      tx.execute(
+        sql`select set_config('orderdesk.commit_by',
             (transaction_timestamp() + ${Math.max(0, budget)} * interval '1 millisecond')::text, true)`,
+      ),
+      fn(tx),
     );
-    const result = await fn(tx);
     // Work resumed after the caller gave up rolls back here rather than at the trigger.
     deadline.check();
     return result;

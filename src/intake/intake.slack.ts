@@ -12,6 +12,7 @@ import { noticeModal } from '../blocks/notice-modal.ts';
 import { customerViewIds } from '../customer-view/customer-view-ids.ts';
 import { customerFields } from '../customers/customer-input.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
+import { together } from '../db/together.ts';
 import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import type { ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -199,11 +200,14 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
   async function orderFormSubmitted({ ack, body, view }: ViewSubmitArgs) {
     const deadline = Deadline.in(submissionBudgetMs);
     const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
-      const actor = await deps.loadActor({ userId: body.user.id, teamId: body.user.team_id });
-      permit(actor, 'view:order_new');
       const intakeKey = `view:${view.root_view_id ?? view.id}`;
+      const [actor, earlier] = await together(
+        deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
+        findByIntakeKey(ctx.db, intakeKey),
+      );
+      permit(actor, 'view:order_new');
       // A second delivery, or Submit pressed again: answered as the first one was.
-      if (await findByIntakeKey(ctx.db, intakeKey)) return { wrote: false };
+      if (earlier) return { wrote: false };
       const meta = readMeta(view.private_metadata);
       const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
       const outcome = await reviewDraft(ctx, ctx.db, draft);

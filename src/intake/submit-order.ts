@@ -6,6 +6,7 @@ import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { departments, orders } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder } from '../orders/create-order.ts';
 import { customerCredit } from '../orders/customer-credit.ts';
@@ -58,10 +59,12 @@ export async function submitOrder(
       // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
       // year's number counter, which every other order waits for, so that stretch is kept short.
       // The new order is not in the sum yet, as the check wants.
-      const position = await customerCredit(tx, { code: reviewed.customerCode });
-      const ids = await productIds(
-        tx,
-        reviewed.lines.map((l) => l.sku),
+      const [position, ids] = await together(
+        customerCredit(tx, { code: reviewed.customerCode }),
+        productIds(
+          tx,
+          reviewed.lines.map((l) => l.sku),
+        ),
       );
       const order = await insertOrder(tx, now, ctx.timeZone, {
         customerId: position.customerId,
@@ -79,7 +82,9 @@ export async function submitOrder(
         })),
       });
       const credit = checkCredit({ ...position, orderCents: order.totalCents });
-      await appendOrderEvents(tx, order.id, actor.userId, now, [
+      // Sent with the decision's first statements: the events are issued first, so they keep
+      // their place before the move's own.
+      const reviewedEvents = appendOrderEvents(tx, order.id, actor.userId, now, [
         {
           type: 'reviewed',
           data: {
@@ -98,14 +103,18 @@ export async function submitOrder(
         },
       ]);
       if (credit.verdict === 'ok') {
-        const allocated = await confirmAndAllocate(ctx, tx, now, {
-          order,
-          expectedVersion: order.version,
-          steps: [{ action: 'confirm' }],
-          actor: actor.userId,
-        });
+        const [, allocated] = await together(
+          reviewedEvents,
+          confirmAndAllocate(ctx, tx, now, {
+            order,
+            expectedVersion: order.version,
+            steps: [{ action: 'confirm' }],
+            actor: actor.userId,
+          }),
+        );
         return { order: allocated, held: false, repeated: false };
       }
+      await reviewedEvents;
       const held = await moveOrder(tx, {
         now,
         order,

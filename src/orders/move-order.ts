@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { refreshOrderCards } from './order-cards.ts';
 import {
@@ -67,28 +68,43 @@ export async function moveOrder(
         : { holdKind: null, holdReason: null };
     status = move.to;
   }
-  const updated = await updateOrderAtVersion(tx, order.id, expectedVersion, now, {
+  const why = steps.findLast((s) => s.reason)?.reason;
+  const moved = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
+  const write = updateOrderAtVersion(tx, order.id, expectedVersion, now, {
     status,
     statusBeforeHold: beforeHold,
     ...hold,
   });
-  await appendOrderEvents(
+  const recorded = appendOrderEvents(
     tx,
     order.id,
     actor,
     now,
     events.map((data) => ({ type: 'status_changed', data })),
   );
-  // A cancelled order's remaining work leaves every queue, capacity count and App Home.
+  const threadLine = line ?? moved;
   if (status === 'cancelled') {
-    await tx
-      .update(assignments)
-      .set({ status: 'cancelled' })
-      .where(and(eq(assignments.orderId, order.id), stepToDo));
+    // A cancelled order's remaining work leaves every queue, capacity count and App Home, so its
+    // cards and Homes are read after that.
+    const [updated] = await together(
+      write,
+      recorded,
+      tx
+        .update(assignments)
+        .set({ status: 'cancelled' })
+        .where(and(eq(assignments.orderId, order.id), stepToDo)),
+    );
+    await refreshOrderCards(tx, now, updated, threadLine);
+    return updated;
   }
-  const why = steps.findLast((s) => s.reason)?.reason;
-  const moved = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
-  await refreshOrderCards(tx, now, updated, line ?? moved);
+  // The version the write gives the order is known before it answers, so the cards are queued
+  // in the same round trip; a stale version throws first and the caller's transaction rolls
+  // the rest back.
+  const [updated] = await together(
+    write,
+    recorded,
+    refreshOrderCards(tx, now, { id: order.id, version: expectedVersion + 1 }, threadLine),
+  );
   return updated;
 }
 

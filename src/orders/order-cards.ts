@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { slackMessages } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import type { CardKind } from '../outbox/effects.ts';
-import { enqueue } from '../outbox/enqueue.ts';
-import { refreshOrderHomes } from './order-homes.ts';
+import { enqueue, enqueueSelected, entriesOf } from '../outbox/enqueue.ts';
+import { orderHomeEntries } from './order-homes.ts';
 
 /**
  * Asks for the order's card to be shown in a channel (or a user's DM). The dispatcher renders
@@ -16,10 +17,13 @@ export async function showOrderCard(
   channel: string,
   card: CardKind = 'order',
 ): Promise<void> {
-  await tx.insert(slackMessages).values({ orderId: order.id, channel, card }).onConflictDoNothing();
-  await enqueue(tx, now, [cardEntry(order, channel, card)]);
   // A card is shown when an order arrives or a step opens: both change someone's App Home.
-  await refreshOrderHomes(tx, now, order);
+  const entries = sql`(${entriesOf([cardEntry(order, channel, card)])})
+    union all (${orderHomeEntries(order, 1)})`;
+  await together(
+    tx.insert(slackMessages).values({ orderId: order.id, channel, card }).onConflictDoNothing(),
+    enqueueSelected(tx, now, entries),
+  );
 }
 
 /** The outbox key of a card request, around the order's id: one per channel and order version. */
@@ -51,24 +55,34 @@ export async function refreshOrderCards(
   order: { id: number; version: number },
   threadLine: string,
 ): Promise<void> {
-  const cards = await cardsOf(tx, order.id);
-  await enqueue(
+  await enqueueSelected(
     tx,
     now,
-    cards.flatMap(({ channel, card }) => [
-      cardEntry(order, channel, card),
-      ...(card === 'order'
-        ? [
-            {
-              key: `thread:${order.id}:${channel}:v${order.version}`,
-              channel,
-              effect: { kind: 'card_thread' as const, v: 1 as const, orderId: order.id, text: threadLine },
-            },
-          ]
-        : []),
-    ]),
+    sql`(${cardEntriesWithLine(order, threadLine)}) union all (${orderHomeEntries(order, homesAfterCards)})`,
   );
-  await refreshOrderHomes(tx, now, order);
+}
+
+/** Where an order's Homes come in a refresh's entries: after its cards, of which it has a handful. */
+const homesAfterCards = 1_000_000;
+
+/**
+ * cardEntry for every card of the order, each order card followed by its thread line, as a
+ * selection (key, channel, payload, n): reading the cards and queuing them is one statement.
+ */
+function cardEntriesWithLine(order: { id: number; version: number }, threadLine: string): SQL {
+  const id = sql`${order.id}::bigint`;
+  const version = sql`${`:v${order.version}`}::text`;
+  return sql`
+    select k.key, m.channel, k.payload, m.ord * 2 + k.i as n
+    from (select channel, card, row_number() over (order by channel, card) as ord
+          from slack_messages where order_id = ${id}) m
+    cross join lateral (values
+      (0, 'card:' || ${id} || ':' || m.channel || ':' || m.card || ${version},
+        jsonb_build_object('kind', 'order_card', 'v', 1, 'orderId', ${id}, 'card', m.card)),
+      (1, 'thread:' || ${id} || ':' || m.channel || ${version},
+        jsonb_build_object('kind', 'card_thread', 'v', 1, 'orderId', ${id}, 'text', ${threadLine}::text))
+    ) as k(i, key, payload)
+    where k.i = 0 or m.card = 'order'`;
 }
 
 /**

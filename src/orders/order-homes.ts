@@ -1,8 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { queryRows } from '../db/rows.ts';
 import { slackChannelGates } from '../db/schema.ts';
-import { enqueue } from '../outbox/enqueue.ts';
+import { enqueue, enqueueSelected } from '../outbox/enqueue.ts';
 
 /**
  * The outbox channel of a person's App Home. It is a pacing key, not a Slack channel: home
@@ -64,26 +63,31 @@ export async function refreshOrderHomes(
   now: Date,
   order: { id: number; version: number },
 ): Promise<void> {
-  const rows = await queryRows<{ user_id: string }>(
-    tx,
-    sql`
+  await enqueueSelected(tx, now, orderHomeEntries(order));
+}
+
+/**
+ * The outbox entries (key, channel, payload, n) of refreshOrderHomes as a selection, so that
+ * finding the audience and queuing its Homes is one statement; `after` places them after other
+ * entries of the same statement.
+ */
+export function orderHomeEntries(order: { id: number; version: number }, after = 0): SQL {
+  const id = sql`${order.id}::bigint`;
+  return sql`
     with audience(user_id) as (
-      select owner_id from orders where id = ${order.id}
-      union select assignee_id from assignments where order_id = ${order.id} and assignee_id is not null
+      select owner_id from orders where id = ${id}
+      union select assignee_id from assignments where order_id = ${id} and assignee_id is not null
       union select p.slack_user_id from assignments a join people p on p.department_id = a.department_id
-        where a.order_id = ${order.id} and a.status in ('open', 'accepted')
+        where a.order_id = ${id} and a.status in ('open', 'accepted')
       union select d.manager_id from assignments a join departments d on d.id = a.department_id
-        where a.order_id = ${order.id} and d.manager_id is not null
+        where a.order_id = ${id} and d.manager_id is not null
     )
-    select audience.user_id from audience
-    join slack_channel_gates g on g.channel = ${prefix} || audience.user_id`,
-  );
-  await queueHomes(
-    tx,
-    now,
-    rows.map((r) => String(r.user_id)),
-    `order:${order.id}:v${order.version}`,
-  );
+    select ${prefix}::text || u.user_id || ${`:order:${order.id}:v${order.version}`}::text as key,
+      g.channel,
+      jsonb_build_object('kind', 'home', 'v', 1, 'userId', u.user_id) as payload,
+      ${after}::bigint + row_number() over (order by u.user_id) as n
+    from audience u
+    join slack_channel_gates g on g.channel = ${prefix}::text || u.user_id`;
 }
 
 async function queueHomes(tx: DbOrTx, now: Date, userIds: readonly string[], change: string) {

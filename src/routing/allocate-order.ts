@@ -1,14 +1,21 @@
 import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute } from './allocation-rules.ts';
-import { type DepartmentRow, departmentsByKey, loadRules, orderTraitsData } from './allocation-store.ts';
-import { earliestFit } from './capacity.ts';
+import {
+  allDepartmentsByKey,
+  type DepartmentRow,
+  loadRules,
+  orderTraitsData,
+  pickingData,
+} from './allocation-store.ts';
+import { type DueLoad, earliestFit } from './capacity.ts';
 import { departmentsLoad } from './capacity-store.ts';
 import { capacityRiskLine } from './capacity-view.ts';
-import { openStep, tellOwner } from './open-step.ts';
+import { announceStep, pickFor, tellOwner } from './open-step.ts';
 
 const dayMs = 86_400_000;
 
@@ -31,17 +38,17 @@ export async function allocateOrder(
 ): Promise<OrderRow> {
   if (order.status !== 'confirmed') return order;
   const today = calendarDate(now, timeZone);
-  const traits = await orderTraitsData(tx, order);
-  const { route } = chooseRoute(await loadRules(tx), {
+  const [traits, rules, departments] = await together(
+    orderTraitsData(tx, order),
+    loadRules(tx),
+    allDepartmentsByKey(tx),
+  );
+  const { route } = chooseRoute(rules, {
     ...traits,
     valueCents: order.totalCents,
     paymentMethod: order.paymentMethod,
     daysUntilDelivery: Math.round((Date.parse(order.deliveryDate) - Date.parse(today)) / dayMs),
   });
-  const departments = await departmentsByKey(
-    tx,
-    route.map((s) => s.department),
-  );
   const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
   const first = route[0];
   const firstDept = first ? departments.get(first.department) : undefined;
@@ -56,24 +63,12 @@ export async function allocateOrder(
     );
     return order;
   }
-  const risks = await capacityRisks(tx, today, order, traits.units, [...new Set(departments.values())]);
   const planned = route.map((step) => ({ step, department: departments.get(step.department) ?? firstDept }));
-  const steps = await tx
-    .insert(assignments)
-    .values(
-      planned.map(({ step, department }, i) => ({
-        orderId: order.id,
-        step: i,
-        departmentId: department.id,
-        status: 'pending' as const,
-        pick: step.pick,
-        fixedPersonId: step.personId ?? null,
-        units: traits.units,
-        dueOn: order.deliveryDate,
-        fitsOn: risks.get(department.id) ?? null,
-      })),
-    )
-    .returning();
+  const counted = [...new Set(planned.map((p) => p.department))].filter((d) => d.dailyCapacity > 0);
+  const [loads, picking] = await together(departmentsLoad(tx, counted), pickingData(tx, firstDept.id));
+  const risks = capacityRisks(today, order, traits.units, counted, loads);
+  const opening = { pick: first.pick, fixedPersonId: first.personId ?? null };
+  const pick = pickFor(opening, firstDept, picking);
   const risk = capacityRiskLine(
     planned.map(({ department }) => ({
       departmentName: department.name,
@@ -82,32 +77,55 @@ export async function allocateOrder(
     })),
     order.deliveryDate,
   );
-  if (risk) await tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`);
-  const allocated = await moveOrder(tx, {
-    now,
-    order,
-    expectedVersion: order.version,
-    steps: [{ action: 'allocate' }],
-    actor,
-  });
-  const opening = steps.find((s) => s.step === 0);
-  if (opening) await openStep(tx, now, allocated, opening, firstDept, configAdmins);
+  // The first step is written open to the person picked (the loads and the picking read above
+  // do not count a pending step, so neither depends on it), and the order moves in the same
+  // round trip; a stale version throws and the transaction takes the steps back with it. The
+  // move's App Homes may be read before the steps are written: the department's card, queued
+  // next, reads them again under the same keys.
+  const [steps, , allocated] = await together(
+    tx
+      .insert(assignments)
+      .values(
+        planned.map(({ step, department }, i) => ({
+          orderId: order.id,
+          step: i,
+          departmentId: department.id,
+          pick: step.pick,
+          fixedPersonId: step.personId ?? null,
+          units: traits.units,
+          dueOn: order.deliveryDate,
+          fitsOn: risks.get(department.id) ?? null,
+          ...(i === 0
+            ? { status: 'open' as const, assigneeId: pick.assignee, openedAt: now }
+            : { status: 'pending' as const }),
+        })),
+      )
+      .returning(),
+    risk ? tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`) : Promise.resolve(),
+    moveOrder(tx, {
+      now,
+      order,
+      expectedVersion: order.version,
+      steps: [{ action: 'allocate' }],
+      actor,
+    }),
+  );
+  const opened = steps.find((s) => s.step === 0);
+  if (opened) await announceStep(tx, now, allocated, opened, firstDept, pick, configAdmins);
   return allocated;
 }
 
 /**
  * For each department that counts capacity, whether the order fits its load by the delivery
- * date: null when it does, else the earliest date it would. The loads come in one statement.
+ * date: null when it does, else the earliest date it would.
  */
-async function capacityRisks(
-  tx: DbOrTx,
+function capacityRisks(
   today: string,
   order: OrderRow,
   units: number,
-  departments: readonly DepartmentRow[],
-): Promise<Map<number, string | null>> {
-  const counted = departments.filter((d) => d.dailyCapacity > 0);
-  const loads = await departmentsLoad(tx, counted);
+  counted: readonly DepartmentRow[],
+  loads: Map<number, DueLoad[]>,
+): Map<number, string | null> {
   return new Map(
     counted.map((department) => [
       department.id,

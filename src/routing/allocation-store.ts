@@ -48,6 +48,15 @@ export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
   };
 }
 
+/**
+ * Every department by key: a route is known only once the rules are read, and reading all of
+ * them (a few dozen rows) alongside the rules saves the round trip of asking for the route's.
+ */
+export async function allDepartmentsByKey(db: DbOrTx): Promise<Map<string, DepartmentRow>> {
+  const rows = await db.select().from(departments);
+  return new Map(rows.map((d) => [d.key, d]));
+}
+
 export async function departmentsByKey(
   db: DbOrTx,
   keys: readonly string[],

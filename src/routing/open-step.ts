@@ -3,6 +3,7 @@ import { adminRecipients } from '../admin-recipients.ts';
 import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
@@ -25,27 +26,60 @@ export async function openStep(
   department: DepartmentRow,
   configAdmins: readonly string[] = [],
 ): Promise<void> {
-  const routeStep: RouteStep = {
-    department: department.key,
-    pick: assignment.pick,
-    personId: assignment.fixedPersonId ?? undefined,
-  };
-  const { candidates, lastAssigned } = await pickingData(tx, department.id);
-  const assignee = pickPerson(routeStep, candidates, lastAssigned);
+  const pick = pickFor(assignment, department, await pickingData(tx, department.id));
   await tx
     .update(assignments)
-    .set({ status: 'open', assigneeId: assignee, openedAt: now })
+    .set({ status: 'open', assigneeId: pick.assignee, openedAt: now })
     .where(eq(assignments.id, assignment.id));
+  await announceStep(tx, now, order, assignment, department, pick, configAdmins);
+}
+
+/** Who a step goes to, and whom the department had to choose from. */
+export interface StepPick {
+  routeStep: RouteStep;
+  candidates: readonly Candidate[];
+  assignee: string | null;
+}
+
+/** Picks the person for a step of a department from what pickingData read. */
+export function pickFor(
+  step: Pick<AssignmentRow, 'pick' | 'fixedPersonId'>,
+  department: DepartmentRow,
+  { candidates, lastAssigned }: Awaited<ReturnType<typeof pickingData>>,
+): StepPick {
+  const routeStep: RouteStep = {
+    department: department.key,
+    pick: step.pick,
+    personId: step.fixedPersonId ?? undefined,
+  };
+  return { routeStep, candidates, assignee: pickPerson(routeStep, candidates, lastAssigned) };
+}
+
+/**
+ * Makes a step that is open (to `pick.assignee`) seen: the order's card in the department's
+ * channel, and the notes to the owner and admins openStep describes.
+ */
+export async function announceStep(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  assignment: AssignmentRow,
+  department: DepartmentRow,
+  { routeStep, candidates, assignee }: StepPick,
+  configAdmins: readonly string[],
+): Promise<void> {
   const name = escapeMrkdwn(department.name);
   if (department.channelId) await showOrderCard(tx, now, order, department.channelId);
   else {
-    await refreshOrderHomes(tx, now, order);
-    await tellOwner(
-      tx,
-      now,
-      order,
-      `no-channel:${department.id}`,
-      `${order.number} went to ${name}, which has no Slack channel yet.`,
+    await together(
+      refreshOrderHomes(tx, now, order),
+      tellOwner(
+        tx,
+        now,
+        order,
+        `no-channel:${department.id}`,
+        `${order.number} went to ${name}, which has no Slack channel yet.`,
+      ),
     );
   }
   if (!assignee) {

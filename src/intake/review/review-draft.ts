@@ -3,6 +3,7 @@ import { calendarDate } from '../../calendar.ts';
 import type { UseCaseContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { customers, orders, products } from '../../db/schema.ts';
+import { together } from '../../db/together.ts';
 import type { OrderDraft } from '../order-draft.ts';
 import { type CatalogProduct, type ReviewOutcome, reviewedOrder } from './review-rules.ts';
 
@@ -13,28 +14,26 @@ export async function reviewDraft(
   draft: OrderDraft,
 ): Promise<ReviewOutcome> {
   const code = draft.customerCode?.trim().toUpperCase() ?? '';
-  const [customer] = code ? await db.select().from(customers).where(eq(customers.code, code)) : [];
   const skus = [...new Set(draft.lines.map((l) => l.sku?.trim().toUpperCase() ?? '').filter(Boolean))].slice(
     0,
     100,
   );
-  const found = skus.length ? await db.select().from(products).where(inArray(products.sku, skus)) : [];
   const po = draft.customerPo?.trim();
-  const [used] =
-    customer && po
-      ? await db
+  // Three reads sent at once: the PO's earlier use names its customer by code, not by the id
+  // the first read finds.
+  const [[customer], found, [used]] = await together(
+    code ? db.select().from(customers).where(eq(customers.code, code)) : Promise.resolve([]),
+    skus.length ? db.select().from(products).where(inArray(products.sku, skus)) : Promise.resolve([]),
+    code && po
+      ? db
           .select({ number: orders.number })
           .from(orders)
-          .where(
-            and(
-              eq(orders.customerId, customer.id),
-              eq(orders.customerPo, po),
-              ne(orders.status, 'cancelled'),
-            ),
-          )
+          .innerJoin(customers, eq(customers.id, orders.customerId))
+          .where(and(eq(customers.code, code), eq(orders.customerPo, po), ne(orders.status, 'cancelled')))
           .orderBy(desc(orders.id))
           .limit(1)
-      : [];
+      : Promise.resolve([]),
+  );
   return reviewedOrder({
     draft,
     today: calendarDate(ctx.clock.now(), ctx.timeZone),

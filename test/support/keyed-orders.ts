@@ -1,0 +1,42 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { DbOrTx } from '../../src/db/client.ts';
+import { orders } from '../../src/db/schema.ts';
+import { insertOrder } from '../../src/orders/create-order.ts';
+import { aCustomer, aProduct } from './factories.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+/**
+ * A database for the file's tests of what a transaction stores, with one-line orders told apart
+ * by their intake key: how to insert one, and which are stored under a key.
+ */
+export function keyedOrders() {
+  let world: { database: TestDatabase; customerId: number; productId: number } | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    world = {
+      database,
+      customerId: (await aCustomer(database.db)).id,
+      productId: (await aProduct(database.db)).id,
+    };
+  });
+  afterAll(() => world?.database.close());
+  const ready = () => {
+    if (!world) throw new Error('keyedOrders: the database is made in beforeAll');
+    return world;
+  };
+  const db = () => ready().database.db;
+  return {
+    db,
+    anOrder: (tx: DbOrTx, intakeKey: string) =>
+      insertOrder(tx, new Date('2026-11-27T09:00:00Z'), 'UTC', {
+        customerId: ready().customerId,
+        deliveryDate: '2026-12-20',
+        paymentMethod: 'net30',
+        ownerId: 'U0ADMIN',
+        intakeKey,
+        lines: [{ productId: ready().productId, spec: '', quantity: 1, unitPriceCents: 100 }],
+      }),
+    stored: async (intakeKey: string) =>
+      (await db().select().from(orders)).filter((o) => o.intakeKey === intakeKey),
+  };
+}
