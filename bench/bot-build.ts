@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { buildProduction } from '../scripts/build-production.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,4 +23,19 @@ export async function builtBot(entry: BotEntry): Promise<string> {
     Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(here, file)])),
   ).then(() => outdir);
   return path.join(await built, `${entry}.js`);
+}
+
+const packageJson = z.object({ scripts: z.object({ start: z.string() }) });
+
+/**
+ * Node's flags for a bot: orderdesk runs with those of `npm start` (its heap cap), read from
+ * package.json so the bench cannot drift from production; the bare app with Node's defaults.
+ */
+export function botNodeFlags(entry: BotEntry): string[] {
+  if (entry !== 'orderdesk-server') return [];
+  const { scripts } = packageJson.parse(JSON.parse(readFileSync(path.join(here, '../package.json'), 'utf8')));
+  const [node, ...words] = scripts.start.split(/\s+/);
+  if (node !== 'node')
+    throw new Error(`package.json's start script does not begin with node: ${scripts.start}`);
+  return words.filter((word) => word.startsWith('--'));
 }

@@ -11,6 +11,8 @@ export interface BotProcessOptions {
   name: string;
   /** The child's entry file: a .ts file run through tsx, or a .js file (a build) run by Node alone. */
   entry: string;
+  /** Node's own flags before the entry, as production's start script passes them (bot-build.ts). */
+  nodeFlags?: readonly string[];
   /** Core list for `taskset -c`, or null to leave the child unpinned. */
   cpus: string | null;
   env: Record<string, string>;
@@ -72,7 +74,10 @@ export class BotProcess {
   }
 
   static start(opts: BotProcessOptions): Promise<BotProcess> {
-    const nodeArgs = opts.entry.endsWith('.ts') ? ['--import', 'tsx', opts.entry] : [opts.entry];
+    const flags = opts.nodeFlags ?? [];
+    const nodeArgs = opts.entry.endsWith('.ts')
+      ? [...flags, '--import', 'tsx', opts.entry]
+      : [...flags, opts.entry];
     const [command, args] = opts.cpus
       ? ['taskset', ['-c', opts.cpus, process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { type AckReport, type AckRow, measureAckLatency } from './ack-latency.ts';
 import { type AllocationReport, measureAllocation } from './allocation.ts';
 import { RULE_COUNT } from './allocation-fixture.ts';
+import { botNodeFlags } from './bot-build.ts';
 import { type BurstReport, CARD_VERSIONS, measureCardBurst } from './card-burst.ts';
 import { cleanUpEverything, cleanUpOnSignals, onCleanup } from './cleanup.ts';
 import { type CpuPlan, planCpus } from './cpu-affinity.ts';
@@ -35,6 +36,8 @@ import { fmt, formatTable, section } from './table.ts';
 
 const TARGET_THROUGHPUT = 1.0;
 const TARGET_P99 = 1.1;
+/** orderdesk's peak resident memory under the ack load, MB (issue 10). */
+const TARGET_PEAK_RSS_MB = 200;
 const TARGET_PGBENCH_SHARE = 0.7;
 const PG_CLIENTS = 8;
 const PG_POOL = 10;
@@ -248,6 +251,16 @@ function printAck(report: AckReport, opts: BenchOptions): void {
   console.log(
     `start-up to listening: bare Bolt ${fmt.count(report.startupMs.bare)} ms, orderdesk ` +
       `${fmt.count(report.startupMs.orderdesk)} ms (fake Slack, database, migrations, auth.test; started side by side)`,
+  );
+  const peakRss = (bot: AckRow['bot']) =>
+    Math.max(0, ...report.rows.filter((r) => r.bot === bot).map((r) => r.peakRssBytes));
+  const orderdeskPeak = peakRss('orderdesk');
+  console.log(
+    `peak RSS over all rounds (each bot's whole process, sampled every 100 ms): bare Bolt ` +
+      `${fmt.mb(peakRss('bare'))} MB with Node's defaults, orderdesk ${fmt.mb(orderdeskPeak)} MB ` +
+      `${mark(orderdeskPeak / 1024 / 1024 < TARGET_PEAK_RSS_MB)} (target < ${TARGET_PEAK_RSS_MB} MB) with npm start's ` +
+      `${botNodeFlags('orderdesk-server').join(' ') || 'Node defaults'}; orderdesk's includes the fake Slack ` +
+      'Web API it talks to, in its process (idle here after auth.test: about 1 MB of heap)',
   );
   console.log(
     `CPU with no requests: bare Bolt ${report.idleCpuPercent.bare.toFixed(1)} %, orderdesk ` +
