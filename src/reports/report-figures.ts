@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { together } from '../db/together.ts';
 import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
 import {
   type CohortIds,
@@ -75,16 +76,26 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  * with room to sort a period's durations in memory.
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
-  return reportTransaction(db, async (tx) => {
+  return reportTransaction(db, async (tx, alongside) => {
     const ids = await cohortIds(tx, query.scope);
     const cohort = cohortCte(query.scope, ids);
-    const weeks = await weekCounts(tx, cohort, query.scope, query.timeZone);
-    const durations = await durationFigures(tx, cohort);
-    const stages = await stageFigures(tx, cohort, ids);
-    const backlog = await backlogFigures(tx, query);
-    const exceptions = await exceptionFigures(tx, cohort, ids);
-    const changeRequests = await changeRequestFigures(tx, cohort, ids);
-    const satisfaction = await satisfactionFigures(tx, cohort, ids);
+    // The longest statements each on a connection of their own, the short ones after the cycle
+    // times; see reportTransaction for how they still read one state of the database.
+    const [weeks, stages, [durations, exceptions], [backlog, changeRequests, satisfaction]] = await together(
+      weekCounts(tx, cohort, query.scope, query.timeZone),
+      alongside((t) => stageFigures(t, cohort, ids)),
+      alongside(
+        async (t) => [await durationFigures(t, cohort), await exceptionFigures(t, cohort, ids)] as const,
+      ),
+      alongside(
+        async (t) =>
+          [
+            await backlogFigures(t, query),
+            await changeRequestFigures(t, cohort, ids),
+            await satisfactionFigures(t, cohort, ids),
+          ] as const,
+      ),
+    );
     const total = totalOf(weeks);
     return {
       orders: total.orders,

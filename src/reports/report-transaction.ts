@@ -1,17 +1,48 @@
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
+import { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { DbOrTx } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
+
+/** Runs part of a report on a transaction that sees the same orders as the rest of it. */
+export type Alongside = <R>(read: (tx: DbOrTx) => Promise<R>) => Promise<R>;
+
+const readOnly = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+
+/** Memory enough to sort a year's durations without spilling to disk. */
+const roomToSort = (tx: DbOrTx) => tx.execute(sql`set local work_mem = '64MB'`);
 
 /**
- * Runs a report's statements in one read-only transaction, so every figure counts the same
- * orders, with memory enough to sort a year's durations without spilling to disk. Inside a
- * caller's transaction (the weekly insights store what they read) they run in it as they are.
+ * Runs a report's statements so every figure counts the same orders. On a Postgres server the
+ * first transaction exports its snapshot and each `alongside` part runs on a connection of its
+ * own in a transaction that imports it: the parts run at once on the server's cores and still
+ * read one database state. On PGlite (one connection) the parts run in turn in the one
+ * transaction; inside a caller's transaction (the weekly insights store what they read) they
+ * run in it as they are.
  */
-export async function reportTransaction<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
-  if (db instanceof PgTransaction) return read(db);
+export async function reportTransaction<T>(
+  db: DbOrTx,
+  read: (tx: DbOrTx, alongside: Alongside) => Promise<T>,
+): Promise<T> {
+  if (db instanceof PgTransaction) return read(db, (part) => part(db));
+  if (!(db instanceof PostgresJsDatabase)) {
+    return db.transaction(async (tx) => {
+      await roomToSort(tx);
+      return read(tx, (part) => part(tx));
+    }, readOnly);
+  }
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set transaction read only`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return read(tx);
-  });
+    await roomToSort(tx);
+    const [row] = await queryRows<{ snapshot: string }>(tx, sql`select pg_export_snapshot() as snapshot`);
+    const snapshot = row?.snapshot ?? '';
+    // SET TRANSACTION SNAPSHOT takes a literal, not a parameter; the server's ids are hex and dashes.
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    const alongside: Alongside = (part) =>
+      db.transaction(async (other) => {
+        await other.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
+        await roomToSort(other);
+        return part(other);
+      }, readOnly);
+    return read(tx, alongside);
+  }, readOnly);
 }
