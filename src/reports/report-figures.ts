@@ -10,6 +10,7 @@ import {
   filterSql,
   inCohortIds,
   instant,
+  isNarrowed,
   type ReportScope,
 } from './report-scope.ts';
 import { reportTransaction } from './report-transaction.ts';
@@ -77,24 +78,26 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
   return reportTransaction(db, async (tx, alongside) => {
-    const ids = await cohortIds(tx, query.scope);
-    const cohort = cohortCte(query.scope, ids);
-    // The longest statements each on a connection of their own, the short ones after the cycle
-    // times; see reportTransaction for how they still read one state of the database.
-    const [weeks, stages, [durations, exceptions], [backlog, changeRequests, satisfaction]] = await together(
-      weekCounts(tx, cohort, query.scope, query.timeZone),
-      alongside((t) => stageFigures(t, cohort, ids)),
+    // The longest statements each on a connection of their own (see reportTransaction for how
+    // they still read one state of the database). A whole period's weeks and cycle times need no
+    // range of ids, so they start while it is asked for; a narrowed report's wait for it.
+    const asked = cohortIds(tx, query.scope);
+    const ranged = async () => cohortCte(query.scope, await asked);
+    const early = async () => (isNarrowed(query.scope) ? ranged() : cohortCte(query.scope));
+    const [weeks, [durations, backlog], [stages, exceptions, changeRequests, satisfaction]] = await together(
+      alongside(async (t) => weekCounts(t, await early(), query.scope, query.timeZone)),
       alongside(
-        async (t) => [await durationFigures(t, cohort), await exceptionFigures(t, cohort, ids)] as const,
+        async (t) => [await durationFigures(t, await early()), await backlogFigures(t, query)] as const,
       ),
-      alongside(
-        async (t) =>
-          [
-            await backlogFigures(t, query),
-            await changeRequestFigures(t, cohort, ids),
-            await satisfactionFigures(t, cohort, ids),
-          ] as const,
-      ),
+      asked.then(async (ids) => {
+        const cohort = await ranged();
+        return together(
+          alongside((t) => stageFigures(t, cohort, ids)),
+          exceptionFigures(tx, cohort, ids),
+          changeRequestFigures(tx, cohort, ids),
+          satisfactionFigures(tx, cohort, ids),
+        );
+      }),
     );
     const total = totalOf(weeks);
     return {
