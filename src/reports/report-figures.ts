@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { together } from '../db/together.ts';
 import { changeRequestOrdersSql, exceptionRowsSql } from './exception-source.ts';
 import {
   type CohortIds,
@@ -9,6 +10,7 @@ import {
   filterSql,
   inCohortIds,
   instant,
+  isNarrowed,
   type ReportScope,
 } from './report-scope.ts';
 import { reportTransaction } from './report-transaction.ts';
@@ -75,16 +77,28 @@ const openStatuses = ['received', 'confirmed', 'allocated', 'in_production', 're
  * with room to sort a period's durations in memory.
  */
 export async function reportFigures(db: DbOrTx, query: ReportQuery): Promise<ReportFigures> {
-  return reportTransaction(db, async (tx) => {
-    const ids = await cohortIds(tx, query.scope);
-    const cohort = cohortCte(query.scope, ids);
-    const weeks = await weekCounts(tx, cohort, query.scope, query.timeZone);
-    const durations = await durationFigures(tx, cohort);
-    const stages = await stageFigures(tx, cohort, ids);
-    const backlog = await backlogFigures(tx, query);
-    const exceptions = await exceptionFigures(tx, cohort, ids);
-    const changeRequests = await changeRequestFigures(tx, cohort, ids);
-    const satisfaction = await satisfactionFigures(tx, cohort, ids);
+  return reportTransaction(db, async (tx, alongside) => {
+    // The longest statements each on a connection of their own (see reportTransaction for how
+    // they still read one state of the database). A whole period's weeks and cycle times need no
+    // range of ids, so they start while it is asked for; a narrowed report's wait for it.
+    const asked = cohortIds(tx, query.scope);
+    const ranged = async () => cohortCte(query.scope, await asked);
+    const early = async () => (isNarrowed(query.scope) ? ranged() : cohortCte(query.scope));
+    const [weeks, [durations, backlog], [stages, exceptions, changeRequests, satisfaction]] = await together(
+      alongside(async (t) => weekCounts(t, await early(), query.scope, query.timeZone)),
+      alongside(
+        async (t) => [await durationFigures(t, await early()), await backlogFigures(t, query)] as const,
+      ),
+      asked.then(async (ids) => {
+        const cohort = await ranged();
+        return together(
+          alongside((t) => stageFigures(t, cohort, ids)),
+          exceptionFigures(tx, cohort, ids),
+          changeRequestFigures(tx, cohort, ids),
+          satisfactionFigures(tx, cohort, ids),
+        );
+      }),
+    );
     const total = totalOf(weeks);
     return {
       orders: total.orders,

@@ -16,25 +16,27 @@ export interface ReportScope {
  * The orders of the scope as a subquery (`id, created_at, delivery_date, total_cents, status`
  * and what their events say: `delivered_at, credit_held_at, credit_decision` and the stored
  * durations `cycle_microseconds, credit_decision_microseconds`), read from orders_report_idx
- * alone and the filter's own index.
+ * alone and the filter's own index. A whole period's orders are not held to its range of ids:
+ * that adds nothing (the range is the period's) and would send every order's read to the table,
+ * as the index does not hold the id; a narrowed cohort, joined on the id anyway, is read over it.
  */
 function cohortSql(scope: ReportScope, ids?: CohortIds | null): SQL {
   const where: SQL[] = [
     sql`o.created_at >= ${instant(scope.from)}`,
     sql`o.created_at < ${instant(scope.to)}`,
+    ...(ids !== undefined && isNarrowed(scope) ? [idRange(sql`o.id`, ids)] : []),
+    ...filterSql(scope, ids),
   ];
-  if (ids !== undefined) where.push(idRange(sql`o.id`, ids));
-  where.push(...filterSql(scope, ids));
   return sql`select o.id, o.created_at, o.delivery_date, o.total_cents, o.status, o.delivered_at,
       o.cycle_microseconds, o.credit_held_at, o.credit_decision, o.credit_decision_microseconds from orders o
     where ${sql.join(where, sql` and `)}`;
 }
 
 /**
- * The cohort as a common table expression `c` for a report's statement; the narrowing's lookups
- * are held to the period's range of ids (a department's steps of the period, not all of them).
+ * The cohort as a common table expression `c` for a report's statement; given the period's range
+ * of ids, the narrowing's lookups are held to it (a department's steps of the period, not all).
  */
-export const cohortCte = (scope: ReportScope, ids: CohortIds | null): SQL =>
+export const cohortCte = (scope: ReportScope, ids?: CohortIds | null): SQL =>
   sql`c as (${cohortSql(scope, ids)})`;
 
 /** The lowest and highest id of the period's orders; null when the period has none. */
@@ -58,7 +60,7 @@ export interface CohortIds {
  * break the order of ids, so whether the range holds only the period is counted, not assumed.
  */
 export async function cohortIds(db: DbOrTx, scope: ReportScope): Promise<CohortIds | null> {
-  const narrowed = filterSql(scope).length > 0;
+  const narrowed = isNarrowed(scope);
   const [row] = await queryRows<{ lo: unknown; hi: unknown; exact: boolean | null }>(
     db,
     // `id + 0`: min(id) alone would be planned as a walk along the primary key from the oldest
@@ -110,6 +112,9 @@ export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>, ids?: CohortI
   }
   return where;
 }
+
+/** Whether a customer, product or department narrows the report's orders. */
+export const isNarrowed = (scope: ReportScope): boolean => filterSql(scope).length > 0;
 
 /** postgres.js binds raw SQL's parameters as text: an instant goes as ISO text, cast by the server. */
 export const instant = (at: Date): SQL => sql`${at.toISOString()}::timestamptz`;

@@ -54,9 +54,10 @@ function weekStarts(from: Date, to: Date, timeZone: string): { week: string; at:
 }
 
 /**
- * The cohort `c`'s counts per business week of receipt, in one pass grouped into a row a week.
- * An order's week is found among the weeks' starting instants (width_bucket), which costs less
- * per order than turning its receipt into a business day.
+ * The cohort `c`'s counts per business week of receipt, a week with no orders left out. Each
+ * week is aggregated over its own range of receipt times (a lateral subquery per week): the
+ * planner reads each range of orders_report_idx in turn, with nothing to sort, where grouping a
+ * computed week would sort every order of the period (it cannot tell how few weeks there are).
  */
 export async function weekCounts(
   db: DbOrTx,
@@ -65,7 +66,9 @@ export async function weekCounts(
   timeZone: string,
 ): Promise<{ week: string; counts: WeekCounts }[]> {
   const starts = weekStarts(scope.from, scope.to, timeZone);
-  const bounds = `{${starts.map((s) => s.at.toISOString()).join(',')}}`;
+  const list = (instants: Date[]) => `{${instants.map((at) => at.toISOString()).join(',')}}`;
+  const bounds = list(starts.map((s) => s.at));
+  const ends = list([...starts.slice(1).map((s) => s.at), scope.to]);
   const rows = await queryRows<{
     bucket: number;
     orders: number;
@@ -79,7 +82,8 @@ export async function weekCounts(
   }>(
     db,
     sql`with ${cohort}
-      select width_bucket(created_at, ${bounds}::timestamptz[]) as bucket, count(*)::int as orders,
+      select w.bucket, x.* from unnest(${bounds}::timestamptz[], ${ends}::timestamptz[]) with ordinality w(start, stop, bucket)
+      cross join lateral (select count(*)::int as orders,
         count(*) filter (where status = 'cancelled')::int as cancelled,
         coalesce(sum(total_cents::float8) filter (where status <> 'cancelled'), 0) as value,
         count(delivered_at)::int as delivered,
@@ -87,7 +91,8 @@ export async function weekCounts(
         count(credit_held_at)::int as holds,
         count(*) filter (where credit_decision = 'approved')::int as approved,
         count(*) filter (where credit_decision = 'rejected')::int as rejected
-      from c group by bucket order by bucket`,
+        from c where c.created_at >= w.start and c.created_at < w.stop) x
+      where x.orders > 0 order by w.bucket`,
   );
   return rows.map((r) => ({
     week: starts[Number(r.bucket) - 1]?.week ?? '',

@@ -137,4 +137,10 @@ describe('the report’s figures, computed by the database', () => {
     expect(empty.weeks).toEqual([]);
     expect(empty.satisfaction).toEqual({ count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
   });
+
+  it('many people asking at once get the same figures as one alone, whatever connections their parts take', async () => {
+    const alone = await figures();
+    const together = await Promise.all(Array.from({ length: 5 }, () => figures()));
+    expect(together).toEqual(Array.from({ length: 5 }, () => alone));
+  });
 });
