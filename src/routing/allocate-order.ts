@@ -20,6 +20,16 @@ import { announceStep, pickFor, tellOwner } from './open-step.ts';
 const dayMs = 86_400_000;
 
 /**
+ * What routing reads about an order that confirming it does not change: its traits, the rules
+ * and the departments. A caller that moves the order first sends these with the move, so the
+ * order's first round trip after its number is taken carries both.
+ */
+export function routeInputs(tx: DbOrTx, order: OrderRow) {
+  return together(orderTraitsData(tx, order), loadRules(tx), allDepartmentsByKey(tx));
+}
+export type RouteInputs = Awaited<ReturnType<typeof routeInputs>>;
+
+/**
  * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
  * departments it passes through; the first department's step is opened and given to a person,
  * and the order's card is posted in that department's channel. Runs in the caller's
@@ -35,14 +45,12 @@ export async function allocateOrder(
   actor: string,
   /** The admins named in the configuration, told too when a step has nobody to take it. */
   configAdmins: readonly string[] = [],
+  /** routeInputs of this order, when the caller read them already. */
+  inputs?: RouteInputs,
 ): Promise<OrderRow> {
   if (order.status !== 'confirmed') return order;
   const today = calendarDate(now, timeZone);
-  const [traits, rules, departments] = await together(
-    orderTraitsData(tx, order),
-    loadRules(tx),
-    allDepartmentsByKey(tx),
-  );
+  const [traits, rules, departments] = inputs ?? (await routeInputs(tx, order));
   const { route } = chooseRoute(rules, {
     ...traits,
     valueCents: order.totalCents,
