@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
+import { namedStatements } from './named-statements.ts';
 import * as schema from './schema.ts';
 import { watchedSocket } from './watched-socket.ts';
 
@@ -75,13 +76,14 @@ function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Datab
           application_name: applicationName,
           statement_timeout: timeouts.statementMs,
           idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
+          plan_cache_mode: 'force_custom_plan',
         },
         // The server's own bound cannot reach us through a hung connection; this one can.
         socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
       }
-    : { connection: { application_name: applicationName } };
+    : { connection: { application_name: applicationName, plan_cache_mode: 'force_custom_plan' } };
   const client = postgres(url, { max, onnotice: () => {}, ...bounded });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: namedStatements(client), schema });
   return {
     db,
     kind: 'postgres',

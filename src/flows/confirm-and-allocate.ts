@@ -1,9 +1,18 @@
+import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
+import { together } from '../db/together.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
-import { allocateOrder } from '../routing/allocate-order.ts';
+import {
+  type AllocationReads,
+  allocateOrder,
+  planRoute,
+  type RouteInputs,
+  readPlanLoads,
+  routeInputs,
+} from '../routing/allocate-order.ts';
 
 export interface Confirmation {
   order: OrderRow;
@@ -14,6 +23,8 @@ export interface Confirmation {
   actor: string;
   /** The event that says why it was confirmed (e.g. finance's decision), recorded after the move. */
   why?: OrderEvent;
+  /** routeInputs of the order, when they were read before it was stored (intake reads them then). */
+  inputs?: RouteInputs;
 }
 
 /**
@@ -25,9 +36,22 @@ export async function confirmAndAllocate(
   ctx: UseCaseContext,
   tx: Tx,
   now: Date,
-  { order, expectedVersion, steps, actor, why }: Confirmation,
+  { order, expectedVersion, steps, actor, why, inputs }: Confirmation,
 ): Promise<OrderRow> {
-  const confirmed = await moveOrder(tx, { now, order, expectedVersion, steps, actor });
+  // What routing reads does not depend on the move, so it shares the move's round trip: given
+  // the route's inputs (read before the order was stored), its loads and people; else the
+  // inputs themselves. Either way, one round trip less while a new order holds its number counter.
+  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor });
+  let known: AllocationReads;
+  if (inputs) {
+    const plan = planRoute(inputs, order, calendarDate(now, ctx.timeZone));
+    const [, loads] = await together(move, readPlanLoads(tx, plan));
+    known = { inputs, loads };
+  } else {
+    const [, read] = await together(move, routeInputs(tx, order));
+    known = { inputs: read };
+  }
+  const confirmed = await move;
   if (why) await appendOrderEvent(tx, order.id, actor, now, why);
-  return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins);
+  return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins, known);
 }

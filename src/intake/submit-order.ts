@@ -15,6 +15,7 @@ import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
 import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
+import { draftRouteInputs } from '../routing/allocate-order.ts';
 import type { Finding, ReviewedOrder } from './review/review-rules.ts';
 
 export interface Submission {
@@ -59,12 +60,17 @@ export async function submitOrder(
       // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
       // year's number counter, which every other order waits for, so that stretch is kept short.
       // The new order is not in the sum yet, as the check wants.
-      const [position, ids] = await together(
+      // The route's inputs too: what the order's allocation reads of it is known from the
+      // review, so that read need not wait for the counter either.
+      const skus = reviewed.lines.map((l) => l.sku);
+      const [position, ids, routing] = await together(
         customerCredit(tx, { code: reviewed.customerCode }),
-        productIds(
-          tx,
-          reviewed.lines.map((l) => l.sku),
-        ),
+        productIds(tx, skus),
+        draftRouteInputs(tx, {
+          customerCode: reviewed.customerCode,
+          skus,
+          units: reviewed.lines.reduce((sum, l) => sum + l.quantity, 0),
+        }),
       );
       const order = await insertOrder(tx, now, ctx.timeZone, {
         customerId: position.customerId,
@@ -110,6 +116,7 @@ export async function submitOrder(
             expectedVersion: order.version,
             steps: [{ action: 'confirm' }],
             actor: actor.userId,
+            inputs: routing,
           }),
         );
         return { order: allocated, held: false, repeated: false };

@@ -4,10 +4,11 @@ import { assignments } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import type { OrderRow } from '../orders/order-store.ts';
-import { chooseRoute } from './allocation-rules.ts';
+import { chooseRoute, type RouteStep } from './allocation-rules.ts';
 import {
   allDepartmentsByKey,
   type DepartmentRow,
+  draftTraitsData,
   loadRules,
   orderTraitsData,
   pickingData,
@@ -18,6 +19,74 @@ import { capacityRiskLine } from './capacity-view.ts';
 import { announceStep, pickFor, tellOwner } from './open-step.ts';
 
 const dayMs = 86_400_000;
+
+/**
+ * What routing reads about an order that confirming it does not change: its traits, the rules
+ * and the departments. A caller that moves the order first sends these with the move, so the
+ * order's first round trip after its number is taken carries both.
+ */
+export function routeInputs(tx: DbOrTx, order: OrderRow) {
+  return together(orderTraitsData(tx, order), loadRules(tx), allDepartmentsByKey(tx));
+}
+export type RouteInputs = Awaited<ReturnType<typeof routeInputs>>;
+
+/** routeInputs for an order about to be stored, named by its customer's code and its SKUs. */
+export function draftRouteInputs(
+  tx: DbOrTx,
+  draft: { customerCode: string; skus: readonly string[]; units: number },
+): Promise<RouteInputs> {
+  return together(draftTraitsData(tx, draft), loadRules(tx), allDepartmentsByKey(tx));
+}
+
+/** The route chosen for an order, and the departments it passes through; or what is missing. */
+export type RoutePlan =
+  | { missing: string[] }
+  | {
+      traits: RouteInputs[0];
+      first: RouteStep;
+      firstDept: DepartmentRow;
+      planned: { step: RouteStep; department: DepartmentRow }[];
+      counted: DepartmentRow[];
+    };
+
+/** Chooses the order's route from what routeInputs read: no I/O. */
+export function planRoute(
+  [traits, rules, departments]: RouteInputs,
+  order: Pick<OrderRow, 'totalCents' | 'paymentMethod' | 'deliveryDate'>,
+  today: string,
+): RoutePlan {
+  const { route } = chooseRoute(rules, {
+    ...traits,
+    valueCents: order.totalCents,
+    paymentMethod: order.paymentMethod,
+    daysUntilDelivery: Math.round((Date.parse(order.deliveryDate) - Date.parse(today)) / dayMs),
+  });
+  const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
+  const first = route[0];
+  const firstDept = first ? departments.get(first.department) : undefined;
+  if (missing.length || !first || !firstDept) return { missing };
+  const planned = route.map((step) => ({ step, department: departments.get(step.department) ?? firstDept }));
+  const counted = [...new Set(planned.map((p) => p.department))].filter((d) => d.dailyCapacity > 0);
+  return { traits, first, firstDept, planned, counted };
+}
+
+/**
+ * The route's departments' loads and the first department's people. Read under the lock that
+ * orders the allocations (a new order's number counter), so each sees the steps of the one before.
+ */
+export function readPlanLoads(tx: DbOrTx, plan: RoutePlan) {
+  return 'missing' in plan
+    ? Promise.resolve(null)
+    : together(departmentsLoad(tx, plan.counted), pickingData(tx, plan.firstDept.id));
+}
+export type PlanLoads = Awaited<ReturnType<typeof readPlanLoads>>;
+
+/** What a caller read for allocateOrder already, in a round trip it had anyway. */
+export interface AllocationReads {
+  inputs: RouteInputs;
+  /** readPlanLoads of planRoute over `inputs`, for the same day. */
+  loads?: PlanLoads;
+}
 
 /**
  * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
@@ -35,25 +104,14 @@ export async function allocateOrder(
   actor: string,
   /** The admins named in the configuration, told too when a step has nobody to take it. */
   configAdmins: readonly string[] = [],
+  known?: AllocationReads,
 ): Promise<OrderRow> {
   if (order.status !== 'confirmed') return order;
   const today = calendarDate(now, timeZone);
-  const [traits, rules, departments] = await together(
-    orderTraitsData(tx, order),
-    loadRules(tx),
-    allDepartmentsByKey(tx),
-  );
-  const { route } = chooseRoute(rules, {
-    ...traits,
-    valueCents: order.totalCents,
-    paymentMethod: order.paymentMethod,
-    daysUntilDelivery: Math.round((Date.parse(order.deliveryDate) - Date.parse(today)) / dayMs),
-  });
-  const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
-  const first = route[0];
-  const firstDept = first ? departments.get(first.department) : undefined;
-  if (missing.length || !first || !firstDept) {
-    const which = missing.join(', ');
+  const plan = planRoute(known?.inputs ?? (await routeInputs(tx, order)), order, today);
+  const read = known?.loads !== undefined ? known.loads : await readPlanLoads(tx, plan);
+  if ('missing' in plan || !read) {
+    const which = 'missing' in plan ? plan.missing.join(', ') : '';
     await tellOwner(
       tx,
       now,
@@ -63,9 +121,8 @@ export async function allocateOrder(
     );
     return order;
   }
-  const planned = route.map((step) => ({ step, department: departments.get(step.department) ?? firstDept }));
-  const counted = [...new Set(planned.map((p) => p.department))].filter((d) => d.dailyCapacity > 0);
-  const [loads, picking] = await together(departmentsLoad(tx, counted), pickingData(tx, firstDept.id));
+  const { traits, first, firstDept, planned, counted } = plan;
+  const [loads, picking] = read;
   const risks = capacityRisks(today, order, traits.units, counted, loads);
   const opening = { pick: first.pick, fixedPersonId: first.personId ?? null };
   const pick = pickFor(opening, firstDept, picking);

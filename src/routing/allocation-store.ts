@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { allocationRules, assignments, customers, departments, people } from '../db/schema.ts';
+import { allocationRules, assignments, customers, departments, people, products } from '../db/schema.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
 import {
@@ -46,6 +46,26 @@ export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
     tier: row?.tier ?? 'standard',
     units: Number(row?.units ?? 0),
   };
+}
+
+/**
+ * The traits orderTraitsData reads, for an order not stored yet: its customer's tier and its
+ * products' categories, read by code and SKU; units are the lines' quantities added up.
+ */
+export async function draftTraitsData(
+  db: DbOrTx,
+  draft: { customerCode: string; skus: readonly string[]; units: number },
+) {
+  const [row] = await db
+    .select({
+      categories: sql<string[] | null>`(
+        select json_agg(distinct ${products.category}) from ${products}
+        where ${inArray(products.sku, [...draft.skus])})`,
+      tier: customers.tier,
+    })
+    .from(customers)
+    .where(eq(customers.code, draft.customerCode));
+  return { categories: row?.categories ?? [], tier: row?.tier ?? 'standard', units: draft.units };
 }
 
 /**

@@ -1,0 +1,31 @@
+import type { Sql } from 'postgres';
+
+/**
+ * drizzle asks postgres.js for an unnamed statement unless a query was `.prepare()`d, and
+ * postgres.js sends an unnamed statement with parameters in two round trips (describe, then
+ * execute) and sends nothing after it until both are back: every parameterised query cost two
+ * round trips, and `together()` sent nothing at once. Named, a statement is described once per
+ * connection and then sent in one round trip, pipelined with the others. The server plans it
+ * afresh each time as before (`plan_cache_mode`, set where the connection is opened), so a
+ * partial index still matches the parameters it is run with.
+ */
+export function namedStatements<T extends Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, parameters?: never[], options?: object) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        // The transaction's own handle (and a savepoint's) runs the callback's statements.
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const fn = args[last];
+          if (typeof fn === 'function') args[last] = (inner: Sql) => fn(namedStatements(inner));
+          return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
