@@ -16,7 +16,7 @@ import {
 import { type DueLoad, earliestFit } from './capacity.ts';
 import { departmentsLoad } from './capacity-store.ts';
 import { capacityRiskLine } from './capacity-view.ts';
-import { announceStep, pickFor, tellOwner } from './open-step.ts';
+import { pickFor, showStep, tellOwner, warnIfNobody } from './open-step.ts';
 
 const dayMs = 86_400_000;
 
@@ -135,11 +135,12 @@ export async function allocateOrder(
     order.deliveryDate,
   );
   // The first step is written open to the person picked (the loads and the picking read above
-  // do not count a pending step, so neither depends on it), and the order moves in the same
-  // round trip; a stale version throws and the transaction takes the steps back with it. The
-  // move's App Homes may be read before the steps are written: the department's card, queued
-  // next, reads them again under the same keys.
-  const [steps, , allocated] = await together(
+  // do not count a pending step, so neither depends on it), the order moves and its card is
+  // shown, all in one round trip; a stale version throws and the transaction takes the rest back
+  // with it. The steps are sent first: the card's Homes read them. The move's App Homes may be
+  // read before the steps are written: the card queues them again under the same keys, at the
+  // version the move gives the order.
+  const writeSteps = together(
     tx
       .insert(assignments)
       .values(
@@ -158,6 +159,9 @@ export async function allocateOrder(
         })),
       )
       .returning(),
+  );
+  const [[steps], , allocated] = await together(
+    writeSteps,
     risk ? tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`) : Promise.resolve(),
     moveOrder(tx, {
       now,
@@ -166,9 +170,10 @@ export async function allocateOrder(
       steps: [{ action: 'allocate' }],
       actor,
     }),
+    showStep(tx, now, { ...order, version: order.version + 1 }, firstDept),
   );
   const opened = steps.find((s) => s.step === 0);
-  if (opened) await announceStep(tx, now, allocated, opened, firstDept, pick, configAdmins);
+  if (opened) await warnIfNobody(tx, now, allocated, opened, firstDept, pick, configAdmins);
   return allocated;
 }
 

@@ -65,29 +65,53 @@ export async function announceStep(
   order: OrderRow,
   assignment: AssignmentRow,
   department: DepartmentRow,
+  pick: StepPick,
+  configAdmins: readonly string[],
+): Promise<void> {
+  await showStep(tx, now, order, department);
+  await warnIfNobody(tx, now, order, assignment, department, pick, configAdmins);
+}
+
+/**
+ * The order's card in the department's channel, or, with no channel, the Homes it concerns and
+ * a note to the owner. Reads the order's steps (for the Homes), so it is sent after they are
+ * written; it needs nothing they return.
+ */
+export async function showStep(
+  tx: DbOrTx,
+  now: Date,
+  order: Pick<OrderRow, 'id' | 'version' | 'number' | 'ownerId'>,
+  department: DepartmentRow,
+): Promise<void> {
+  if (department.channelId) return showOrderCard(tx, now, order, department.channelId);
+  await together(
+    refreshOrderHomes(tx, now, order),
+    tellOwner(
+      tx,
+      now,
+      order,
+      `no-channel:${department.id}`,
+      `${order.number} went to ${escapeMrkdwn(department.name)}, which has no Slack channel yet.`,
+    ),
+  );
+}
+
+/** When nobody could be given the step, the owner and the admins hear why. */
+export async function warnIfNobody(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  assignment: AssignmentRow,
+  department: DepartmentRow,
   { routeStep, candidates, assignee }: StepPick,
   configAdmins: readonly string[],
 ): Promise<void> {
+  if (assignee) return;
   const name = escapeMrkdwn(department.name);
-  if (department.channelId) await showOrderCard(tx, now, order, department.channelId);
-  else {
-    await together(
-      refreshOrderHomes(tx, now, order),
-      tellOwner(
-        tx,
-        now,
-        order,
-        `no-channel:${department.id}`,
-        `${order.number} went to ${name}, which has no Slack channel yet.`,
-      ),
-    );
-  }
-  if (!assignee) {
-    const text = `${order.number} waits unassigned in ${possessive(name)} queue: ${whyNobody(routeStep, candidates)}.`;
-    await tellOwner(tx, now, order, `unassigned:${department.id}`, text);
-    const what = `${text} Give it to someone there with Reassign on its card, or add people to ${name}.`;
-    await tellAdmins(tx, now, order, assignment, configAdmins, what);
-  }
+  const text = `${order.number} waits unassigned in ${possessive(name)} queue: ${whyNobody(routeStep, candidates)}.`;
+  await tellOwner(tx, now, order, `unassigned:${department.id}`, text);
+  const what = `${text} Give it to someone there with Reassign on its card, or add people to ${name}.`;
+  await tellAdmins(tx, now, order, assignment, configAdmins, what);
 }
 
 /** Why a department has nobody to take a step, in words for the admins. */
@@ -129,7 +153,7 @@ async function tellAdmins(
 export async function tellOwner(
   tx: DbOrTx,
   now: Date,
-  order: OrderRow,
+  order: Pick<OrderRow, 'id' | 'version' | 'ownerId'>,
   what: string,
   text: string,
 ): Promise<void> {
