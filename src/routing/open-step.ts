@@ -31,7 +31,9 @@ export async function openStep(
     .update(assignments)
     .set({ status: 'open', assigneeId: pick.assignee, openedAt: now })
     .where(eq(assignments.id, assignment.id));
-  await announceStep(tx, now, order, assignment, department, pick, configAdmins);
+  // The card (or the Homes) is seen first; then the notes when nobody could be picked.
+  await showStep(tx, now, order, department);
+  await warnIfNobody(tx, now, order, assignment, department, pick, configAdmins);
 }
 
 /** Who a step goes to, and whom the department had to choose from. */
@@ -53,23 +55,6 @@ export function pickFor(
     personId: step.fixedPersonId ?? undefined,
   };
   return { routeStep, candidates, assignee: pickPerson(routeStep, candidates, lastAssigned) };
-}
-
-/**
- * Makes a step that is open (to `pick.assignee`) seen: the order's card in the department's
- * channel, and the notes to the owner and admins openStep describes.
- */
-export async function announceStep(
-  tx: DbOrTx,
-  now: Date,
-  order: OrderRow,
-  assignment: AssignmentRow,
-  department: DepartmentRow,
-  pick: StepPick,
-  configAdmins: readonly string[],
-): Promise<void> {
-  await showStep(tx, now, order, department);
-  await warnIfNobody(tx, now, order, assignment, department, pick, configAdmins);
 }
 
 /**

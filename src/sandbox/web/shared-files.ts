@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { FakeSlack } from '../fake-slack/index.ts';
+import { sendNotFound } from './static-files.ts';
 
 /** What the page can show in place (a chart) or offer to download (a report's CSV). */
 const contentTypes: Record<string, string> = {
@@ -15,8 +16,7 @@ const contentTypes: Record<string, string> = {
 export function sendSharedFile(slack: FakeSlack, id: string, res: ServerResponse): void {
   const file = slack.files.get(id);
   if (!file?.bytes || file.channels.length === 0) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('not found');
+    sendNotFound(res);
     return;
   }
   const type = contentTypes[path.extname(file.name).toLowerCase()] ?? 'application/octet-stream';

@@ -23,12 +23,14 @@ export async function sendPublicFile(res: ServerResponse, relative: string): Pro
   const type = contentTypes[path.extname(file)];
   const inside = file.startsWith(`${publicDir}${path.sep}`);
   const body = inside && type && !file.endsWith('.d.ts') ? await readFile(file).catch(() => null) : null;
-  if (!body || !type) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('not found');
-    return;
-  }
+  if (!body || !type) return sendNotFound(res);
   // The files change while someone develops the page; the browser asks again each time.
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
   res.end(body);
+}
+
+/** The page server's answer for anything it does not have. */
+export function sendNotFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('not found');
 }
