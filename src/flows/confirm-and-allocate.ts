@@ -2,12 +2,13 @@ import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { together } from '../db/together.ts';
-import { moveOrder, type Step } from '../orders/move-order.ts';
+import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
 import {
   type AllocationReads,
   allocateOrder,
+  type PlanLoads,
   planRoute,
   type RouteInputs,
   readPlanLoads,
@@ -25,6 +26,12 @@ export interface Confirmation {
   why?: OrderEvent;
   /** routeInputs of the order, when they were read before it was stored (intake reads them then). */
   inputs?: RouteInputs;
+  /**
+   * readPlanLoads of the route planned from `inputs` today, read in the round trip that stored
+   * the order (intake): then nothing is left to read, and the moves and the allocation's writes
+   * go in one round trip.
+   */
+  loads?: PlanLoads;
 }
 
 /**
@@ -36,8 +43,20 @@ export async function confirmAndAllocate(
   ctx: UseCaseContext,
   tx: Tx,
   now: Date,
-  { order, expectedVersion, steps, actor, why, inputs }: Confirmation,
+  { order, expectedVersion, steps, actor, why, inputs, loads }: Confirmation,
 ): Promise<OrderRow> {
+  if (inputs && loads !== undefined && !why) {
+    // Allocation starts from the order as the move will leave it; if the move fails (a stale
+    // version), the allocation's statements fail after it and the move's error is the one thrown.
+    const [, allocated] = await together(
+      moveOrder(tx, { now, order, expectedVersion, steps, actor }),
+      allocateOrder(tx, now, ctx.timeZone, movedOrder(order, steps, now), actor, ctx.admins, {
+        inputs,
+        loads,
+      }),
+    );
+    return allocated;
+  }
   // What routing reads does not depend on the move, so it shares the move's round trip: given
   // the route's inputs (read before the order was stored), its loads and people; else the
   // inputs themselves. Either way, one round trip less while a new order holds its number counter.

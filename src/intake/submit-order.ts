@@ -1,21 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
+import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
-import { checkCredit } from '../credit/credit-check.ts';
+import { type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { departments, orders } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
-import { insertOrder } from '../orders/create-order.ts';
+import { insertOrder, type NewOrder, orderTotalCents } from '../orders/create-order.ts';
 import { customerCredit } from '../orders/customer-credit.ts';
-import { moveOrder } from '../orders/move-order.ts';
+import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
 import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { draftRouteInputs } from '../routing/allocate-order.ts';
+import { draftRouteInputs, planRoute, readPlanLoads } from '../routing/allocate-order.ts';
 import type { Finding, ReviewedOrder } from './review/review-rules.ts';
 
 export interface Submission {
@@ -58,10 +59,9 @@ export async function submitOrder(
     return await inTransaction(async (tx) => {
       const { order: reviewed } = submission;
       // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
-      // year's number counter, which every other order waits for, so that stretch is kept short.
-      // The new order is not in the sum yet, as the check wants.
-      // The route's inputs too: what the order's allocation reads of it is known from the
-      // review, so that read need not wait for the counter either.
+      // year's number counter, which every other order waits for, so that stretch is kept to
+      // two round trips. The new order is not in the credit sum yet, as the check wants. The
+      // route's inputs are known from the review, so that read need not wait for the counter.
       const skus = reviewed.lines.map((l) => l.sku);
       const [position, ids, routing] = await together(
         customerCredit(tx, { code: reviewed.customerCode }),
@@ -72,7 +72,7 @@ export async function submitOrder(
           units: reviewed.lines.reduce((sum, l) => sum + l.quantity, 0),
         }),
       );
-      const order = await insertOrder(tx, now, ctx.timeZone, {
+      const draft: NewOrder = {
         customerId: position.customerId,
         deliveryDate: reviewed.deliveryDate,
         paymentMethod: reviewed.paymentMethod,
@@ -86,50 +86,38 @@ export async function submitOrder(
           quantity: l.quantity,
           unitPriceCents: l.unitPriceCents,
         })),
-      });
-      const credit = checkCredit({ ...position, orderCents: order.totalCents });
-      // Sent with the decision's first statements: the events are issued first, so they keep
-      // their place before the move's own.
-      const reviewedEvents = appendOrderEvents(tx, order.id, actor.userId, now, [
-        {
-          type: 'reviewed',
-          data: {
-            findings: submission.warnings.map(({ rule, severity, message }) => ({ rule, severity, message })),
-          },
-        },
-        {
-          type: 'credit_checked',
-          data: {
-            verdict: credit.verdict,
-            exposureCents: credit.exposureCents,
-            limitCents: credit.limitCents,
-            orderCents: credit.orderCents,
-            ...(credit.verdict === 'hold' ? { reason: credit.reason, message: credit.message } : {}),
-          },
-        },
-      ]);
+      };
+      const totalCents = orderTotalCents(draft.lines);
+      const credit = checkCredit({ ...position, orderCents: totalCents });
+      const store = () => insertOrder(tx, now, ctx.timeZone, draft);
+      // The first round trip under the counter stores the order with what deciding it reads
+      // (sent after the insert, so still in the order the counter gives); the second writes the
+      // decision.
       if (credit.verdict === 'ok') {
+        const plan = planRoute(routing, { ...draft, totalCents }, calendarDate(now, ctx.timeZone));
+        const [order, loads] = await together(store(), readPlanLoads(tx, plan));
         const [, allocated] = await together(
-          reviewedEvents,
+          recordReview(tx, now, order, actor, submission.warnings, credit),
           confirmAndAllocate(ctx, tx, now, {
             order,
             expectedVersion: order.version,
             steps: [{ action: 'confirm' }],
             actor: actor.userId,
             inputs: routing,
+            loads,
           }),
         );
         return { order: allocated, held: false, repeated: false };
       }
-      await reviewedEvents;
-      const held = await moveOrder(tx, {
-        now,
-        order,
-        expectedVersion: order.version,
-        steps: [{ action: 'hold', reason: 'credit', hold: { kind: 'credit', reason: credit.message } }],
-        actor: actor.userId,
-      });
-      await askFinance(tx, now, held);
+      const [order, finance] = await together(store(), financeDepartment(tx));
+      const steps: Step[] = [
+        { action: 'hold', reason: 'credit', hold: { kind: 'credit', reason: credit.message } },
+      ];
+      const [, held] = await together(
+        recordReview(tx, now, order, actor, submission.warnings, credit),
+        moveOrder(tx, { now, order, expectedVersion: order.version, steps, actor: actor.userId }),
+        askFinance(tx, now, movedOrder(order, steps, now), finance),
+      );
       return { order: held, held: true, repeated: false };
     });
   } catch (error) {
@@ -141,8 +129,47 @@ export async function submitOrder(
   }
 }
 
-async function askFinance(tx: DbOrTx, now: Date, order: OrderRow): Promise<void> {
-  const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
+/** The review's warnings and the credit check, recorded on the order after its `received`. */
+function recordReview(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  actor: Actor,
+  warnings: readonly Finding[],
+  credit: CreditVerdict,
+) {
+  return appendOrderEvents(tx, order.id, actor.userId, now, [
+    {
+      type: 'reviewed',
+      data: { findings: warnings.map(({ rule, severity, message }) => ({ rule, severity, message })) },
+    },
+    {
+      type: 'credit_checked',
+      data: {
+        verdict: credit.verdict,
+        exposureCents: credit.exposureCents,
+        limitCents: credit.limitCents,
+        orderCents: credit.orderCents,
+        ...(credit.verdict === 'hold' ? { reason: credit.reason, message: credit.message } : {}),
+      },
+    },
+  ]);
+}
+
+function financeDepartment(tx: DbOrTx) {
+  return tx
+    .select()
+    .from(departments)
+    .where(eq(departments.key, 'finance'))
+    .then(([finance]) => finance);
+}
+
+async function askFinance(
+  tx: DbOrTx,
+  now: Date,
+  order: OrderRow,
+  finance: { channelId: string | null } | undefined,
+): Promise<void> {
   if (finance?.channelId) {
     await showOrderCard(tx, now, order, finance.channelId, 'credit_hold');
     return;

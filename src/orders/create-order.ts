@@ -25,6 +25,11 @@ export interface NewOrder {
   intakeKey?: string | null;
 }
 
+/** What the order's lines come to. */
+export function orderTotalCents(lines: readonly Pick<NewOrderLine, 'quantity' | 'unitPriceCents'>[]): number {
+  return lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
+}
+
 /**
  * Stores a received order with its lines, numbers it, records the `received` event and shows
  * its card in the owner's DM — all at once or not at all.
@@ -64,7 +69,7 @@ export async function insertOrder(
     unit_price_cents: line.unitPriceCents,
     amount_cents: line.quantity * line.unitPriceCents,
   }));
-  const totalCents = lines.reduce((sum, l) => sum + l.amount_cents, 0);
+  const totalCents = orderTotalCents(input.lines);
   const year = calendarYear(now, timeZone);
   const at = now.toISOString();
   const owner = input.ownerId;

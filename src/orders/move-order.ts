@@ -48,33 +48,10 @@ export async function moveOrder(
   { now, order, expectedVersion, steps = [], actor, line }: Move,
 ): Promise<OrderRow> {
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
-  let status = asStatus(order.status);
-  let beforeHold = order.statusBeforeHold ? asStatus(order.statusBeforeHold) : null;
-  let hold = { holdKind: order.holdKind, holdReason: order.holdReason };
-  const events: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string }[] = [];
-  for (const step of steps) {
-    const move = transition(status, step.action, beforeHold);
-    if (!move.ok) throw new AppError('invalid_transition', `${order.number}: ${move.message}`);
-    events.push({
-      action: step.action,
-      before: status,
-      after: move.to,
-      ...(step.reason ? { reason: step.reason } : {}),
-    });
-    beforeHold = move.to === 'on_hold' ? status : null;
-    hold =
-      move.to === 'on_hold'
-        ? { holdKind: step.hold?.kind ?? 'manual', holdReason: step.hold?.reason ?? step.reason ?? null }
-        : { holdKind: null, holdReason: null };
-    status = move.to;
-  }
+  const { changes, events } = walkSteps(order, steps);
   const why = steps.findLast((s) => s.reason)?.reason;
-  const moved = `${mention(actor)} → *${statusWords[status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
-  const write = updateOrderAtVersion(tx, order.id, expectedVersion, now, {
-    status,
-    statusBeforeHold: beforeHold,
-    ...hold,
-  });
+  const moved = `${mention(actor)} → *${statusWords[changes.status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
+  const write = updateOrderAtVersion(tx, order.id, expectedVersion, now, changes);
   const recorded = appendOrderEvents(
     tx,
     order.id,
@@ -83,7 +60,7 @@ export async function moveOrder(
     events.map((data) => ({ type: 'status_changed', data })),
   );
   const threadLine = line ?? moved;
-  if (status === 'cancelled') {
+  if (changes.status === 'cancelled') {
     // A cancelled order's remaining work leaves every queue, capacity count and App Home, so its
     // cards and Homes are read after that.
     const [updated] = await together(
@@ -106,6 +83,40 @@ export async function moveOrder(
     refreshOrderCards(tx, now, { id: order.id, version: expectedVersion + 1 }, threadLine),
   );
   return updated;
+}
+
+/**
+ * The order as moveOrder leaves it, known before the database answers: a caller can send what
+ * comes next in the move's round trip. What it sends is checked there anyway, by the version
+ * the move gives the order.
+ */
+export function movedOrder(order: OrderRow, steps: readonly Step[], now: Date): OrderRow {
+  return { ...order, ...walkSteps(order, steps).changes, version: order.version + 1, updatedAt: now };
+}
+
+/** Where the steps take the order, each checked against the state machine, and their events. */
+function walkSteps(order: OrderRow, steps: readonly Step[]) {
+  let status = asStatus(order.status);
+  let beforeHold = order.statusBeforeHold ? asStatus(order.statusBeforeHold) : null;
+  let hold = { holdKind: order.holdKind, holdReason: order.holdReason };
+  const events: { action: OrderAction; before: OrderStatus; after: OrderStatus; reason?: string }[] = [];
+  for (const step of steps) {
+    const move = transition(status, step.action, beforeHold);
+    if (!move.ok) throw new AppError('invalid_transition', `${order.number}: ${move.message}`);
+    events.push({
+      action: step.action,
+      before: status,
+      after: move.to,
+      ...(step.reason ? { reason: step.reason } : {}),
+    });
+    beforeHold = move.to === 'on_hold' ? status : null;
+    hold =
+      move.to === 'on_hold'
+        ? { holdKind: step.hold?.kind ?? 'manual', holdReason: step.hold?.reason ?? step.reason ?? null }
+        : { holdKind: null, holdReason: null };
+    status = move.to;
+  }
+  return { changes: { status, statusBeforeHold: beforeHold, ...hold }, events };
 }
 
 function asStatus(value: string): OrderStatus {
