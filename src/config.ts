@@ -71,9 +71,14 @@ const businessHours = z.string().transform((text, ctx) => {
   return { opensAt, closesAt };
 });
 
-const severities = ['critical', 'high', 'medium', 'low'] as const;
+/**
+ * How urgent a problem can be, most urgent first: the SLA setting below and the problem forms
+ * and cards read this one list.
+ */
+export const severities = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof severities)[number];
 /** How long a problem of each severity may wait for its department: minutes, or working days. */
-export type ProblemSla = Record<(typeof severities)[number], { minutes: number } | { workingDays: number }>;
+export type ProblemSla = Record<Severity, { minutes: number } | { workingDays: number }>;
 const slaMessage = 'severities and times such as critical:15m,high:1h,medium:4h,low:1d (d: working days)';
 
 /** `critical:15m,high:1h,medium:4h,low:1d`; a severity left out keeps its default. */

@@ -1,12 +1,4 @@
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  mention,
-  section,
-  slackDate,
-} from '../blocks/block-kit.ts';
+import * as kit from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import { capacityRiskLine } from '../routing/capacity-view.ts';
@@ -52,27 +44,27 @@ const stepWords: Record<string, string> = {
 export function renderOrderStatus(view: OrderStatusView): Reply {
   const status = describeStatus(view.status);
   const steps = view.steps.map((s, i) => {
-    const who = s.assigneeId ? mention(s.assigneeId) : s.status === 'pending' ? '—' : '_unassigned_';
+    const who = s.assigneeId ? kit.mention(s.assigneeId) : s.status === 'pending' ? '—' : '_unassigned_';
     const progress = s.status === 'started' && s.progress ? ` · ${s.progress} %` : '';
     const times = [
-      s.openedAt ? `opened ${slackDate(s.openedAt)}` : '',
-      s.startedAt ? `started ${slackDate(s.startedAt)}` : '',
-      s.doneAt ? `done ${slackDate(s.doneAt)}` : '',
+      s.openedAt ? `opened ${kit.slackDate(s.openedAt)}` : '',
+      s.startedAt ? `started ${kit.slackDate(s.startedAt)}` : '',
+      s.doneAt ? `done ${kit.slackDate(s.doneAt)}` : '',
     ].filter(Boolean);
-    return `${i + 1}. *${escapeMrkdwn(s.departmentName)}* — ${stepWords[s.status] ?? s.status}${progress} · ${who}${times.length ? `\n      ${times.join(' · ')}` : ''}`;
+    return `${i + 1}. *${kit.escapeMrkdwn(s.departmentName)}* — ${stepWords[s.status] ?? s.status}${progress} · ${who}${times.length ? `\n      ${times.join(' · ')}` : ''}`;
   });
-  const blocks: Block[] = [
-    header(`${view.number} · ${view.customerName}`),
-    section(`*${status}* · due ${view.deliveryDate} · ${formatCents(view.totalCents)}`),
-    section(steps.length ? `*Route*\n${steps.join('\n')}` : '_Not allocated to departments yet._'),
+  const blocks: kit.Block[] = [
+    kit.header(`${view.number} · ${view.customerName}`),
+    kit.section(`*${status}* · due ${view.deliveryDate} · ${formatCents(view.totalCents)}`),
+    kit.section(steps.length ? `*Route*\n${steps.join('\n')}` : '_Not allocated to departments yet._'),
   ];
   const risk = capacityRiskLine(view.steps, view.deliveryDate);
-  if (risk) blocks.push(section(`:warning: ${risk}`));
+  if (risk) blocks.push(kit.section(`:warning: ${risk}`));
   if (view.shipment) {
     const s = view.shipment;
     blocks.push(
-      section(
-        `*Shipping*\n${escapeMrkdwn(s.carrier)} · tracking \`${escapeMrkdwn(s.trackingNumber)}\` · expected ${s.expectedDate}` +
+      kit.section(
+        `*Shipping*\n${kit.escapeMrkdwn(s.carrier)} · tracking \`${kit.escapeMrkdwn(s.trackingNumber)}\` · expected ${s.expectedDate}` +
           (s.deliveredOn ? ` · delivered ${s.deliveredOn}` : ''),
       ),
     );
@@ -94,15 +86,15 @@ export function renderQueue(title: string, items: readonly QueueItem[], today: s
   if (!items.length) return { text: `${title}: nothing open.` };
   const lines = items.map((q) => {
     const overdue = q.deliveryDate < today ? ' :red_circle: *overdue*' : '';
-    const who = q.assigneeId ? mention(q.assigneeId) : '_unassigned_';
-    return `*${q.number}* · ${escapeMrkdwn(q.customerName)} · ${escapeMrkdwn(q.departmentName)} · ${stepWords[q.status] ?? q.status} · ${who} · due ${q.deliveryDate}${overdue}`;
+    const who = q.assigneeId ? kit.mention(q.assigneeId) : '_unassigned_';
+    return `*${q.number}* · ${kit.escapeMrkdwn(q.customerName)} · ${kit.escapeMrkdwn(q.departmentName)} · ${stepWords[q.status] ?? q.status} · ${who} · due ${q.deliveryDate}${overdue}`;
   });
   return {
     text: `${title}: ${items.length} open`,
     blocks: [
-      section(`*${escapeMrkdwn(title)}*`),
-      section(lines.join('\n')),
-      context([`${items.length} open, due first`]),
+      kit.section(`*${kit.escapeMrkdwn(title)}*`),
+      kit.section(lines.join('\n')),
+      kit.context([`${items.length} open, due first`]),
     ],
   };
 }

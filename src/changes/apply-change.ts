@@ -3,7 +3,8 @@ import { escapeMrkdwn, mention } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, departments, orderChanges, orderLines } from '../db/schema.ts';
+import { assignments, orderChanges, orderLines } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { refreshOrderCards } from '../orders/order-cards.ts';
 import { appendOrderEvent, type OrderRow, updateOrderAtVersion } from '../orders/order-store.ts';
@@ -137,11 +138,9 @@ export async function applyCancel(
 
 /** The steps still to do follow the order's new size and date; a department too full is flagged again. */
 async function redateSteps(tx: DbOrTx, today: string, orderId: number, dueOn: string, units: number) {
-  const steps = await tx
-    .select({ assignment: assignments, department: departments })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .where(and(eq(assignments.orderId, orderId), stepToDo));
+  const steps = await withDepartment(tx, 'assignment', assignments).where(
+    and(eq(assignments.orderId, orderId), stepToDo),
+  );
   for (const { assignment, department } of steps) {
     const fitsOn =
       department.dailyCapacity > 0

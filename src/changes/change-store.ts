@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, orderChangeApprovals, orderChanges, orders } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import { loadOrderLines } from '../orders/order-lines.ts';
 import type { OrderContent } from './order-content.ts';
 
@@ -54,10 +55,7 @@ export function sentChanges(db: DbOrTx, orderId: number): Promise<ChangeRow[]> {
 
 /** Each department asked about a request, with its decision so far. */
 export function approvalsOf(db: DbOrTx, changeId: number) {
-  return db
-    .select({ approval: orderChangeApprovals, department: departments })
-    .from(orderChangeApprovals)
-    .innerJoin(departments, eq(departments.id, orderChangeApprovals.departmentId))
+  return withDepartment(db, 'approval', orderChangeApprovals)
     .where(eq(orderChangeApprovals.changeId, changeId))
     .orderBy(asc(departments.name));
 }

@@ -8,4 +8,3 @@ export const customerTier = labelledValues({
   strategic: 'Strategic',
 });
 export const { values: customerTiers, labels: customerTierLabels } = customerTier;
-export type CustomerTier = (typeof customerTiers)[number];

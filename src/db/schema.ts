@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   date,
+  type ExtraConfigColumn,
   index,
   integer,
   jsonb,
@@ -26,6 +27,30 @@ const micros = (name: string, to: string, from: string) =>
   bigint(name, { mode: 'number' }).generatedAlwaysAs(
     sql.raw(`(extract(epoch from (${to} - ${from})) * 1000000)::bigint`),
   );
+/** When a row was first written and last changed. */
+const timestamps = () => ({
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+/**
+ * What the order modal's search reads of customers and products: a code's start, or any part of
+ * the code (M12X50 finds the SKU BOLT-M12X50-ZN) or of the name.
+ */
+const searchIndexes = (table: string, code: ExtraConfigColumn, name: ExtraConfigColumn) => [
+  index(`${table}_${code.name}_prefix_idx`).on(sql`(lower(${code}) collate "C")`),
+  index(`${table}_${code.name}_trgm_idx`).using('gin', code.op('gin_trgm_ops')),
+  index(`${table}_name_trgm_idx`).using('gin', name.op('gin_trgm_ops')),
+];
+/** The order a row belongs to: deleting the order deletes the row. */
+const orderId = () =>
+  bigint('order_id', { mode: 'number' })
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' });
+/** The department a row is owned by. */
+const departmentId = () =>
+  bigint('department_id', { mode: 'number' })
+    .notNull()
+    .references(() => departments.id);
 
 export const customers = pgTable(
   'customers',
@@ -40,15 +65,9 @@ export const customers = pgTable(
     tier: text('tier').notNull().default('standard'),
     accountOwnerId: text('account_owner_id'),
     connectChannelId: text('connect_channel_id'),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    ...timestamps(),
   },
-  // What admins type into the order modal's search: a code's start or any part of a name.
-  (t) => [
-    index('customers_code_prefix_idx').on(sql`(lower(${t.code}) collate "C")`),
-    index('customers_code_trgm_idx').using('gin', t.code.op('gin_trgm_ops')),
-    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-  ],
+  (t) => searchIndexes('customers', t.code, t.name),
 );
 
 export const products = pgTable(
@@ -66,15 +85,9 @@ export const products = pgTable(
     defaultSpec: text('default_spec').notNull().default(''),
     /** The product's guide for customers: put into the customer message drafted on delivery. */
     guideUrl: text('guide_url'),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    ...timestamps(),
   },
-  // A SKU is searched for any segment of it (M12X50 finds BOLT-M12X50-ZN), a name for any part.
-  (t) => [
-    index('products_sku_prefix_idx').on(sql`(lower(${t.sku}) collate "C")`),
-    index('products_sku_trgm_idx').using('gin', t.sku.op('gin_trgm_ops')),
-    index('products_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-  ],
+  (t) => searchIndexes('products', t.sku, t.name),
 );
 
 export const departments = pgTable('departments', {
@@ -131,8 +144,7 @@ export const orders = pgTable(
     intakeKey: text('intake_key').unique(),
     version: integer('version').notNull().default(1),
     totalCents: cents('total_cents').notNull().default(0),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    ...timestamps(),
     /**
      * What the order's events say, kept by a trigger on order_events in the inserting statement
      * (drizzle/0017_order_event_facts.sql), so a report reads one row per order instead of its
@@ -187,9 +199,7 @@ export const orderNumberCounters = pgTable('order_number_counters', {
 export const orderLines = pgTable(
   'order_lines',
   {
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     lineNo: integer('line_no').notNull(),
     productId: bigint('product_id', { mode: 'number' })
       .notNull()
@@ -210,9 +220,7 @@ export const orderEvents = pgTable(
   'order_events',
   {
     id: id(),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     actor: text('actor').notNull(),
     type: text('type').notNull(),
     at: at('at').notNull(),
@@ -283,9 +291,7 @@ export const slackChannelGates = pgTable('slack_channel_gates', {
 export const slackMessages = pgTable(
   'slack_messages',
   {
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     channel: text('channel').notNull(),
     /** Which card: the order card, the finance hold card, the order's problems (exceptions/), or a department's change-approval card. */
     card: text('card', { enum: ['order', 'credit_hold', 'exception', 'change'] })
@@ -378,13 +384,9 @@ export const assignments = pgTable(
   'assignments',
   {
     id: id(),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     step: integer('step').notNull(),
-    departmentId: bigint('department_id', { mode: 'number' })
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentId(),
     assigneeId: text('assignee_id'),
     /** pending: a later step; open: waiting for someone to accept; accepted, started, done. */
     status: text('status', {
@@ -447,9 +449,7 @@ export const assignments = pgTable(
 
 /** Where a shipped order is: the carrier's tracking, and when it arrived. */
 export const shipments = pgTable('shipments', {
-  orderId: bigint('order_id', { mode: 'number' })
-    .primaryKey()
-    .references(() => orders.id, { onDelete: 'cascade' }),
+  orderId: orderId().primaryKey(),
   carrier: text('carrier').notNull(),
   trackingNumber: text('tracking_number').notNull(),
   expectedDate: date('expected_date', { mode: 'string' }).notNull(),
@@ -474,9 +474,7 @@ export const handledEvents = pgTable('handled_events', {
 export const orderFeedback = pgTable(
   'order_feedback',
   {
-    orderId: bigint('order_id', { mode: 'number' })
-      .primaryKey()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId().primaryKey(),
     rating: integer('rating').notNull(),
     comment: text('comment'),
     reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
@@ -554,9 +552,7 @@ export const customerMessages = pgTable(
     id: id(),
     /** What the message is for, e.g. `progress:12:2026-12-03` or `exception_resolved:7`. */
     key: text('key').notNull().unique(),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     reason: text('reason').notNull(),
     text: text('text').notNull(),
     status: text('status', { enum: ['offered', 'sent'] })
@@ -582,17 +578,13 @@ export const exceptions = pgTable(
   'exceptions',
   {
     id: id(),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     raiseKey: text('raise_key').notNull().unique(),
     type: text('type').notNull(),
     severity: text('severity', { enum: ['low', 'medium', 'high', 'critical'] }).notNull(),
     description: text('description').notNull(),
     expectedDate: date('expected_date', { mode: 'string' }),
-    departmentId: bigint('department_id', { mode: 'number' })
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentId(),
     status: text('status', { enum: ['open', 'acknowledged', 'resolved'] })
       .notNull()
       .default('open'),
@@ -635,9 +627,7 @@ export const orderChanges = pgTable(
   'order_changes',
   {
     id: id(),
-    orderId: bigint('order_id', { mode: 'number' })
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: orderId(),
     kind: text('kind', { enum: ['change', 'cancel'] }).notNull(),
     state: text('state', { enum: ['draft', 'pending', 'applied', 'rejected'] }).notNull(),
     requestedBy: text('requested_by').notNull(),
@@ -668,9 +658,7 @@ export const orderChangeApprovals = pgTable(
     changeId: bigint('change_id', { mode: 'number' })
       .notNull()
       .references(() => orderChanges.id, { onDelete: 'cascade' }),
-    departmentId: bigint('department_id', { mode: 'number' })
-      .notNull()
-      .references(() => departments.id),
+    departmentId: departmentId(),
     decision: text('decision', { enum: ['approved', 'rejected'] }),
     decidedBy: text('decided_by'),
     reason: text('reason'),

@@ -1,6 +1,7 @@
 import { and, arrayContains, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { departments, exceptions, orders, people } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import { AppError } from '../errors.ts';
 
 export type ExceptionRow = typeof exceptions.$inferSelect;
@@ -14,10 +15,7 @@ export interface EscalationStep {
 
 /** The exception, locked for the rest of the transaction: acknowledging, escalating and resolving queue behind each other. */
 export async function lockException(tx: DbOrTx, id: number) {
-  const [row] = await tx
-    .select({ exception: exceptions, department: departments })
-    .from(exceptions)
-    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+  const [row] = await withDepartment(tx, 'exception', exceptions)
     .where(eq(exceptions.id, id))
     .for('update', { of: exceptions });
   if (!row) throw new AppError('not_found', 'That problem no longer exists.');
@@ -38,10 +36,7 @@ export async function findException(db: DbOrTx, id: number) {
 
 /** The order's problems, the newest first, with the department that owns each. */
 export function exceptionsOf(db: DbOrTx, orderId: number) {
-  return db
-    .select({ exception: exceptions, department: departments })
-    .from(exceptions)
-    .innerJoin(departments, eq(departments.id, exceptions.departmentId))
+  return withDepartment(db, 'exception', exceptions)
     .where(eq(exceptions.orderId, orderId))
     .orderBy(desc(exceptions.id));
 }

@@ -1,4 +1,4 @@
-import { labelledValues } from '../wording.ts';
+import type { Severity } from '../config.ts';
 
 /** What can go wrong with an order, and how badly: the words of the Report problem form. */
 export const problemTypes = {
@@ -12,15 +12,16 @@ export const problemTypes = {
 } as const;
 export type ProblemType = keyof typeof problemTypes;
 
-/** Most urgent first, each with the mark lists and cards show it by. */
-const severity = labelledValues({
+// Severities are listed once, in config.ts, whose SLA setting names them too.
+export { type Severity, severities } from '../config.ts';
+
+/** The mark lists and cards show each severity by. */
+export const severityMarks: Readonly<Record<Severity, string>> = {
   critical: ':red_circle:',
   high: ':large_orange_circle:',
   medium: ':large_yellow_circle:',
   low: ':white_circle:',
-});
-export const { values: severities, labels: severityMarks } = severity;
-export type Severity = (typeof severities)[number];
+};
 
 /** A type stored by another version is shown as stored rather than hidden. */
 export const describeProblemType = (type: string): string =>

@@ -4,6 +4,7 @@ import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments, orders } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import type { ProblemFormSubject, ProblemInput } from './problem-form.ts';
@@ -20,11 +21,7 @@ export async function problemFormFromStep(
   actor: Actor,
   ref: { assignmentId: number; expectedVersion: number },
 ): Promise<ProblemFormSubject> {
-  const [row] = await ctx.db
-    .select({ step: assignments, department: departments })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .where(eq(assignments.id, ref.assignmentId));
+  const [row] = await withDepartment(ctx.db, 'step', assignments).where(eq(assignments.id, ref.assignmentId));
   if (!row) throw new AppError('not_found', 'That step no longer exists.');
   if (row.department.managerId !== actor.userId)
     requireDepartment(actor, row.department.id, row.department.name, 'work on its orders');

@@ -5,7 +5,8 @@ import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import { offerCustomerMessage } from '../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, departments, exceptions } from '../db/schema.ts';
+import { assignments, exceptions } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import { moveOrder, type Step } from '../orders/move-order.ts';
 import { appendOrderEvent, findOrder, type OrderRow, updateOrderAtVersion } from '../orders/order-store.ts';
 import { stepToDo } from '../orders/status-sets.ts';
@@ -132,11 +133,9 @@ export function requireMayResolve(
  * whether it fits its capacity, and a step that does not is flagged with its earliest date.
  */
 async function moveStepsTo(tx: DbOrTx, orderId: number, dueOn: string, today: string): Promise<string[]> {
-  const steps = await tx
-    .select({ step: assignments, department: departments })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
-    .where(and(eq(assignments.orderId, orderId), stepToDo));
+  const steps = await withDepartment(tx, 'step', assignments).where(
+    and(eq(assignments.orderId, orderId), stepToDo),
+  );
   const risks: string[] = [];
   for (const { step, department } of steps) {
     await tx.update(assignments).set({ dueOn, fitsOn: null }).where(eq(assignments.id, step.id));

@@ -1,13 +1,4 @@
-import {
-  context,
-  divider,
-  escapeMrkdwn,
-  fields,
-  header,
-  mention,
-  section,
-  slackDate,
-} from '../blocks/block-kit.ts';
+import * as kit from '../blocks/block-kit.ts';
 import { formatCents } from '../money.ts';
 import type { SlackMessage } from '../outbox/effects.ts';
 import type { OrderSnapshot } from './order-snapshot.ts';
@@ -56,23 +47,23 @@ export function renderOrderCard(
   const status = describeStatus(order.status);
   const emoji = statusEmoji[order.status] ?? ':grey_question:';
   const v = `${order.id}.${order.version}`;
-  const customer = `${escapeMrkdwn(order.customer.name)} (${escapeMrkdwn(order.customer.code)})`;
+  const customer = `${kit.escapeMrkdwn(order.customer.name)} (${kit.escapeMrkdwn(order.customer.code)})`;
   const shown = order.lines
     .slice(0, maxCardLines)
     .map(
       (l) =>
-        `• ${l.quantity} ${escapeMrkdwn(l.unit)} × *${escapeMrkdwn(l.sku)}* ${escapeMrkdwn(l.name)}` +
-        `${l.spec ? ` — _${escapeMrkdwn(l.spec)}_` : ''}` +
+        `• ${l.quantity} ${kit.escapeMrkdwn(l.unit)} × *${kit.escapeMrkdwn(l.sku)}* ${kit.escapeMrkdwn(l.name)}` +
+        `${l.spec ? ` — _${kit.escapeMrkdwn(l.spec)}_` : ''}` +
         (prices ? ` @ ${formatCents(l.unitPriceCents)} = ${formatCents(l.amountCents)}` : ''),
     );
   const more = order.lines.length - shown.length;
   const held = order.hold
-    ? `\n${escapeMrkdwn(holdKindWords[order.hold.kind] ?? order.hold.kind)}${order.hold.reason ? `: ${escapeMrkdwn(order.hold.reason)}` : ''}`
+    ? `\n${kit.escapeMrkdwn(holdKindWords[order.hold.kind] ?? order.hold.kind)}${order.hold.reason ? `: ${kit.escapeMrkdwn(order.hold.reason)}` : ''}`
     : '';
   const problems =
     order.openProblems > 0
       ? [
-          section(
+          kit.section(
             `:warning: *open problem${order.openProblems === 1 ? '' : `s (${order.openProblems})`}*`,
             `card.problem.${v}`,
           ),
@@ -81,32 +72,35 @@ export function renderOrderCard(
   if (more > 0) shown.push(`…and ${more} more line${more === 1 ? '' : 's'}`);
   return {
     // The fallback text is read as mrkdwn (and in notifications), so it is escaped too.
-    text: `${order.number} · ${escapeMrkdwn(order.customer.name)} · ${status}${prices ? ` · total ${formatCents(order.totalCents)}` : ''}`,
+    text: `${order.number} · ${kit.escapeMrkdwn(order.customer.name)} · ${status}${prices ? ` · total ${formatCents(order.totalCents)}` : ''}`,
     blocks: [
-      header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
+      kit.header(`${order.number} · ${order.customer.name}`, `card.head.${v}`),
       ...problems,
-      fields(
+      kit.fields(
         [
           `*Status*\n${emoji} ${status}${held}`,
           `*Customer*\n${customer}`,
           `*Delivery date*\n${order.deliveryDate}`,
-          `*Payment*\n${escapeMrkdwn(order.paymentMethod)}`,
+          `*Payment*\n${kit.escapeMrkdwn(order.paymentMethod)}`,
           ...(prices ? [`*Total*\n${formatCents(order.totalCents)}`] : []),
-          `*Customer PO*\n${order.customerPo ? escapeMrkdwn(order.customerPo) : '—'}`,
+          `*Customer PO*\n${order.customerPo ? kit.escapeMrkdwn(order.customerPo) : '—'}`,
           ...(order.feedback ? [`*Feedback*\n★${order.feedback.rating}`] : []),
         ],
         `card.facts.${v}`,
       ),
-      ...(extras.notice ? [section(extras.notice, `card.notice.${v}`)] : []),
-      divider(),
-      section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
-      ...(order.notes ? [section(`*Notes*\n${escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),
-      ...(extras.route ? [section(`*Route*\n${extras.route}`, `card.route.${v}`)] : []),
-      ...(extras.shipping ? [section(`*Shipping*\n${extras.shipping}`, `card.ship.${v}`)] : []),
+      ...(extras.notice ? [kit.section(extras.notice, `card.notice.${v}`)] : []),
+      kit.divider(),
+      kit.section(shown.join('\n') || '_No lines_', `card.lines.${v}`),
+      ...(order.notes ? [kit.section(`*Notes*\n${kit.escapeMrkdwn(order.notes)}`, `card.notes.${v}`)] : []),
+      ...(extras.route ? [kit.section(`*Route*\n${extras.route}`, `card.route.${v}`)] : []),
+      ...(extras.shipping ? [kit.section(`*Shipping*\n${extras.shipping}`, `card.ship.${v}`)] : []),
       ...(extras.buttons?.length
         ? [{ type: 'actions', block_id: `card.act.${v}`, elements: extras.buttons }]
         : []),
-      context([`Owner ${mention(order.ownerId)} · updated ${slackDate(order.updatedAt)}`], `card.meta.${v}`),
+      kit.context(
+        [`Owner ${kit.mention(order.ownerId)} · updated ${kit.slackDate(order.updatedAt)}`],
+        `card.meta.${v}`,
+      ),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { allocationRules, assignments, customers, departments, people, products } from '../db/schema.ts';
+import { withDepartment } from '../db/with-department.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
 import {
@@ -128,10 +129,7 @@ export async function pickingData(
 }
 
 export async function routeOf(db: DbOrTx, orderId: number) {
-  return db
-    .select({ assignment: assignments, department: departments })
-    .from(assignments)
-    .innerJoin(departments, eq(departments.id, assignments.departmentId))
+  return withDepartment(db, 'assignment', assignments)
     .where(eq(assignments.orderId, orderId))
     .orderBy(asc(assignments.step));
 }

@@ -4,7 +4,8 @@ import { type Actor, requireDepartment } from '../../auth/roles.ts';
 import { escapeMrkdwn } from '../../blocks/block-kit.ts';
 import type { UseCaseContext } from '../../context.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { assignments, departments } from '../../db/schema.ts';
+import { assignments } from '../../db/schema.ts';
+import { withDepartment } from '../../db/with-department.ts';
 import { AppError, staleOrderMessage } from '../../errors.ts';
 import { redrawOrderCards } from '../../orders/order-cards.ts';
 import { findOrder, type OrderRow } from '../../orders/order-store.ts';
@@ -40,11 +41,7 @@ export async function inStep<T>(
   const seen: { order?: OrderRow } = {};
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .select({ step: assignments, department: departments })
-        .from(assignments)
-        .innerJoin(departments, eq(departments.id, assignments.departmentId))
-        .where(eq(assignments.id, ref.assignmentId));
+      const [row] = await withDepartment(tx, 'step', assignments).where(eq(assignments.id, ref.assignmentId));
       if (!row) throw new AppError('not_found', 'That step no longer exists.');
       const { step, department } = row;
       if (department.managerId !== actor.userId) {

@@ -4,7 +4,8 @@ import { escapeMrkdwn, mention } from '../../blocks/block-kit.ts';
 import type { UseCaseContext } from '../../context.ts';
 import { offerCustomerMessage } from '../../customer-messages/offer-customer-message.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { assignments, departments, shipments } from '../../db/schema.ts';
+import { assignments, shipments } from '../../db/schema.ts';
+import { withDepartment } from '../../db/with-department.ts';
 import { AppError } from '../../errors.ts';
 import { openFailureOf } from '../../exceptions/exception-store.ts';
 import { problemWords } from '../../exceptions/problem-kinds.ts';
@@ -76,10 +77,7 @@ export function finishStep(
 ): Promise<OrderRow> {
   return onStep(ctx, actor, ref, async (tx, now, { order, step, dept, departmentKey }) => {
     await requireFinishable(tx, step, order);
-    const later = await tx
-      .select({ assignment: assignments, department: departments })
-      .from(assignments)
-      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+    const later = await withDepartment(tx, 'assignment', assignments)
       .where(and(eq(assignments.orderId, order.id), gt(assignments.step, step.step)))
       .orderBy(asc(assignments.step));
     const next = later[0];
