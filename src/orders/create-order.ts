@@ -42,18 +42,12 @@ export function createOrder(ctx: UseCaseContext, input: NewOrder): Promise<Order
 
 /**
  * Stores an order in one statement, inside the caller's transaction when it holds one (use
- * cases that do more in it). The statement writes the number, the order, its lines, the
- * `received` event and the request for its card in the owner's DM (as showOrderCard makes it).
- * Each round trip costs more than the statement's work (bench: a socket write took a third of
- * the CPU when this was ten statements). Numbers never repeat or skip: a failed insert takes its
- * number back with it. A new order is on nobody's App Home yet, so no Home is redrawn.
- *
- * The year's counter row is locked from its update to COMMIT, and every other new order waits
- * for it, so it is taken as late as the statement allows: the order's id comes from its sequence
- * first, the rows that need only the id are written, and `written` (which counts them) gates the
- * counter, so the lock covers only the order row, its event and the foreign-key checks that run
- * at the statement's end. Children before their parent are fine within one statement: those
- * checks see the whole statement's rows.
+ * cases that do more in it): the number, the order, its lines, the `received` event and the
+ * request for its card in the owner's DM (as showOrderCard makes it). The statement is the
+ * function of drizzle/0026_insert_order_function.sql, which says why; it takes the year's
+ * number counter as late as it can. Each round trip costs more than the statement's work
+ * (bench: a socket write took a third of the CPU when this was ten statements). A new order is
+ * on nobody's App Home yet, so no Home is redrawn.
  */
 export async function insertOrder(
   tx: DbOrTx,
@@ -71,60 +65,16 @@ export async function insertOrder(
   }));
   const totalCents = orderTotalCents(input.lines);
   const year = calendarYear(now, timeZone);
-  const at = now.toISOString();
   const owner = input.ownerId;
   const cardKey = cardKeyAround(owner, 'order', 1);
   const [row] = await queryRows<{ id: unknown; number: string }>(
     tx,
-    sql`with new_order as (
-          select nextval('orders_id_seq') as id
-        ), lines_in as (
-          insert into order_lines (order_id, line_no, product_id, spec, quantity, unit_price_cents, amount_cents)
-          select new_order.id, l.line_no, l.product_id, l.spec, l.quantity, l.unit_price_cents, l.amount_cents
-          from new_order cross join jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as l(
-            line_no int, product_id bigint, spec text, quantity int, unit_price_cents bigint, amount_cents bigint)
-          returning 1
-        ), card as (
-          insert into slack_messages (order_id, channel, card) select new_order.id, ${owner}, 'order' from new_order
-          on conflict do nothing
-          returning 1
-        ), card_request as (
-          insert into outbox (idempotency_key, channel, payload, available_at, created_at)
-          select ${cardKey.before} || new_order.id || ${cardKey.after}, ${owner},
-                 jsonb_set(${JSON.stringify(cardEffect(0, 'order'))}::jsonb, '{orderId}', to_jsonb(new_order.id)),
-                 ${at}::timestamptz, ${at}::timestamptz
-          from new_order
-          on conflict (idempotency_key) do nothing
-          returning 1
-        ), gate as (
-          insert into slack_channel_gates (channel, next_send_at) values (${owner}, ${at}::timestamptz)
-          on conflict (channel) do nothing
-          returning 1
-        ), written as (
-          select (select count(*) from lines_in) + (select count(*) from card)
-               + (select count(*) from card_request) + (select count(*) from gate) as rows
-        ), next as (
-          insert into order_number_counters (year, last)
-          select ${year}, 1 from written where written.rows >= 0
-          on conflict (year) do update set last = order_number_counters.last + 1
-          returning last
-        ), o as (
-          insert into orders (id, number, customer_id, status, delivery_date, payment_method, customer_po, notes,
-                              owner_id, intake_key, total_cents, created_at, updated_at)
-          overriding system value
-          select new_order.id, ${`SO-${year}-`} || lpad(next.last::text, greatest(6, length(next.last::text)), '0'),
-                 ${input.customerId}, 'received', ${input.deliveryDate}::date, ${input.paymentMethod},
-                 ${input.customerPo ?? null}, ${input.notes ?? ''}, ${owner}, ${input.intakeKey ?? null},
-                 ${totalCents}, ${at}::timestamptz, ${at}::timestamptz
-          from new_order, next
-          returning id, number
-        ), received as (
-          insert into order_events (order_id, actor, type, at, data)
-          select o.id, ${owner}, 'received', ${at}::timestamptz,
-                 jsonb_build_object('number', o.number, 'lineCount', ${lines.length}::int, 'totalCents', ${totalCents}::bigint)
-          from o
-        )
-        select id, number from o`,
+    sql`select id, number from orderdesk_insert_order(
+          ${year}::int, ${`SO-${year}-`}, ${input.customerId}::bigint, ${input.deliveryDate}::date,
+          ${input.paymentMethod}, ${input.customerPo ?? null}::text, ${input.notes ?? ''}, ${owner},
+          ${input.intakeKey ?? null}::text, ${totalCents}::bigint, ${now.toISOString()}::timestamptz,
+          ${JSON.stringify(lines)}::jsonb, ${cardKey.before}, ${cardKey.after},
+          ${JSON.stringify(cardEffect(0, 'order'))}::jsonb)`,
   );
   if (!row) throw new Error('order insert returned no row');
   return {
