@@ -10,6 +10,7 @@ import { orderActions } from '../orders/order-buttons.ts';
 import { findOrderByReference } from '../orders/order-reference.ts';
 import { findOrder } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
+import { registerDecisionButtons } from '../slack/decision-buttons.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, unreadableForm, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -26,7 +27,6 @@ import type { OrderContent } from './order-content.ts';
 import { previewChange, sendChange } from './request-change.ts';
 
 const cancelFormId = 'cancel.form';
-const rejectFormId = 'change.reject_reason';
 
 const decisionRef = versionedRef.transform(({ id, version }) => ({ changeId: id, departmentId: version }));
 /** The id a change form carries in its private_metadata; anything else is a form we did not draw. */
@@ -67,7 +67,8 @@ export const changesCommands = {
  */
 export function changesFeature(deps: FeatureDeps): SlackFeature {
   const { ctx } = deps;
-  const { actorOf, modal } = featureKit(deps);
+  const kit = featureKit(deps);
+  const { actorOf, modal } = kit;
 
   async function openChangeForm(client: WebClient, triggerId: string, orderId: number) {
     const order = await findOrder(ctx.db, orderId);
@@ -266,27 +267,6 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
     });
   }
 
-  async function approvePressed({ action, body }: ButtonArgs) {
-    await decideChange(ctx, await actorOf(body.user), {
-      ...decisionRef.parse(action.value),
-      decision: 'approved',
-    });
-  }
-
-  /** Reject, on a department's change card: the form that asks why. */
-  async function rejectPressed({ action, body, client }: ButtonArgs) {
-    const ref = decisionRef.parse(action.value);
-    await checkDecision(ctx, await actorOf(body.user), ref);
-    await client.views.open({ trigger_id: body.trigger_id, view: asView(rejectForm(action.value ?? '')) });
-  }
-
-  async function rejectFormSubmitted(args: ViewSubmitArgs) {
-    await submitReason(args, modal, reasonText, async (reason) => {
-      const ref = decisionRef.parse(args.view.private_metadata);
-      await decideChange(ctx, await actorOf(args.body.user), { ...ref, decision: 'rejected', reason });
-    });
-  }
-
   return {
     subcommands: subcommandsOf(changesCommands, {
       change: changeCommand,
@@ -299,22 +279,23 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
       router.view(changeFormId, changeFormSubmitted);
       router.view(changeConfirmId, changePreviewConfirmed);
       router.view(cancelFormId, cancelFormSubmitted);
-      router.action(changeActions.approve, cardButton(deps, approvePressed));
-      router.action(changeActions.reject, cardButton(deps, rejectPressed));
-      router.view(rejectFormId, rejectFormSubmitted);
+      registerDecisionButtons(router, deps, kit, {
+        actions: changeActions,
+        ref: decisionRef,
+        approve: (actor, ref) => decideChange(ctx, actor, { ...ref, decision: 'approved' }),
+        mayReject: (actor, ref) => checkDecision(ctx, actor, ref),
+        reject: (actor, ref, reason) => decideChange(ctx, actor, { ...ref, decision: 'rejected', reason }),
+        modal: {
+          callbackId: 'change.reject_reason',
+          title: 'Reject the change',
+          submit: 'Reject',
+          close: 'Cancel',
+          label: 'Why not?',
+          hint: 'The request ends with this reason; the requester is told.',
+          maxLength: 1000,
+        },
+        reason: reasonText,
+      });
     },
   };
-}
-
-function rejectForm(ref: string) {
-  return reasonModal({
-    callbackId: rejectFormId,
-    title: 'Reject the change',
-    submit: 'Reject',
-    close: 'Cancel',
-    ref,
-    label: 'Why not?',
-    hint: 'The request ends with this reason; the requester is told.',
-    maxLength: 1000,
-  });
 }

@@ -1,4 +1,4 @@
-import { customerFields, customerInputSchema } from './customer-input.ts';
+import { customerFields } from './customer-input.ts';
 import { customerRecords } from './customer-records.ts';
 import { recordCsvImport } from './record-csv.ts';
 
@@ -7,4 +7,4 @@ import { recordCsvImport } from './record-csv.ts';
  * credit_stop, payment_methods, tier, account_owner_id, connect_channel_id), checked by the
  * form's own schema. payment_methods lists several separated by spaces, commas or semicolons.
  */
-export const customerImport = recordCsvImport(customerRecords, customerFields, customerInputSchema);
+export const customerImport = recordCsvImport(customerRecords, customerFields);

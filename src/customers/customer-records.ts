@@ -1,6 +1,6 @@
 import { customers } from '../db/schema.ts';
 import { customerCard } from './customer-card.ts';
-import type { CustomerInput } from './customer-input.ts';
+import { type CustomerInput, customerInputSchema } from './customer-input.ts';
 import type { RecordKind } from './record-kind.ts';
 import { keyedTable } from './record-table.ts';
 
@@ -9,5 +9,6 @@ export const customerRecords: RecordKind<typeof customers.$inferSelect, Customer
   noun: 'customer',
   plural: 'customers',
   table: keyedTable(customers, 'code'),
+  schema: customerInputSchema,
   card: customerCard,
 };

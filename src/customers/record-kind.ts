@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Block } from '../blocks/block-kit.ts';
 import type { KeyedTable } from './record-table.ts';
 
@@ -17,6 +18,8 @@ export interface RecordKind<Row extends NamedRecord, Input> {
   /** Several, as role refusals and import summaries say: `customers`. */
   plural: string;
   table: KeyedTable<Row, Input>;
+  /** Checks typed values into what is stored: the form's and, with the same rule, a CSV row's. */
+  schema: z.ZodType<Input>;
   /** The record at a glance; the first block is a header, which the saved DM replaces. */
   card(record: Row): Block[];
 }

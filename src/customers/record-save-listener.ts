@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { isAppError } from '../errors.ts';
 import type { FeatureDeps } from '../slack/feature.ts';
 import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -11,7 +10,6 @@ export function recordSaveListener<Row extends NamedRecord, Input, Fields>(
   deps: FeatureDeps,
   kind: RecordKind<Row, Input>,
   form: RecordForm<Row, Fields>,
-  schema: z.ZodType<Input>,
 ) {
   const modal = { logger: deps.logger, afterWrite: deps.afterWrite, summaryOnTop: true };
   return async function recordFormSubmitted(args: ViewSubmitArgs) {
@@ -22,7 +20,7 @@ export function recordSaveListener<Row extends NamedRecord, Input, Fields>(
         const typed = readSchemaForm(deps.logger, {
           what: kind.noun,
           read: () => form.read(view),
-          schema,
+          schema: kind.schema,
           inputs: (submitted) => form.inputIds(submitted.to),
           unreadableUnder: 'name',
         });

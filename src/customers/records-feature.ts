@@ -1,10 +1,8 @@
-import type { z } from 'zod';
+import type { Actor } from '../auth/roles.ts';
+import type { UseCaseContext } from '../context.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import {
-  type RecordCommandText,
-  type RecordSubcommandSpec,
-  recordSubcommand,
-} from '../slack/record-subcommand.ts';
+import { type RecordCommandText, recordCommandTexts, recordSubcommand } from '../slack/record-subcommand.ts';
+import type { Reply } from '../slack/subcommand.ts';
 import { recordToEdit } from './edit-record.ts';
 import { lookUpRecord } from './look-up-record.ts';
 import type { RecordForm } from './record-form.ts';
@@ -15,22 +13,30 @@ import { findRecord, recordExists } from './record-store.ts';
 export interface RecordsFeatureSpec<Row extends NamedRecord, Input, Fields> {
   kind: RecordKind<Row, Input>;
   form: RecordForm<Row, Fields>;
-  /** Checks the form's values; the CSV import checks its rows with the same schema. */
-  schema: z.ZodType<Input>;
   command: RecordCommandText;
   /** A fuller view than the card, when the kind has one (RecordSubcommandSpec's `view`). */
-  view?: RecordSubcommandSpec<NamedRecord>['view'];
+  view?(ctx: UseCaseContext, actor: Actor, words: string): Promise<Reply>;
 }
 
-/** A kind of record in Slack: `/order <noun> add|edit|show` and the form it opens. */
-export function recordsFeature<Row extends NamedRecord, Input, Fields>(
+/** A kind of record in Slack: its `/order help` words, as data, and the feature that serves them. */
+export function recordsSlack<Row extends NamedRecord, Input, Fields>(
+  spec: RecordsFeatureSpec<Row, Input, Fields>,
+) {
+  return {
+    commands: recordCommandTexts(spec.kind.noun, spec.command),
+    feature: (deps: FeatureDeps): SlackFeature => recordsFeature(deps, spec),
+  };
+}
+
+/** `/order <noun> add|edit|show` and the form it opens. */
+function recordsFeature<Row extends NamedRecord, Input, Fields>(
   deps: FeatureDeps,
-  { kind, form, schema, command, view }: RecordsFeatureSpec<Row, Input, Fields>,
+  { kind, form, command, view }: RecordsFeatureSpec<Row, Input, Fields>,
 ): SlackFeature {
   const { ctx } = deps;
   const subcommand = recordSubcommand<Row>({
     ...command,
-    view,
+    view: view && ((actor, words) => view(ctx, actor, words)),
     name: kind.noun,
     plural: kind.plural,
     keyOf: (record) => kind.table.keyOf(record),
@@ -42,7 +48,7 @@ export function recordsFeature<Row extends NamedRecord, Input, Fields>(
     addForm: (key) => form.addView(key),
     editForm: (record) => form.editView(record),
   });
-  const recordFormSubmitted = recordSaveListener(deps, kind, form, schema);
+  const recordFormSubmitted = recordSaveListener(deps, kind, form);
   return {
     subcommands: [subcommand],
     register(router) {

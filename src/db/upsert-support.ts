@@ -5,6 +5,9 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** Nothing stored yet. */
+export const noCounts = (): UpsertCounts => ({ added: 0, updated: 0, unchanged: 0 });
+
 export function upsertSummary(what: string, c: UpsertCounts): string {
   const total = c.added + c.updated + c.unchanged;
   const unchanged = c.unchanged ? `, ${c.unchanged} unchanged` : '';
@@ -44,4 +47,41 @@ export async function storeDeclared<Row>(
     await write.update(row);
     counts.updated++;
   } else counts.unchanged++;
+}
+
+/** How `upsertByKey` reads and writes one kind of declared record. */
+export interface StoredByKey<K extends string, Declared, Row, Values> {
+  /** The field that names a record, the same on the declared record and its row: `key`, `slackUserId`. */
+  key: K;
+  /** The stored rows of these keys. */
+  stored(keys: string[]): PromiseLike<Row[]>;
+  /** What is stored for a declared record; `row` is its stored one, if any. */
+  values(declared: Declared, row: Row | undefined): Values;
+  insert(declared: Declared, values: Values): PromiseLike<unknown>;
+  update(declared: Declared, values: Values): PromiseLike<unknown>;
+}
+
+/**
+ * Declared records by key, their stored rows read in one query, each stored as `storeDeclared`
+ * does: a second run of the same file changes nothing.
+ */
+export async function upsertByKey<
+  K extends string,
+  Declared extends Record<K, string>,
+  Row extends Record<K, string> & Record<string, unknown>,
+  Values extends Record<string, unknown>,
+>(wanted: readonly Declared[], by: StoredByKey<K, Declared, Row, Values>): Promise<UpsertCounts> {
+  const counts = noCounts();
+  if (!wanted.length) return counts;
+  const stored = await by.stored(wanted.map((d) => d[by.key]));
+  const existing = new Map<string, Row>(stored.map((row) => [row[by.key], row]));
+  for (const declared of wanted) {
+    const row = existing.get(declared[by.key]);
+    const values = by.values(declared, row);
+    await storeDeclared(counts, row, (r) => changes(r, values), {
+      insert: () => by.insert(declared, values),
+      update: () => by.update(declared, values),
+    });
+  }
+  return counts;
 }

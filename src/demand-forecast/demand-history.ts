@@ -1,11 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
+import type { ProductScope } from './product-scope.ts';
 
-export type DemandScope =
-  | { kind: 'product'; productId: number }
-  | { kind: 'category'; category: string }
-  | { kind: 'all' };
+export type DemandScope = ProductScope<{ productId: number }, { category: string }>;
 
 export interface WeeklyDemandRow {
   productId: number;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import type { ProductScope } from './product-scope.ts';
 
-export type ForecastTarget =
-  | { kind: 'product'; sku: string }
-  | { kind: 'category'; name: string }
-  | { kind: 'all' };
+export type ForecastTarget = ProductScope<{ sku: string }, { name: string }>;
 
 export interface ForecastRequest {
   target: ForecastTarget;

@@ -49,7 +49,7 @@ export const exceptionsCommands = {
  */
 export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx } = deps;
-  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
+  const { actorOf, modal, submitAs } = featureKit(deps, { namesInModals: false });
 
   /** `/order problem SO-…`: the problem form. */
   async function problemCommand(req: CommandRequest) {
@@ -77,12 +77,10 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function problemFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
+    const { view } = args;
+    await submitAs(args, 'view:problem.report', {
       read: () => readProblemForm(view.state.values),
-      async run(input) {
-        const actor = await actorOf(body.user);
-        permit(actor, 'view:problem.report');
+      async run(actor, input) {
         const order = orderAtVersion.parse(view.private_metadata);
         await reportProblem(ctx, actor, order, input, `view:${view.id}`);
       },

@@ -1,6 +1,6 @@
-import { moveOrder } from '../orders/move-order.ts';
 import { defineOrderJob, systemActor } from '../orders/order-job.ts';
 import { findOrder } from '../orders/order-store.ts';
+import { completeWithoutFeedback } from './complete-without-feedback.ts';
 
 /**
  * `order.auto_complete`: a delivered order nobody logged feedback on is completed, "no feedback",
@@ -12,12 +12,9 @@ export const autoCompleteJob = defineOrderJob({
   async handle(ctx, orderId, tx) {
     const order = await findOrder(tx, orderId);
     if (order.status !== 'delivered') return;
-    await moveOrder(tx, {
-      now: ctx.now,
-      order,
-      expectedVersion: order.version,
-      steps: [{ action: 'complete', reason: 'no feedback' }],
+    await completeWithoutFeedback(tx, ctx.now, order, {
       actor: systemActor,
+      reason: 'no feedback',
       line: ':hourglass: no feedback came → *completed*',
     });
   },

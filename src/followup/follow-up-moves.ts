@@ -2,11 +2,11 @@ import type { Actor } from '../auth/roles.ts';
 import { mention } from '../blocks/block-kit.ts';
 import type { UseCaseContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { moveOrder } from '../orders/move-order.ts';
 import { describeStatus } from '../orders/order-states.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { schedule } from '../scheduler/schedule-jobs.ts';
 import { type SnoozeChoice, snoozeChoices } from './after-delivery-times.ts';
+import { completeWithoutFeedback } from './complete-without-feedback.ts';
 import { followUpKey } from './follow-up-ids.ts';
 import { followUpJob } from './follow-up-job.ts';
 import { callOffFollowUp, followUpByOwner } from './follow-up-owner.ts';
@@ -40,12 +40,9 @@ export async function finishFollowUp(ctx: UseCaseContext, actor: Actor, orderId:
   return followUpByOwner(ctx, actor, orderId, async (tx, order, now) => {
     requireOpen(order);
     await callOffFollowUp(tx, orderId, now);
-    return moveOrder(tx, {
-      now,
-      order,
-      expectedVersion: order.version,
-      steps: [{ action: 'complete', reason: 'followed up, no feedback logged' }],
+    return completeWithoutFeedback(tx, now, order, {
       actor: actor.userId,
+      reason: 'followed up, no feedback logged',
       line: `${mention(actor.userId)} followed up → *completed*`,
     });
   });

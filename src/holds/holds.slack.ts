@@ -8,7 +8,7 @@ import { findOrder, type OrderRow } from '../orders/order-store.ts';
 import { type ButtonArgs, cardButton, orderAtVersion, versionedRef } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
-import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import type { ViewSubmitArgs } from '../slack/modal-submit.ts';
 import type { SlackRouter } from '../slack/router.ts';
 import { type CommandRequest, type SubcommandTexts, subcommandsOf } from '../slack/subcommand.ts';
 import { holdForm, holdFormId, readHoldForm } from './hold-form.ts';
@@ -36,7 +36,7 @@ const released = (order: OrderRow) =>
  */
 export function holdsFeature(deps: FeatureDeps): SlackFeature {
   const { ctx } = deps;
-  const { actorOf, modal } = featureKit(deps, { namesInModals: false });
+  const { actorOf, submitAs } = featureKit(deps, { namesInModals: false });
 
   /** `/order hold SO-… reason`: held as manual at once; without a reason, the form. */
   async function holdCommand(req: CommandRequest) {
@@ -90,12 +90,10 @@ export function holdsFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function holdFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view } = args;
-    await submitModal(args, modal, {
+    const { view } = args;
+    await submitAs(args, 'view:hold.form', {
       read: () => readHoldForm(view.state.values),
-      async run(input) {
-        const actor = await actorOf(body.user);
-        permit(actor, 'view:hold.form');
+      async run(actor, input) {
         await holdOrder(ctx, actor, { ...orderAtVersion.parse(view.private_metadata), ...input });
       },
       refused: { under: 'reason' },

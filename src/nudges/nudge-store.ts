@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toDate, toNumber } from '../db/rows.ts';
 import { assignments, departments, orders } from '../db/schema.ts';
 import { selectOrders } from '../orders/select-orders.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
 import { selectSteps } from '../routing/open-work.ts';
+import { nudgeKinds } from './nudge-ids.ts';
 
 /** The states of an order that has not left the building; the partial index orders_unshipped_due_idx holds them. */
 export const unshippedStates = ['received', 'confirmed', 'allocated', 'in_production', 'ready', 'on_hold'];
@@ -61,46 +62,61 @@ export async function loadAcceptSubject(tx: DbOrTx, assignmentId: number): Promi
 const sweepLimit = 1000;
 
 /**
+ * Up to `sweepLimit` candidates, first by `orderBy`, that have no nudge of `kind` yet: `jobKey`
+ * is the key a candidate's nudge job has, in SQL, as nudge-ids.ts makes it in TypeScript.
+ */
+function withoutNudge<Row>(
+  tx: DbOrTx,
+  kind: string,
+  q: { select: SQL; where: SQL; jobKey: SQL; orderBy: SQL },
+): Promise<Row[]> {
+  return queryRows<Row>(
+    tx,
+    sql`${q.select}
+      where ${q.where}
+        and not exists (select 1 from scheduled_jobs j where j.kind = ${kind} and j.key = ${q.jobKey})
+      order by ${q.orderBy}
+      limit ${sweepLimit}`,
+  );
+}
+
+/** An order a delivery nudge is due for. */
+export interface DueOrder {
+  orderId: number;
+  deliveryDate: string;
+}
+
+/**
  * Orders not shipped whose delivery date is on or before `horizon` and that have no delivery
  * nudge for that date yet: a range of the partial index, and one key probe each.
  */
-export async function ordersWithoutNudge(
-  tx: DbOrTx,
-  horizon: string,
-  kind: string,
-): Promise<{ orderId: number; deliveryDate: string }[]> {
-  const rows = await queryRows<{ id: unknown; delivery_date: unknown }>(
-    tx,
-    sql`select o.id, o.delivery_date::text as delivery_date from orders o
-      where o.status in (${sql.join(
-        unshippedStates.map((s) => sql`${s}`),
-        sql`, `,
-      )})
-        and o.delivery_date <= ${horizon}::date
-        and not exists (select 1 from scheduled_jobs j
-          where j.kind = ${kind} and j.key = 'order:' || o.id || ':' || o.delivery_date::text)
-      order by o.delivery_date
-      limit ${sweepLimit}`,
-  );
+export async function ordersWithoutNudge(tx: DbOrTx, horizon: string): Promise<DueOrder[]> {
+  const rows = await withoutNudge<{ id: unknown; delivery_date: unknown }>(tx, nudgeKinds.delivery, {
+    select: sql`select o.id, o.delivery_date::text as delivery_date from orders o`,
+    where: sql`o.status in (${sql.join(
+      unshippedStates.map((s) => sql`${s}`),
+      sql`, `,
+    )}) and o.delivery_date <= ${horizon}::date`,
+    jobKey: sql`'order:' || o.id || ':' || o.delivery_date::text`,
+    orderBy: sql`o.delivery_date`,
+  });
   return rows.map((r) => ({ orderId: toNumber(r.id), deliveryDate: String(r.delivery_date) }));
 }
 
+/** A step an accept nudge is due for. */
+export interface WaitingStep {
+  assignmentId: number;
+  openedAt: Date;
+}
+
 /** Steps open (not accepted) since before `openedBefore`, with an assignee and no nudge yet. */
-export async function stepsWithoutNudge(
-  tx: DbOrTx,
-  openedBefore: Date,
-  kind: string,
-): Promise<{ assignmentId: number; openedAt: Date }[]> {
-  const rows = await queryRows<{ id: unknown; opened_at: unknown }>(
-    tx,
-    sql`select a.id, a.opened_at from assignments a
-      where a.status = 'open' and a.opened_at <= ${openedBefore.toISOString()}::timestamptz
-        and a.assignee_id is not null
-        and not exists (select 1 from scheduled_jobs j
-          where j.kind = ${kind}
-            and j.key = 'step:' || a.id || ':' || (extract(epoch from a.opened_at) * 1000)::bigint)
-      order by a.opened_at
-      limit ${sweepLimit}`,
-  );
+export async function stepsWithoutNudge(tx: DbOrTx, openedBefore: Date): Promise<WaitingStep[]> {
+  const rows = await withoutNudge<{ id: unknown; opened_at: unknown }>(tx, nudgeKinds.accept, {
+    select: sql`select a.id, a.opened_at from assignments a`,
+    where: sql`a.status = 'open' and a.opened_at <= ${openedBefore.toISOString()}::timestamptz
+      and a.assignee_id is not null`,
+    jobKey: sql`'step:' || a.id || ':' || (extract(epoch from a.opened_at) * 1000)::bigint`,
+    orderBy: sql`a.opened_at`,
+  });
   return rows.map((r) => ({ assignmentId: toNumber(r.id), openedAt: toDate(r.opened_at) }));
 }

@@ -27,18 +27,14 @@ export const nudgeSweepJob = defineJobKind({
   urgency: 'normal',
   async handle(ctx, policy, tx) {
     const horizon = addDays(localTime(ctx.now, ctx.calendar.timeZone).date, policy.soonDays);
-    const due = await ordersWithoutNudge(tx, horizon, deliveryNudgeJob.kind);
+    const due = await ordersWithoutNudge(tx, horizon);
     await scheduleIfAbsent(
       tx,
       deliveryNudgeJob,
       due.map((o) => ({ key: deliveryNudgeKey(o.orderId, o.deliveryDate), runAt: ctx.now, payload: o })),
       ctx.now,
     );
-    const waiting = await stepsWithoutNudge(
-      tx,
-      new Date(ctx.now.getTime() - policy.acceptWithinMs),
-      acceptNudgeJob.kind,
-    );
+    const waiting = await stepsWithoutNudge(tx, new Date(ctx.now.getTime() - policy.acceptWithinMs));
     await scheduleIfAbsent(
       tx,
       acceptNudgeJob,

@@ -1,8 +1,7 @@
-import { recordsFeature } from '../customers/records-feature.ts';
-import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
-import { type RecordCommandText, recordCommandTexts } from '../slack/record-subcommand.ts';
+import { recordsSlack } from '../customers/records-feature.ts';
+import type { RecordCommandText } from '../slack/record-subcommand.ts';
 import { productForm } from './product-form.ts';
-import { productFields, productInputSchema } from './product-input.ts';
+import { productFields } from './product-input.ts';
 import { productRecords } from './product-records.ts';
 
 const productCommand: RecordCommandText = {
@@ -12,14 +11,8 @@ const productCommand: RecordCommandText = {
   summary: 'add, change or look up a product',
 };
 
-export const productCommands = recordCommandTexts(productRecords.noun, productCommand);
-
 /** Products in Slack: `/order product …` and the product form. */
-export function productsFeature(deps: FeatureDeps): SlackFeature {
-  return recordsFeature(deps, {
-    kind: productRecords,
-    form: productForm,
-    schema: productInputSchema,
-    command: productCommand,
-  });
-}
+const products = recordsSlack({ kind: productRecords, form: productForm, command: productCommand });
+
+export const productCommands = products.commands;
+export const productsFeature = products.feature;

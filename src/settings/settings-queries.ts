@@ -7,6 +7,9 @@ import type { DeskChannelChoice } from './desk-channels-form.ts';
 export type DepartmentRow = typeof departments.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 
+/** The order departments are listed in, in Settings and in the rule editor: by name, then key. */
+export const departmentOrder = [asc(departments.name), asc(departments.key)] as const;
+
 export interface DepartmentSummary extends DepartmentRow {
   /** People on record in the department, whatever their roles. */
   people: number;
@@ -34,7 +37,10 @@ export async function loadSettings(db: DbOrTx): Promise<SettingsData> {
     .from(people)
     .groupBy(people.departmentId);
   const headsOf = new Map(heads.map((h) => [h.departmentId, h.n]));
-  const depts = await db.select().from(departments).orderBy(asc(departments.name), asc(departments.key));
+  const depts = await db
+    .select()
+    .from(departments)
+    .orderBy(...departmentOrder);
   const persons = await db
     .select({
       slackUserId: people.slackUserId,
@@ -73,5 +79,5 @@ export function departmentChoices(db: DbOrTx) {
   return db
     .select({ id: departments.id, key: departments.key, name: departments.name })
     .from(departments)
-    .orderBy(asc(departments.name), asc(departments.key));
+    .orderBy(...departmentOrder);
 }

@@ -2,12 +2,19 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type ActorPermissionId, permit } from '../auth/permissions.ts';
+import type { Actor } from '../auth/roles.ts';
 import { asView } from '../blocks/block-kit.ts';
 import { noticeModal } from '../blocks/notice-modal.ts';
 import { AppError, isAppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
-import { readSchemaForm, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import {
+  readSchemaForm,
+  type SchemaForm,
+  submitModal,
+  underInputs,
+  type ViewSubmitArgs,
+} from '../slack/modal-submit.ts';
 import { openFromCommand } from '../slack/open-form.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -21,9 +28,9 @@ import {
 } from './department-form.ts';
 import { buildDeskChannelsForm, deskChannelsInput, readDeskChannelsForm } from './desk-channels-form.ts';
 import { buildPersonForm, personFields, personInputIds, readPersonForm } from './person-form.ts';
-import { type DepartmentChange, saveDepartment } from './save-department.ts';
+import { saveDepartment } from './save-department.ts';
 import { saveDeskChannels } from './save-desk-channels.ts';
-import { type PersonChange, savePerson } from './save-person.ts';
+import { savePerson } from './save-person.ts';
 import { settingsIds } from './settings-ids.ts';
 import {
   departmentChoices,
@@ -162,21 +169,50 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
     await client.views.push({ trigger_id: triggerId, view: asView(view) });
   }
 
+  /**
+   * A form pushed on the Settings modal: checked by its schema and saved as the person, a refusal
+   * said under the input `refusedUnder` names (else the first); once the person has their answer,
+   * the Settings modal under the form is redrawn.
+   */
+  function submitSettingsForm<F extends { fields: unknown }, T>(
+    args: ViewSubmitArgs,
+    form: SchemaForm<F, T> & {
+      parent(form: F): Parent;
+      save(actor: Actor, form: F, input: T): Promise<void>;
+      refusedUnder?(error: unknown): string | undefined;
+    },
+  ) {
+    const { body, client } = args;
+    let inputs: readonly string[] = [];
+    let saved: { parent: Parent } | undefined;
+    return submitModal(args, modal, {
+      read() {
+        const typed = readSchemaForm(logger, form);
+        if (typed.ok) inputs = form.inputs(typed.input.form);
+        return typed;
+      },
+      async run({ form: read, input }) {
+        await form.save(await actorOf(body.user), read, input);
+        saved = { parent: form.parent(read) };
+      },
+      refused: { under: (error) => underInputs(inputs)(form.refusedUnder?.(error)) },
+      async afterAnswer() {
+        if (saved) await refreshSettings(client, saved.parent);
+      },
+    });
+  }
+
   /** The desk channels saved with their names, and the Settings modal redrawn. */
-  async function channelsFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view, client } = args;
-    const saved: { parent?: Parent } = {};
-    await submitModal(args, modal, {
-      read: () =>
-        readSchemaForm(logger, {
-          what: 'desk channels',
-          read: () => readDeskChannelsForm(view),
-          schema: deskChannelsInput,
-          inputs: () => ['exceptions', 'managers'],
-          unreadableUnder: 'exceptions',
-        }),
-      async run({ form, input }) {
-        const actor = await actorOf(body.user);
+  function channelsFormSubmitted(args: ViewSubmitArgs) {
+    const { view, client } = args;
+    return submitSettingsForm(args, {
+      what: 'desk channels',
+      read: () => readDeskChannelsForm(view),
+      schema: deskChannelsInput,
+      inputs: () => ['exceptions', 'managers'],
+      unreadableUnder: 'exceptions',
+      parent: (form) => form.parent,
+      async save(actor, _form, input) {
         permit(actor, 'view:settings_channels');
         const named = async (id: string | null) => (id ? { id, name: await channelName(client, id) } : null);
         await saveDeskChannels(ctx, actor, {
@@ -184,11 +220,6 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
           managers: await named(input.managers),
         });
         logger.info('settings: desk channels changed', { by: actor.userId, ...input });
-        saved.parent = form.parent;
-      },
-      refused: { under: 'exceptions' },
-      async afterAnswer() {
-        if (saved.parent !== undefined) await refreshSettings(client, saved.parent);
       },
     });
   }
@@ -203,78 +234,55 @@ export function settingsFeature(deps: FeatureDeps): SlackFeature {
   }
 
   /** A department added or changed: logged with who did it, and the Settings modal redrawn. */
-  async function departmentFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view, client } = args;
-    let inputs: readonly string[] = [];
-    const saved: { by?: string; change?: DepartmentChange; parent?: Parent } = {};
-    await submitModal(args, modal, {
-      read() {
-        const typed = readSchemaForm(logger, {
-          what: 'department',
-          read: () => readDepartmentForm(view),
-          schema: departmentInputSchema,
-          inputs: (form) => departmentInputIds(form.meta.to),
-          unreadableUnder: 'name',
-        });
-        if (typed.ok) inputs = departmentInputIds(typed.input.form.meta.to);
-        return typed;
-      },
-      async run({ form: { meta }, input }) {
-        const actor = await actorOf(body.user);
-        saved.change = await saveDepartment(ctx, actor, meta.to, input);
-        saved.by = actor.userId;
-        saved.parent = meta.parent;
-      },
-      refused: {
-        under: (error) =>
-          underInputs(inputs)(isAppError(error) && error.code === 'conflict' ? 'key' : undefined),
-      },
-      async afterAnswer() {
-        if (!saved.change) return;
-        const { before, after } = saved.change;
+  function departmentFormSubmitted(args: ViewSubmitArgs) {
+    const { view } = args;
+    return submitSettingsForm(args, {
+      what: 'department',
+      read: () => readDepartmentForm(view),
+      schema: departmentInputSchema,
+      inputs: (form) => departmentInputIds(form.meta.to),
+      unreadableUnder: 'name',
+      parent: (form) => form.meta.parent,
+      async save(actor, { meta }, input) {
+        const { before, after } = await saveDepartment(ctx, actor, meta.to, input);
         logger.info(before ? 'settings: department changed' : 'settings: department added', {
-          by: saved.by,
+          by: actor.userId,
           department: after.key,
           before,
           after,
         });
-        await refreshSettings(client, saved.parent ?? null);
       },
+      refusedUnder: (error) => (isAppError(error) && error.code === 'conflict' ? 'key' : undefined),
     });
   }
 
   /** A person's roles, department or absence changed: logged, and the Settings modal redrawn. */
-  async function personFormSubmitted(args: ViewSubmitArgs) {
-    const { body, view, client } = args;
+  function personFormSubmitted(args: ViewSubmitArgs) {
+    const { view } = args;
     const inputs = personInputIds(view);
-    const saved: { by?: string; change?: PersonChange; parent?: Parent } = {};
-    await submitModal(args, modal, {
-      read: () =>
-        readSchemaForm(logger, {
-          what: 'person',
-          read: () => readPersonForm(view),
-          schema: personFields,
-          inputs: () => inputs,
-          unreadableUnder: 'roles',
-        }),
-      async run({ form: { meta }, input }) {
-        const actor = await actorOf(body.user);
-        saved.change = await savePerson(ctx, actor, { userId: meta.userId, name: meta.name }, input);
-        saved.by = actor.userId;
-        saved.parent = meta.parent;
+    return submitSettingsForm(args, {
+      what: 'person',
+      read: () => readPersonForm(view),
+      schema: personFields,
+      inputs: () => inputs,
+      unreadableUnder: 'roles',
+      parent: (form) => form.meta.parent,
+      async save(actor, { meta }, input) {
+        const { before, after } = await savePerson(
+          ctx,
+          actor,
+          { userId: meta.userId, name: meta.name },
+          input,
+        );
+        logger.info('settings: person changed', {
+          by: actor.userId,
+          person: after.slackUserId,
+          before,
+          after,
+        });
       },
-      refused: {
-        under: (error) => {
-          const field = isAppError(error) ? (error.code === 'not_found' ? 'department' : 'roles') : undefined;
-          return underInputs(inputs)(field);
-        },
-      },
-      async afterAnswer() {
-        if (!saved.change) return;
-        const { before, after } = saved.change;
-        logger.info('settings: person changed', { by: saved.by, person: after.slackUserId, before, after });
-        await refreshSettings(client, saved.parent ?? null);
-      },
+      refusedUnder: (error) =>
+        isAppError(error) ? (error.code === 'not_found' ? 'department' : 'roles') : undefined,
     });
   }
 

@@ -1,9 +1,23 @@
+import { type ActorPermissionId, permit } from '../auth/permissions.ts';
+import type { Actor } from '../auth/roles.ts';
 import type { FeatureDeps } from './feature.ts';
-import type { ModalSubmitDeps } from './modal-submit.ts';
+import {
+  type ModalAnswer,
+  type ModalSubmit,
+  type ModalSubmitDeps,
+  submitModal,
+  type ViewSubmitArgs,
+} from './modal-submit.ts';
 import { PersonNames } from './person-names.ts';
 
 /** Who sent a Slack payload, as its `user` field carries it. */
 export type SlackUser = { id: string; team_id?: string };
+
+/** A modal's submission whose use case runs as the person who submitted it. */
+export interface SubmitAs<T> extends Omit<ModalSubmit<T>, 'run'> {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a run that only closes the modal returns nothing
+  run(actor: Actor, input: T): Promise<ModalAnswer | void>;
+}
 
 export interface FeatureKit {
   /** The person behind a payload, as an actor; refuses guests from other workspaces. */
@@ -11,6 +25,11 @@ export interface FeatureKit {
   names: PersonNames;
   /** What every modal submission of the feature is answered with (`submitModal`). */
   modal: ModalSubmitDeps;
+  /**
+   * A submission the permissions table guards (`submitModal`): what was typed is read first, then
+   * the use case runs as the person once `id` lets them submit the form.
+   */
+  submitAs<T>(args: ViewSubmitArgs, id: ActorPermissionId, form: SubmitAs<T>): Promise<void>;
 }
 
 /**
@@ -21,9 +40,20 @@ export interface FeatureKit {
 export function featureKit(deps: FeatureDeps, { namesInModals = true } = {}): FeatureKit {
   const { logger, afterWrite } = deps;
   const names = new PersonNames(deps.ctx.db, logger);
+  const actorOf = (user: SlackUser) => deps.loadActor({ userId: user.id, teamId: user.team_id });
+  const modal = namesInModals ? { logger, afterWrite, names } : { logger, afterWrite };
   return {
-    actorOf: (user) => deps.loadActor({ userId: user.id, teamId: user.team_id }),
+    actorOf,
     names,
-    modal: namesInModals ? { logger, afterWrite, names } : { logger, afterWrite },
+    modal,
+    submitAs: (args, id, { run, ...form }) =>
+      submitModal(args, modal, {
+        ...form,
+        async run(input) {
+          const actor = await actorOf(args.body.user);
+          permit(actor, id);
+          return run(actor, input);
+        },
+      }),
   };
 }

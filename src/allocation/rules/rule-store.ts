@@ -7,6 +7,7 @@ import {
   routeSchema,
   ruleConditionsSchema,
 } from '../../routing/allocation-rules.ts';
+import { departmentOrder } from '../../settings/settings-queries.ts';
 import type { KnownDepartment } from './rule-validation.ts';
 
 /** A stored rule as the admins see it; `position` counts from 1 in the order rules are tried. */
@@ -54,7 +55,7 @@ export async function knownDepartments(db: DbOrTx): Promise<KnownDepartment[]> {
     })
     .from(departments)
     .leftJoin(people, eq(people.departmentId, departments.id))
-    .orderBy(asc(departments.name), asc(departments.key));
+    .orderBy(...departmentOrder);
   const byKey = new Map<string, { key: string; name: string; memberIds: string[] }>();
   for (const row of rows) {
     const department = byKey.get(row.key) ?? { key: row.key, name: row.name, memberIds: [] };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plain } from '../../blocks/block-kit.ts';
 import { readWith } from '../../slack/modal-submit.ts';
-import { type StepModal, stepContext, stepModalView } from './step-modal.ts';
+import { stepModal } from './step-modal.ts';
 
 const wholePercent = 'Say a whole number from 0 to 100.';
 
@@ -16,40 +16,40 @@ const progressInput = z.object({
 });
 
 /** Progress: percent done and an optional note, prefilled with what the card shows now. */
-export const progressModal: StepModal<z.infer<typeof progressInput>> = {
+export const progressModal = stepModal({
   update: 'progress',
   callbackId: 'step.progress_details',
+  title: 'Progress',
+  submit: 'Save',
   errorBlock: 'percent',
-  view: (ref, step) =>
-    stepModalView({ callbackId: progressModal.callbackId, title: 'Progress', submit: 'Save' }, ref, [
-      stepContext(step),
-      {
-        type: 'input',
-        block_id: 'percent',
-        label: plain('Percent done'),
-        element: {
-          type: 'number_input',
-          action_id: 'percent',
-          is_decimal_allowed: false,
-          min_value: '0',
-          max_value: '100',
-          initial_value: String(step.progress),
-        },
+  inputs: (step) => [
+    {
+      type: 'input',
+      block_id: 'percent',
+      label: plain('Percent done'),
+      element: {
+        type: 'number_input',
+        action_id: 'percent',
+        is_decimal_allowed: false,
+        min_value: '0',
+        max_value: '100',
+        initial_value: String(step.progress),
       },
-      {
-        type: 'input',
-        block_id: 'note',
-        optional: true,
-        label: plain('Note'),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'note',
-          multiline: true,
-          max_length: 500,
-          ...(step.note ? { initial_value: step.note } : {}),
-        },
+    },
+    {
+      type: 'input',
+      block_id: 'note',
+      optional: true,
+      label: plain('Note'),
+      element: {
+        type: 'plain_text_input',
+        action_id: 'note',
+        multiline: true,
+        max_length: 500,
+        ...(step.note ? { initial_value: step.note } : {}),
       },
-    ]),
+    },
+  ],
   read: (values) =>
     readWith(
       progressInput.safeParse({
@@ -58,4 +58,4 @@ export const progressModal: StepModal<z.infer<typeof progressInput>> = {
       }),
       (field) => field,
     ),
-};
+});

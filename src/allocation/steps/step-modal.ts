@@ -16,26 +16,35 @@ export interface StepModal<T> {
   read(values: ViewValues): FormRead<T>;
 }
 
-/** "SO-2026-000123 · Production": which order and whose step the modal is about. */
-export function stepContext(step: StepSummary, more = '') {
+/** What one step modal says and asks; `stepModal` draws it under the line naming the order and step. */
+export interface StepModalSpec<T> extends Omit<StepModal<T>, 'view'> {
+  title: string;
+  submit: string;
+  /** Said after the order and department in that line: ", now with @ann". */
+  more?(step: StepSummary): string;
+  inputs(step: StepSummary): ModalView['blocks'];
+}
+
+/** The modal itself: the spec's title and buttons, Cancel to close, the step ref in private_metadata. */
+export function stepModal<T>({ title, submit, more, inputs, ...modal }: StepModalSpec<T>): StepModal<T> {
   return {
-    type: 'context',
-    elements: [mrkdwn(`*${step.orderNumber}* · ${escapeMrkdwn(step.departmentName)}${more}`, 2000)],
+    ...modal,
+    view: (ref, step) => ({
+      type: 'modal',
+      callback_id: modal.callbackId,
+      title: plain(title, 24),
+      submit: plain(submit, 24),
+      close: plain('Cancel', 24),
+      private_metadata: ref,
+      blocks: [stepContext(step, more?.(step)), ...inputs(step)],
+    }),
   };
 }
 
-export function stepModalView(
-  modal: { callbackId: string; title: string; submit: string },
-  ref: string,
-  blocks: ModalView['blocks'],
-): ModalView {
+/** "SO-2026-000123 · Production": which order and whose step the modal is about. */
+function stepContext(step: StepSummary, more = '') {
   return {
-    type: 'modal',
-    callback_id: modal.callbackId,
-    title: plain(modal.title, 24),
-    submit: plain(modal.submit, 24),
-    close: plain('Cancel', 24),
-    private_metadata: ref,
-    blocks,
+    type: 'context',
+    elements: [mrkdwn(`*${step.orderNumber}* · ${escapeMrkdwn(step.departmentName)}${more}`, 2000)],
   };
 }
