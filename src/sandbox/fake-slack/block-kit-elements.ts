@@ -1,10 +1,10 @@
 import {
   checkArray,
   checkId,
+  checkObject,
   checkString,
   checkText,
   type Issues,
-  isObject,
   type JsonObject,
   LIMITS,
   requiredPlain,
@@ -31,10 +31,7 @@ const UNCHECKED = new Set(['file_input', 'workflow_button']);
  * `action_id` to be unique within its block.
  */
 export function checkElement(issues: Issues, element: unknown, at: string, actionIds: Set<string>): void {
-  if (!isObject(element)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, element, at)) return;
   if (element.type === 'image') {
     checkImage(issues, element, at);
     return;
@@ -97,10 +94,7 @@ function checkStaticSelect(issues: Issues, select: JsonObject, at: string): void
   });
   for (const [g, group] of groups.entries()) {
     const gAt = `${at}/option_groups/${g}`;
-    if (!isObject(group)) {
-      issues.push({ pointer: gAt, message: 'must provide an object' });
-      continue;
-    }
+    if (!checkObject(issues, group, gAt)) continue;
     checkText(issues, group.label, `${gAt}/label`, requiredPlain(LIMITS.optionText));
     checkOptions(issues, group.options, `${gAt}/options`, { max: LIMITS.selectOptions, required: true });
   }
@@ -132,10 +126,7 @@ function checkOptions(issues: Issues, options: unknown, at: string, rule: Option
 
 function checkOption(issues: Issues, option: unknown, at: string, mrkdwn: boolean): void {
   if (option === undefined) return;
-  if (!isObject(option)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, option, at)) return;
   checkText(issues, option.text, `${at}/text`, {
     max: LIMITS.optionText,
     plainOnly: !mrkdwn,
@@ -148,10 +139,7 @@ function checkOption(issues: Issues, option: unknown, at: string, mrkdwn: boolea
 
 function checkConfirm(issues: Issues, confirm: unknown, at: string): void {
   if (confirm === undefined) return;
-  if (!isObject(confirm)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, confirm, at)) return;
   checkText(issues, confirm.title, `${at}/title`, requiredPlain(LIMITS.confirmTitle));
   checkText(issues, confirm.text, `${at}/text`, { max: LIMITS.confirmText, required: true });
   checkText(issues, confirm.confirm, `${at}/confirm`, requiredPlain(LIMITS.confirmButton));
