@@ -13,6 +13,11 @@ export interface EscalationStep {
   to: string[];
 }
 
+/** The order's problems that are not resolved yet: the ones that can still hold it or wait for rework. */
+function unresolvedOnOrder(orderId: number) {
+  return and(eq(exceptions.orderId, orderId), ne(exceptions.status, 'resolved'));
+}
+
 /** The exception, locked for the rest of the transaction: acknowledging, escalating and resolving queue behind each other. */
 export async function lockException(tx: DbOrTx, id: number) {
   const [row] = await withDepartment(tx, 'exception', exceptions)
@@ -46,14 +51,7 @@ export async function otherHoldingProblems(db: DbOrTx, orderId: number, except: 
   const rows = await db
     .select({ id: exceptions.id })
     .from(exceptions)
-    .where(
-      and(
-        eq(exceptions.orderId, orderId),
-        ne(exceptions.status, 'resolved'),
-        eq(exceptions.holds, true),
-        ne(exceptions.id, except),
-      ),
-    )
+    .where(and(unresolvedOnOrder(orderId), eq(exceptions.holds, true), ne(exceptions.id, except)))
     .limit(1);
   return rows.length > 0;
 }
@@ -82,10 +80,9 @@ export async function openFailureOf(db: DbOrTx, stepId: number): Promise<Excepti
 
 /** The order's inspections that failed and wait for their rework (their problem is not resolved). */
 export async function failedStepsOf(db: DbOrTx, orderId: number): Promise<Set<number>> {
-  const waiting = and(eq(exceptions.orderId, orderId), ne(exceptions.status, 'resolved'));
   const rows = await db
     .select({ stepId: exceptions.failedStepId })
     .from(exceptions)
-    .where(and(waiting, isNotNull(exceptions.failedStepId)));
+    .where(and(unresolvedOnOrder(orderId), isNotNull(exceptions.failedStepId)));
   return new Set(rows.flatMap((r) => (r.stepId === null ? [] : [r.stepId])));
 }

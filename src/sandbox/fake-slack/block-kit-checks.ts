@@ -57,6 +57,13 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Narrows `value` to an object, or records Slack's refusal of anything else at `pointer`. */
+export function checkObject(issues: Issues, value: unknown, pointer: string): value is JsonObject {
+  if (isObject(value)) return true;
+  issues.push({ pointer, message: 'must provide an object' });
+  return false;
+}
+
 /** The form Slack uses in `errors[]` and `response_metadata.messages`. */
 export function formatIssue(issue: BlockKitIssue): string {
   return `${issue.message} [json-pointer:${issue.pointer}]`;
@@ -96,10 +103,7 @@ export function checkText(issues: Issues, value: unknown, pointer: string, rule:
     if (rule.required) issues.push({ pointer, message: 'missing required field' });
     return;
   }
-  if (!isObject(value)) {
-    issues.push({ pointer, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, value, pointer)) return;
   const allowed = rule.plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
   if (typeof value.type !== 'string' || !allowed.includes(value.type)) {
     issues.push({

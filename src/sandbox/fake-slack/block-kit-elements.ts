@@ -1,14 +1,14 @@
 import {
-  checkArray,
   checkId,
+  checkObject,
   checkString,
   checkText,
   type Issues,
-  isObject,
   type JsonObject,
   LIMITS,
   requiredPlain,
 } from './block-kit-checks.ts';
+import { checkConfirm, checkOption, checkOptionGroups, checkOptions } from './block-kit-compositions.ts';
 
 /** Interactive and input elements, with the per-element limits from the Block Kit reference. */
 
@@ -31,10 +31,7 @@ const UNCHECKED = new Set(['file_input', 'workflow_button']);
  * `action_id` to be unique within its block.
  */
 export function checkElement(issues: Issues, element: unknown, at: string, actionIds: Set<string>): void {
-  if (!isObject(element)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, element, at)) return;
   if (element.type === 'image') {
     checkImage(issues, element, at);
     return;
@@ -92,18 +89,7 @@ function checkStaticSelect(issues: Issues, select: JsonObject, at: string): void
     issues.push({ pointer: at, message: 'must provide either options or option_groups' });
   }
   checkOptions(issues, select.options, `${at}/options`, { max: LIMITS.selectOptions });
-  const groups = checkArray(issues, select.option_groups, `${at}/option_groups`, {
-    max: LIMITS.selectOptions,
-  });
-  for (const [g, group] of groups.entries()) {
-    const gAt = `${at}/option_groups/${g}`;
-    if (!isObject(group)) {
-      issues.push({ pointer: gAt, message: 'must provide an object' });
-      continue;
-    }
-    checkText(issues, group.label, `${gAt}/label`, requiredPlain(LIMITS.optionText));
-    checkOptions(issues, group.options, `${gAt}/options`, { max: LIMITS.selectOptions, required: true });
-  }
+  checkOptionGroups(issues, select.option_groups, `${at}/option_groups`);
   checkOption(issues, select.initial_option, `${at}/initial_option`, false);
 }
 
@@ -115,45 +101,4 @@ function checkPlainTextInput(issues: Issues, input: JsonObject, at: string): voi
   if (min !== undefined && (typeof min !== 'number' || min < 0 || min > LIMITS.textInputLength)) {
     issues.push({ pointer: `${at}/min_length`, message: `must be between 0 and ${LIMITS.textInputLength}` });
   }
-}
-
-interface OptionsRule {
-  max: number;
-  min?: number;
-  required?: boolean;
-  mrkdwn?: boolean;
-}
-
-function checkOptions(issues: Issues, options: unknown, at: string, rule: OptionsRule): void {
-  for (const [i, option] of checkArray(issues, options, at, rule).entries()) {
-    checkOption(issues, option, `${at}/${i}`, rule.mrkdwn ?? false);
-  }
-}
-
-function checkOption(issues: Issues, option: unknown, at: string, mrkdwn: boolean): void {
-  if (option === undefined) return;
-  if (!isObject(option)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
-  checkText(issues, option.text, `${at}/text`, {
-    max: LIMITS.optionText,
-    plainOnly: !mrkdwn,
-    required: true,
-  });
-  checkString(issues, option.value, `${at}/value`, { max: LIMITS.optionValue, min: 1, required: true });
-  checkText(issues, option.description, `${at}/description`, { max: LIMITS.optionText, plainOnly: !mrkdwn });
-  checkString(issues, option.url, `${at}/url`, { max: LIMITS.url });
-}
-
-function checkConfirm(issues: Issues, confirm: unknown, at: string): void {
-  if (confirm === undefined) return;
-  if (!isObject(confirm)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
-  checkText(issues, confirm.title, `${at}/title`, requiredPlain(LIMITS.confirmTitle));
-  checkText(issues, confirm.text, `${at}/text`, { max: LIMITS.confirmText, required: true });
-  checkText(issues, confirm.confirm, `${at}/confirm`, requiredPlain(LIMITS.confirmButton));
-  checkText(issues, confirm.deny, `${at}/deny`, requiredPlain(LIMITS.confirmButton));
 }

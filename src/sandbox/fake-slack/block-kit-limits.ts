@@ -2,6 +2,7 @@ import {
   type BlockKitIssue,
   checkArray,
   checkId,
+  checkObject,
   checkString,
   checkText,
   type Issues,
@@ -30,10 +31,7 @@ export function validateMessageBlocks(blocks: unknown, at = '/blocks'): BlockKit
 /** A modal or Home tab view (views.open / push / update / publish, and `response_action` views). */
 export function validateView(view: unknown, at = '/view'): BlockKitIssue[] {
   const issues: Issues = [];
-  if (!isObject(view)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return issues;
-  }
+  if (!checkObject(issues, view, at)) return issues;
   if (view.type !== 'modal' && view.type !== 'home') {
     issues.push({ pointer: `${at}/type`, message: 'must be a valid enum value [modal, home]' });
   }
@@ -78,10 +76,7 @@ function checkBlocks(issues: Issues, blocks: unknown, at: string, max: number): 
 }
 
 function checkBlock(issues: Issues, block: unknown, at: string, blockIds: Set<string>): void {
-  if (!isObject(block)) {
-    issues.push({ pointer: at, message: 'must provide an object' });
-    return;
-  }
+  if (!checkObject(issues, block, at)) return;
   checkId(issues, block.block_id, `${at}/block_id`, blockIds, 'block_id');
   const actionIds = new Set<string>();
   switch (block.type) {
