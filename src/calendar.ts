@@ -77,12 +77,21 @@ export function isTimeZone(name: string): boolean {
 
 /** The calendar date (YYYY-MM-DD) at `at` in a time zone: what "today" means to the business. */
 export function calendarDate(at: Date, timeZone: string): string {
+  // Every order and most use cases ask for today's date, and formatting it through Intl took
+  // about 5 % of the bench client's CPU per order at intake. The zones' offsets in use since 1972 are whole
+  // minutes, so a date cannot change within a minute of UTC: the last answer is kept per zone.
+  const minute = Math.floor(at.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const p = localParts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const date = `${p.year}-${p.month}-${p.day}`;
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
+const lastDates = new Map<string, { minute: number; date: string }>();
 
 export function calendarYear(at: Date, timeZone: string): number {
-  return Number(localParts(at, timeZone).year);
+  return Number(calendarDate(at, timeZone).slice(0, 4));
 }
 
 /** How far the zone's wall clock is ahead of UTC at `at`, in milliseconds. */

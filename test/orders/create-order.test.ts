@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import type { UseCaseContext } from '../../src/context.ts';
+import { queryRows } from '../../src/db/rows.ts';
 import { orderEvents, orderLines, orders, outbox, slackMessages } from '../../src/db/schema.ts';
-import { createOrder, type NewOrder } from '../../src/orders/create-order.ts';
+import { createOrder, insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
 import { aCustomer, aProduct } from '../support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -81,5 +82,24 @@ describe('creating an order', () => {
     expect(new Set(numbers).size).toBe(200);
     expect(numbers[0]).toBe('SO-2028-000001');
     expect(numbers[199]).toBe('SO-2028-000200');
+  });
+
+  it("queues new orders for their year's number on a lock held to COMMIT, one lock a year", async () => {
+    // The counter row alone let every waiter wake at each commit; the queue wakes them in turn.
+    const held = await database.db.transaction(async (tx) => {
+      await insertOrder(tx, new Date('2029-05-01T10:00:00Z'), 'UTC', order);
+      return queryRows<{ objid: unknown }>(
+        tx,
+        sql`select objid from pg_locks
+            where locktype = 'advisory' and pid = pg_backend_pid() and mode = 'ExclusiveLock'
+              and classid = hashtext('orderdesk order numbers')::oid`,
+      );
+    });
+    expect(held.map((l) => Number(l.objid))).toEqual([2029]);
+    const [free] = await queryRows<{ taken: boolean }>(
+      database.db,
+      sql`select pg_try_advisory_xact_lock(hashtext('orderdesk order numbers'), 2029) as taken`,
+    );
+    expect(free?.taken).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
   type BusinessCalendar,
+  calendarDate,
   isWithinBusinessHours,
   isWorkingDay,
   localTime,
@@ -102,6 +103,30 @@ describe('the business calendar', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the date in a time zone', () => {
+  it("is the date the zone's wall clock shows, asked in any order across zones and minutes", () => {
+    const formatted = (at: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(at);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instants, zones), { minLength: 1, maxLength: 20 }), (asked) => {
+        for (const [at, zone] of asked) expect(calendarDate(at, zone)).toBe(formatted(at, zone));
+      }),
+    );
+  });
+
+  it('turns at local midnight, even when asked a second before within the same zone', () => {
+    expect(calendarDate(new Date('2026-12-31T22:59:59Z'), 'Europe/Berlin')).toBe('2026-12-31');
+    expect(calendarDate(new Date('2026-12-31T23:00:00Z'), 'Europe/Berlin')).toBe('2027-01-01');
+    expect(calendarDate(new Date('2026-12-31T18:29:59Z'), 'Asia/Kolkata')).toBe('2026-12-31');
+    expect(calendarDate(new Date('2026-12-31T18:30:00Z'), 'Asia/Kolkata')).toBe('2027-01-01');
   });
 });
 
