@@ -11,6 +11,14 @@
 -- end, and the commit. Children before their parent are fine within one statement: those
 -- checks see the whole statement's rows. Numbers never repeat or skip: a failed insert takes
 -- its number back with it.
+--
+-- New orders queue for the counter on an advisory lock taken just before it, held like the row
+-- until COMMIT. An INSERT … ON CONFLICT that finds the counter row locked waits for the holder's
+-- transaction with no place in a queue: at each commit every waiter woke, one took the row and
+-- the rest went back to sleep on the new holder, all through the shared lock table (pgbench, 8
+-- clients: waits on its partition locks averaged two backends at any moment). Waiters on an
+-- advisory lock are woken one at a time, in turn. pgbench on this function, 8 clients, five
+-- alternating rounds: 907 → 1,057 orders a second.
 CREATE FUNCTION orderdesk_insert_order(
   p_year int,
   p_number_prefix text,
@@ -62,7 +70,8 @@ BEGIN
          + (SELECT count(*) FROM card_request) + (SELECT count(*) FROM gate) AS rows
   ), next AS (
     INSERT INTO order_number_counters AS counter (year, last)
-    SELECT p_year, 1 FROM written WHERE written.rows >= 0
+    SELECT p_year, 1 FROM written, (SELECT pg_advisory_xact_lock(hashtext('orderdesk order numbers'), p_year)) AS queued
+    WHERE written.rows >= 0
     ON CONFLICT (year) DO UPDATE SET last = counter.last + 1
     RETURNING counter.last
   ), o AS (

@@ -78,8 +78,9 @@ export function isTimeZone(name: string): boolean {
 /** The calendar date (YYYY-MM-DD) at `at` in a time zone: what "today" means to the business. */
 export function calendarDate(at: Date, timeZone: string): string {
   // Every order and most use cases ask for today's date, and formatting it through Intl took
-  // about 5 % of the bench client's CPU per order at intake. The zones' offsets in use since 1972 are whole
-  // minutes, so a date cannot change within a minute of UTC: the last answer is kept per zone.
+  // about 5 % of the bench client's CPU per order at intake. The zones' offsets in use since
+  // 1972 are whole minutes, so a date cannot change within a minute of UTC: the last answer is
+  // kept per zone.
   const minute = Math.floor(at.getTime() / 60_000);
   const last = lastDates.get(timeZone);
   if (last?.minute === minute) return last.date;
