@@ -8,6 +8,7 @@ import { type BotEntry, botNodeFlags, builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
+import { startFakeSlackProcess } from './fake-slack-process.ts';
 import { type ClosedLoopResult, runClosedLoop } from './load-generator.ts';
 import type { BenchOptions } from './options.ts';
 import { startResponseSink } from './response-sink.ts';
@@ -199,24 +200,26 @@ export async function measureAckLatency(opts: BenchOptions, cpus: CpuPlan): Prom
 
 /**
  * Both bots started side by side in child processes pinned to the bot core, each with its own
- * extra environment. `bots` rejects when either failed to start; `stop` stops those that did.
+ * extra environment, and orderdesk's fake Slack in one of its own. `bots` rejects when either
+ * failed to start; `stop` stops those that did.
  */
 export function startBots(
   signingSecret: string,
   cpus: CpuPlan,
   env: Record<BotName, Record<string, string>>,
 ): { bots: Promise<{ bare: BotProcess; orderdesk: BotProcess }>; stop(): Promise<void> } {
-  const start = async (name: BotName, entry: BotEntry) =>
+  const start = async (name: BotName, entry: BotEntry, more: Record<string, string> = {}) =>
     BotProcess.start({
       name,
       entry: await builtBot(entry),
       nodeFlags: botNodeFlags(entry),
       cpus: cpus.botCpus,
-      env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name] },
+      env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name], ...more },
     });
+  const slack = startFakeSlackProcess();
   const started = Promise.allSettled([
     start('bare', 'bare-bolt-app'),
-    start('orderdesk', 'orderdesk-server'),
+    slack.then((fake) => start('orderdesk', 'orderdesk-server', { BENCH_SLACK_API_URL: fake.apiUrl })),
   ]);
   return {
     bots: started.then(([bare, orderdesk]) => {
@@ -227,6 +230,10 @@ export function startBots(
     async stop() {
       const settled = await started;
       await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
+      await slack.then(
+        (fake) => fake.stop(),
+        () => {},
+      );
     },
   };
 }

@@ -7,7 +7,11 @@ import { buildProduction } from '../scripts/build-production.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Inside the repository, so that the bundles' package imports find node_modules. */
 const outdir = path.join(here, '../node_modules/.cache/orderdesk-bench');
-const entries = { 'bare-bolt-app': 'bare-bolt-app.ts', 'orderdesk-server': 'orderdesk-server.ts' } as const;
+const entries = {
+  'bare-bolt-app': 'bare-bolt-app.ts',
+  'orderdesk-server': 'orderdesk-server.ts',
+  'fake-slack-server': 'fake-slack-server.ts',
+} as const;
 export type BotEntry = keyof typeof entries;
 
 let built: Promise<string> | null = null;

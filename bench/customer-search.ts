@@ -12,6 +12,7 @@ import { botNodeFlags, builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
+import { startFakeSlackProcess } from './fake-slack-process.ts';
 import type { BenchOptions } from './options.ts';
 import { emptyOrderView } from './order-modal-payloads.ts';
 import { createScratchDatabase } from './scratch-database.ts';
@@ -104,12 +105,18 @@ export async function measureCustomerSearch(
     const seedMs = performance.now() - seedBegan;
 
     const signingSecret = randomBytes(16).toString('hex');
+    const slack = await startFakeSlackProcess();
+    const stopSlack = onCleanup(() => slack.stop());
     const bot = await BotProcess.start({
       name: 'orderdesk',
       entry: await builtBot('orderdesk-server'),
       nodeFlags: botNodeFlags('orderdesk-server'),
       cpus: cpus.botCpus,
-      env: { BENCH_SIGNING_SECRET: signingSecret, BENCH_DATABASE_URL: scratch.url },
+      env: {
+        BENCH_SIGNING_SECRET: signingSecret,
+        BENCH_DATABASE_URL: scratch.url,
+        BENCH_SLACK_API_URL: slack.apiUrl,
+      },
     });
     const stopBot = onCleanup(() => bot.stop());
     let http: AckRow;
@@ -147,6 +154,7 @@ export async function measureCustomerSearch(
     } finally {
       unpin();
       await stopBot();
+      await stopSlack();
     }
 
     // Directly, with the bot stopped: the query alone, one at a time.

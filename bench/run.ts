@@ -250,7 +250,7 @@ function printAck(report: AckReport, opts: BenchOptions): void {
   );
   console.log(
     `start-up to listening: bare Bolt ${fmt.count(report.startupMs.bare)} ms, orderdesk ` +
-      `${fmt.count(report.startupMs.orderdesk)} ms (fake Slack, database, migrations, auth.test; started side by side)`,
+      `${fmt.count(report.startupMs.orderdesk)} ms (database, migrations, auth.test; started side by side)`,
   );
   const peakRss = (bot: AckRow['bot']) =>
     Math.max(0, ...report.rows.filter((r) => r.bot === bot).map((r) => r.peakRssBytes));
@@ -259,8 +259,8 @@ function printAck(report: AckReport, opts: BenchOptions): void {
     `peak RSS over all rounds (each bot's whole process, sampled every 100 ms): bare Bolt ` +
       `${fmt.mb(peakRss('bare'))} MB with Node's defaults, orderdesk ${fmt.mb(orderdeskPeak)} MB ` +
       `${mark(orderdeskPeak / 1024 / 1024 < TARGET_PEAK_RSS_MB)} (target < ${TARGET_PEAK_RSS_MB} MB) with npm start's ` +
-      `${botNodeFlags('orderdesk-server').join(' ') || 'Node defaults'}; orderdesk's includes the fake Slack ` +
-      'Web API it talks to, in its process (idle here after auth.test: about 1 MB of heap)',
+      `${botNodeFlags('orderdesk-server').join(' ') || 'Node defaults'}; the fake Slack Web API orderdesk ` +
+      'talks to runs in a process of its own, as Slack is not on the bot’s machine',
   );
   console.log(
     `CPU with no requests: bare Bolt ${report.idleCpuPercent.bare.toFixed(1)} %, orderdesk ` +

@@ -3,8 +3,10 @@ import { signSlackRequest } from '../src/sandbox/slack-signer.ts';
 /** Exactly this: with `; charset=utf-8` appended Bolt parses the body as JSON and answers 400. */
 const FORM = 'application/x-www-form-urlencoded';
 
-/** The workspace and person every bench request comes from; orderdesk-server.ts's fake Slack agrees. */
+/** The workspace and person every bench request comes from; fake-slack-server.ts's workspace agrees. */
 export const BENCH_TEAM_ID = 'T0BENCH';
+/** The token orderdesk's bench process sends and the bench's fake Slack accepts. */
+export const BENCH_BOT_TOKEN = 'xoxb-bench';
 export const BENCH_USER_ID = 'U0BENCHUSER';
 const benchTeam = { id: BENCH_TEAM_ID, domain: 'bench' };
 const benchUser = { id: BENCH_USER_ID, username: 'bench', name: 'bench', team_id: BENCH_TEAM_ID };
