@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { moreOrdersAction } from '../src/orders/order-list-view.ts';
-import { type BotEntry, botNodeFlags, builtBot } from './bot-build.ts';
+import { type BotEntry, builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
@@ -211,8 +211,7 @@ export function startBots(
   const start = async (name: BotName, entry: BotEntry, more: Record<string, string> = {}) =>
     BotProcess.start({
       name,
-      entry: await builtBot(entry),
-      nodeFlags: botNodeFlags(entry),
+      ...(await builtBot(entry)),
       cpus: cpus.botCpus,
       env: { BENCH_SIGNING_SECRET: signingSecret, ...env[name], ...more },
     });

@@ -21,12 +21,13 @@ let built: Promise<string> | null = null;
  * node_modules), once per bench run: production runs JavaScript, and a bot loaded through tsx
  * carries the compiler in memory (tens of MB of RSS) and compiles at start.
  */
-export async function builtBot(entry: BotEntry): Promise<string> {
+export async function builtBot(entry: BotEntry): Promise<{ entry: string; nodeFlags: string[] }> {
   built ??= buildProduction(
     outdir,
     Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(here, file)])),
   ).then(() => outdir);
-  return path.join(await built, `${entry}.js`);
+  // The flags go with the file, so no caller can start orderdesk without production's.
+  return { entry: path.join(await built, `${entry}.js`), nodeFlags: botNodeFlags(entry) };
 }
 
 const packageJson = z.object({ scripts: z.object({ start: z.string() }) });

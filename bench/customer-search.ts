@@ -8,7 +8,7 @@ import * as schema from '../src/db/schema.ts';
 import { searchCustomers } from '../src/intake/modal/catalog-search.ts';
 import { orderModal } from '../src/intake/modal/order-modal-ids.ts';
 import { type AckRow, measureSegment, prewarm, summarize, type Workload } from './ack-latency.ts';
-import { botNodeFlags, builtBot } from './bot-build.ts';
+import { builtBot } from './bot-build.ts';
 import { BotProcess } from './bot-process.ts';
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
@@ -109,8 +109,7 @@ export async function measureCustomerSearch(
     const stopSlack = onCleanup(() => slack.stop());
     const bot = await BotProcess.start({
       name: 'orderdesk',
-      entry: await builtBot('orderdesk-server'),
-      nodeFlags: botNodeFlags('orderdesk-server'),
+      ...(await builtBot('orderdesk-server')),
       cpus: cpus.botCpus,
       env: {
         BENCH_SIGNING_SECRET: signingSecret,

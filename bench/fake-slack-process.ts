@@ -11,7 +11,7 @@ export interface FakeSlackProcess {
 export async function startFakeSlackProcess(): Promise<FakeSlackProcess> {
   const fake = await BotProcess.start({
     name: 'fake Slack',
-    entry: await builtBot('fake-slack-server'),
+    ...(await builtBot('fake-slack-server')),
     cpus: null,
     env: {},
   });

@@ -51,6 +51,7 @@ export function createLogger(
   // keys goes through a twin without it; the scrubber still sees every line.
   const redacting = pino({ ...options, redact: { paths: redactPaths, censor: redacted } }, destination);
   const plain = pino(options, destination);
+  const both = [plain, redacting];
   const loggerFor = (fields: unknown) => (mayHoldSecretKey(fields) ? redacting : plain);
   const write = (at: LogLevel, args: unknown[]) => {
     if (!plain.isLevelEnabled(at)) return;
@@ -81,13 +82,11 @@ export function createLogger(
     warn: (...a) => write(LogLevel.WARN, a),
     error: (...a) => write(LogLevel.ERROR, a),
     setLevel: (l) => {
-      plain.level = l;
-      redacting.level = l;
+      for (const logger of both) logger.level = l;
     },
     getLevel: () => plain.level as LogLevel,
     setName: (name) => {
-      plain.setBindings({ name });
-      redacting.setBindings({ name });
+      for (const logger of both) logger.setBindings({ name });
     },
   };
 }

@@ -128,18 +128,17 @@ export async function startOrderdesk(opts: OrderdeskOptions): Promise<RunningOrd
   const actorPolicy = { admins: config.ORDERDESK_ADMINS, homeTeamId: bot.teamId };
   // A request from Slack always says its workspace; without one the workspace check would be
   // skipped, so such a request is refused rather than treated as the bot's own workspace.
-  const noWorkspace = () => new AppError('forbidden', 'Slack did not say which workspace this came from.');
+  const teamOf = (who: { teamId: string | null | undefined }) => {
+    if (!who.teamId) throw new AppError('forbidden', 'Slack did not say which workspace this came from.');
+    return who.teamId;
+  };
   const followUps = new FollowUps({ logger });
   const featureDeps: FeatureDeps = {
     ctx,
     logger,
     followUp: (work) => followUps.run(work),
-    loadActor: (who) =>
-      who.teamId ? loadActor(database.db, who, actorPolicy) : Promise.reject(noWorkspace()),
-    checkWorkspace: (who) => {
-      if (!who.teamId) throw noWorkspace();
-      checkWorkspace(who.teamId, actorPolicy);
-    },
+    loadActor: async (who) => loadActor(database.db, { ...who, teamId: teamOf(who) }, actorPolicy),
+    checkWorkspace: (who) => checkWorkspace(teamOf(who), actorPolicy),
     afterWrite: () => dispatcher.wake(),
   };
   const app = createSlackApp({

@@ -5,7 +5,7 @@ import { calendarDate } from '../calendar.ts';
 import { AppError } from '../errors.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
 import { departmentsByKey } from '../routing/allocation-store.ts';
-import { type ButtonArgs, cardButton, versionedRef } from '../slack/card-button.ts';
+import { type ButtonArgs, cardButton, stepAtVersion } from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import { readWith, submitModal, underInputs, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -23,10 +23,6 @@ import { lookAtStep, reassignStep, recordProgress } from './steps/step-updates.t
 import { acceptStep, checkFinish, finishStep, markDelivered, startStep } from './steps/work-on-step.ts';
 
 const shipCallbackId = 'step.ship_details';
-
-const stepRef = versionedRef.transform(
-  ({ id, version }): StepRef => ({ assignmentId: id, expectedVersion: version }),
-);
 
 /** The ship form's inputs, keyed by their block ids; read as the shipment finishStep takes. */
 const shipment = z
@@ -67,7 +63,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
   /** A step button that runs its use case as pressed. */
   const onStep = (work: (ref: StepRef, actor: Actor) => Promise<unknown>) =>
     cardButton(deps, async ({ action, body }) => {
-      await work(stepRef.parse(action.value), await actorOf(body.user));
+      await work(stepAtVersion.parse(action.value), await actorOf(body.user));
     });
 
   /**
@@ -83,7 +79,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
     router.action(
       actionId,
       cardButton(deps, async ({ action, body, client }) => {
-        const ref = stepRef.parse(action.value);
+        const ref = stepAtVersion.parse(action.value);
         const step = await lookAtStep(ctx, await actorOf(body.user), ref, stepModal.update);
         const view = await names.inView(stepModal.view(action.value ?? '', step), client);
         await client.views.open({ trigger_id: body.trigger_id, view });
@@ -93,7 +89,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       submitModal(args, modal, {
         read: () => stepModal.read(args.view.state.values),
         async run(input) {
-          await run(await actorOf(args.body.user), stepRef.parse(args.view.private_metadata), input);
+          await run(await actorOf(args.body.user), stepAtVersion.parse(args.view.private_metadata), input);
         },
         refused: { under: stepModal.errorBlock },
       }),
@@ -122,7 +118,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
 
   /** Shipped, on the logistics card: the form for carrier, tracking and the expected date. */
   async function shipPressed({ action, body, client }: ButtonArgs) {
-    await checkFinish(ctx, await actorOf(body.user), stepRef.parse(action.value));
+    await checkFinish(ctx, await actorOf(body.user), stepAtVersion.parse(action.value));
     await client.views.open({ trigger_id: body.trigger_id, view: asView(shipModal(action.value ?? '')) });
   }
 
@@ -144,7 +140,7 @@ export function allocationFeature(deps: FeatureDeps): SlackFeature {
       },
       async run(shipped) {
         await finishStep(ctx, await actorOf(body.user), {
-          ...stepRef.parse(view.private_metadata),
+          ...stepAtVersion.parse(view.private_metadata),
           shipment: shipped,
         });
       },

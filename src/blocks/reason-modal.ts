@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ModalSubmitDeps, readWith, submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
+import { readWith, type ViewSubmitArgs } from '../slack/modal-submit.ts';
 import { plain, section } from './block-kit.ts';
 
 export interface ReasonModal {
@@ -41,18 +41,4 @@ export function reasonModal(m: ReasonModal) {
 /** The reason typed into a `reasonModal`, checked by the form's own rule; its problem goes under the input. */
 export function readReason(values: ViewSubmitArgs['view']['state']['values'], rule: z.ZodType<string>) {
   return readWith(rule.safeParse(values.reason?.reason?.value ?? ''), () => 'reason');
-}
-
-/** A `reasonModal` submitted: `run` with the reason once `rule` accepts it; a refusal is said under the input. */
-export function submitReason(
-  args: ViewSubmitArgs,
-  deps: ModalSubmitDeps,
-  rule: z.ZodType<string>,
-  run: (reason: string) => Promise<void>,
-): Promise<void> {
-  return submitModal(args, deps, {
-    read: () => readReason(args.view.state.values, rule),
-    run,
-    refused: { under: 'reason' },
-  });
 }

@@ -2,12 +2,12 @@ import { eq, inArray } from 'drizzle-orm';
 import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { customers, departments, products } from '../db/schema.ts';
+import { customers, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { CatalogProduct } from '../intake/review/review-rules.ts';
 import { customerCredit } from '../orders/customer-credit.ts';
 import type { OrderRow } from '../orders/order-store.ts';
-import { routeOf } from '../routing/allocation-store.ts';
+import { findDepartment, routeOf } from '../routing/allocation-store.ts';
 import { departmentLoad } from '../routing/capacity-store.ts';
 import { assessChange, type ChangeImpact } from './change-impact.ts';
 import { loadOrderContent } from './change-store.ts';
@@ -50,7 +50,7 @@ export async function assessAgainst(
           : [],
     });
   }
-  const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
+  const finance = await findDepartment(tx, 'finance');
   const impact = assessChange({
     orderNumber: order.number,
     status: order.status,

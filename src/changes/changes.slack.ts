@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { permit } from '../auth/permissions.ts';
 import { asView, plain, section } from '../blocks/block-kit.ts';
-import { reasonModal, submitReason } from '../blocks/reason-modal.ts';
+import { readReason, reasonModal } from '../blocks/reason-modal.ts';
 import { customers, products } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orderActions } from '../orders/order-buttons.ts';
@@ -260,10 +260,12 @@ export function changesFeature(deps: FeatureDeps): SlackFeature {
   }
 
   async function cancelFormSubmitted(args: ViewSubmitArgs) {
-    await submitReason(args, modal, reasonText, async (reason) => {
-      const actor = await actorOf(args.body.user);
-      permit(actor, 'view:cancel.form');
-      await cancelOrder(ctx, actor, { orderId: recordIdOf(args.view.private_metadata), reason });
+    await kit.submitAs(args, 'view:cancel.form', {
+      read: () => readReason(args.view.state.values, reasonText),
+      run: async (actor, reason) => {
+        await cancelOrder(ctx, actor, { orderId: recordIdOf(args.view.private_metadata), reason });
+      },
+      refused: { under: 'reason' },
     });
   }
 

@@ -3,11 +3,12 @@ import { creditDecision } from '../auth/permissions.ts';
 import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { departments, orderEvents } from '../db/schema.ts';
+import { orderEvents } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { moveOrder } from '../orders/move-order.ts';
 import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 import { refuseOwnCreditDecision } from './self-approval.ts';
 
 export interface HoldDecision {
@@ -88,7 +89,7 @@ export async function requireMayDecideHoldOf(
 
 /** Finance members, managers and admins decide credit holds. */
 export async function requireMayDecideCreditHolds(tx: DbOrTx, actor: Actor): Promise<void> {
-  const [finance] = await tx.select().from(departments).where(eq(departments.key, 'finance'));
+  const finance = await findDepartment(tx, 'finance');
   if (finance) return requireDepartment(actor, finance.id, finance.name, creditDecision.what);
   requireRole(actor, ['manager'], creditDecision.what);
 }

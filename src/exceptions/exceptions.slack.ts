@@ -3,7 +3,13 @@ import { permit } from '../auth/permissions.ts';
 import { asView, escapeMrkdwn } from '../blocks/block-kit.ts';
 import { calendarDate } from '../calendar.ts';
 import { resolveOrderNumber } from '../orders/order-reference.ts';
-import { type ButtonArgs, cardButton, orderAtVersion, versionedRef } from '../slack/card-button.ts';
+import {
+  type ButtonArgs,
+  cardButton,
+  orderAtVersion,
+  stepAtVersion,
+  versionedRef,
+} from '../slack/card-button.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import { submitModal, type ViewSubmitArgs } from '../slack/modal-submit.ts';
@@ -68,11 +74,8 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
 
   /** Report problem, on a department's card: the problem form about that step. */
   async function reportProblemPressed({ action, body, client }: ButtonArgs) {
-    const { id, version } = versionedRef.parse(action.value);
-    const subject = await problemFormFromStep(ctx, await actorOf(body.user), {
-      assignmentId: id,
-      expectedVersion: version,
-    });
+    const step = stepAtVersion.parse(action.value);
+    const subject = await problemFormFromStep(ctx, await actorOf(body.user), step);
     await client.views.open({ trigger_id: body.trigger_id, view: problemForm(subject) });
   }
 
@@ -90,11 +93,8 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
 
   /** Fail…, on QA's card: the form asking what failed, about that inspection. */
   async function failPressed({ action, body, client }: ButtonArgs) {
-    const ref = versionedRef.parse(action.value);
-    const { orderNumber } = await checkQaFailure(ctx, await actorOf(body.user), {
-      assignmentId: ref.id,
-      expectedVersion: ref.version,
-    });
+    const step = stepAtVersion.parse(action.value);
+    const { orderNumber } = await checkQaFailure(ctx, await actorOf(body.user), step);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: qaFailureForm(action.value ?? '', orderNumber),
@@ -107,14 +107,8 @@ export function exceptionsFeature(deps: FeatureDeps): SlackFeature {
     await submitModal(args, modal, {
       read: () => readQaFailureForm(view.state.values),
       async run(input) {
-        const { id, version } = versionedRef.parse(view.private_metadata);
-        await failQaStep(
-          ctx,
-          await actorOf(body.user),
-          { assignmentId: id, expectedVersion: version },
-          input,
-          `view:${view.id}`,
-        );
+        const step = stepAtVersion.parse(view.private_metadata);
+        await failQaStep(ctx, await actorOf(body.user), step, input, `view:${view.id}`);
       },
       refused: { under: 'description' },
     });

@@ -4,6 +4,7 @@ import { context, escapeMrkdwn, section, slackDate, truncate } from '../blocks/b
 import type { UseCaseContext } from '../context.ts';
 import { departments, exceptions, orders } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 import type { Reply } from '../slack/subcommand.ts';
 import { problemWords, type Severity, severities, severityMarks } from './problem-kinds.ts';
 import { slaState, waitedWords } from './sla.ts';
@@ -29,7 +30,7 @@ export async function listProblems(ctx: UseCaseContext, actor: Actor, args: stri
     );
     if (mine) filters.push(mine);
   } else if (word && word !== 'open') {
-    const [department] = await ctx.db.select().from(departments).where(eq(departments.key, word));
+    const department = await findDepartment(ctx.db, word);
     if (!department)
       throw new AppError(
         'not_found',

@@ -1,19 +1,10 @@
-import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import { together } from '../db/together.ts';
 import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
-import {
-  type AllocationReads,
-  allocateOrder,
-  type PlanLoads,
-  planRoute,
-  type RouteInputs,
-  readPlanLoads,
-  routeInputs,
-} from '../routing/allocate-order.ts';
+import { type AllocationReads, allocateOrder, routeInputs } from '../routing/allocate-order.ts';
 
 export interface Confirmation {
   order: OrderRow;
@@ -24,14 +15,11 @@ export interface Confirmation {
   actor: string;
   /** The event that says why it was confirmed (e.g. finance's decision), recorded after the move. */
   why?: OrderEvent;
-  /** routeInputs of the order, when they were read before it was stored (intake reads them then). */
-  inputs?: RouteInputs;
   /**
-   * readPlanLoads of the route planned from `inputs` today, read in the round trip that stored
-   * the order (intake): then nothing is left to read, and the moves and the allocation's writes
-   * go in one round trip.
+   * All that allocation reads, when the caller read it already (intake, with the insert): then
+   * the moves and the allocation's writes go in one round trip.
    */
-  loads?: PlanLoads;
+  known?: Required<AllocationReads>;
 }
 
 /**
@@ -43,34 +31,22 @@ export async function confirmAndAllocate(
   ctx: UseCaseContext,
   tx: Tx,
   now: Date,
-  { order, expectedVersion, steps, actor, why, inputs, loads }: Confirmation,
+  { order, expectedVersion, steps, actor, why, known }: Confirmation,
 ): Promise<OrderRow> {
-  if (inputs && loads !== undefined && !why) {
+  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor });
+  const recordWhy = () => (why ? appendOrderEvent(tx, order.id, actor, now, why) : Promise.resolve());
+  if (known) {
     // Allocation starts from the order as the move will leave it; if the move fails (a stale
-    // version), the allocation's statements fail after it and the move's error is the one thrown.
-    const [, allocated] = await together(
-      moveOrder(tx, { now, order, expectedVersion, steps, actor }),
-      allocateOrder(tx, now, ctx.timeZone, movedOrder(order, steps, now), actor, ctx.admins, {
-        inputs,
-        loads,
-      }),
+    // version), the statements after it fail too and the move's error is the one thrown.
+    const [, , allocated] = await together(
+      move,
+      recordWhy(),
+      allocateOrder(tx, now, ctx.timeZone, movedOrder(order, steps, now), actor, ctx.admins, known),
     );
     return allocated;
   }
-  // What routing reads does not depend on the move, so it shares the move's round trip: given
-  // the route's inputs (read before the order was stored), its loads and people; else the
-  // inputs themselves. Either way, one round trip less while a new order holds its number counter.
-  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor });
-  let known: AllocationReads;
-  if (inputs) {
-    const plan = planRoute(inputs, order, calendarDate(now, ctx.timeZone));
-    const [, loads] = await together(move, readPlanLoads(tx, plan));
-    known = { inputs, loads };
-  } else {
-    const [, read] = await together(move, routeInputs(tx, order));
-    known = { inputs: read };
-  }
-  const confirmed = await move;
-  if (why) await appendOrderEvent(tx, order.id, actor, now, why);
-  return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins, known);
+  // What routing reads does not depend on the move, so it shares the move's round trip.
+  const [confirmed, inputs] = await together(move, routeInputs(tx, order));
+  await recordWhy();
+  return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins, { inputs });
 }

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { adminRecipients } from '../admin-recipients.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments, departments } from '../db/schema.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 
 /** The department that takes up unhappy customers. */
 export const afterSalesKey = 'after_sales';
@@ -16,7 +17,7 @@ export async function afterSalesAudience(
   orderId: number,
   configAdmins: readonly string[],
 ): Promise<string[]> {
-  const [afterSales] = await tx.select().from(departments).where(eq(departments.key, afterSalesKey));
+  const afterSales = await findDepartment(tx, afterSalesKey);
   const handled = await tx
     .selectDistinct({ channel: departments.channelId })
     .from(assignments)
@@ -34,7 +35,7 @@ export async function afterSalesAudience(
 
 /** Who is given the after-sales task: the department's manager, else its channel, else the admins. */
 export async function afterSalesAssignees(tx: DbOrTx, configAdmins: readonly string[]): Promise<string[]> {
-  const [afterSales] = await tx.select().from(departments).where(eq(departments.key, afterSalesKey));
+  const afterSales = await findDepartment(tx, afterSalesKey);
   if (afterSales?.managerId) return [afterSales.managerId];
   if (afterSales?.channelId) return [afterSales.channelId];
   return adminRecipients(tx, configAdmins);

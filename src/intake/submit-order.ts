@@ -6,7 +6,7 @@ import { type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
-import { departments, orders } from '../db/schema.ts';
+import { orders } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { insertOrder, type NewOrder, orderTotalCents } from '../orders/create-order.ts';
@@ -17,6 +17,7 @@ import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
 import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
 import { draftRouteInputs, planRoute, readPlanLoads } from '../routing/allocate-order.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 import type { Finding, ReviewedOrder } from './review/review-rules.ts';
 
 export interface Submission {
@@ -103,13 +104,12 @@ export async function submitOrder(
             expectedVersion: order.version,
             steps: [{ action: 'confirm' }],
             actor: actor.userId,
-            inputs: routing,
-            loads,
+            known: { inputs: routing, loads },
           }),
         );
         return { order: allocated, held: false, repeated: false };
       }
-      const [order, finance] = await together(store(), financeDepartment(tx));
+      const [order, finance] = await together(store(), findDepartment(tx, 'finance'));
       const steps: Step[] = [
         { action: 'hold', reason: 'credit', hold: { kind: 'credit', reason: credit.message } },
       ];
@@ -154,14 +154,6 @@ function recordReview(
       },
     },
   ]);
-}
-
-function financeDepartment(tx: DbOrTx) {
-  return tx
-    .select()
-    .from(departments)
-    .where(eq(departments.key, 'finance'))
-    .then(([finance]) => finance);
 }
 
 async function askFinance(

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/roles.ts';
 import { divider, section } from '../blocks/block-kit.ts';
 import { AppError } from '../errors.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
+import { featureKit } from '../slack/feature-kit.ts';
 import { jsonText } from '../slack/json-text.ts';
 import { replyForError } from '../slack/reply-for-error.ts';
 import type { SlackRouter } from '../slack/router.ts';
@@ -84,13 +85,9 @@ export const ordersCommands = {
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** `/order show` and `/order list`: where orders are, for anyone in the workspace. */
-export function ordersFeature({
-  ctx,
-  logger,
-  loadActor,
-  checkWorkspace,
-  followUp,
-}: FeatureDeps): SlackFeature {
+export function ordersFeature(deps: FeatureDeps): SlackFeature {
+  const { ctx, logger, loadActor, followUp } = deps;
+  const kit = featureKit(deps);
   /** The order's card and its latest timeline, for one person. */
   async function orderWithTimeline(id: number, actor: Actor) {
     const order = await loadOrderSnapshot(ctx.db, id);
@@ -147,13 +144,13 @@ export function ordersFeature({
    */
   async function morePressed({ ack, action, body, respond }: ActionArgs) {
     await ack();
-    const teamId = body.user.team_id;
+    const user = { id: body.user.id, team_id: body.user.team_id };
     const raw = action.type === 'button' ? action.value : undefined;
     followUp(async () => {
       try {
-        // The button carries its filter: a page is shown to whoever may list orders (anyone of the
-        // workspace, permissions.ts), not to whoever has the button. No role is needed, so none is read.
-        checkWorkspace({ teamId });
+        // The button carries its filter: a page is shown to whoever the table lets list orders,
+        // not to whoever has the button.
+        await kit.allow(user, 'action:orders.list.more');
         const more = morePayload.parse(raw ?? '');
         const items = await listOrders(ctx.db, more.filter, { before: more.before, size: listPageSize });
         await respond({

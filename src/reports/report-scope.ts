@@ -114,7 +114,8 @@ export function filterSql(scope: Omit<ReportScope, 'from' | 'to'>, ids?: CohortI
 }
 
 /** Whether a customer, product or department narrows the report's orders. */
-export const isNarrowed = (scope: ReportScope): boolean => filterSql(scope).length > 0;
+export const isNarrowed = (scope: ReportScope): boolean =>
+  scope.customerId !== undefined || scope.productId !== undefined || scope.departmentId !== undefined;
 
 /** postgres.js binds raw SQL's parameters as text: an instant goes as ISO text, cast by the server. */
 export const instant = (at: Date): SQL => sql`${at.toISOString()}::timestamptz`;

@@ -78,6 +78,11 @@ export async function allDepartmentsByKey(db: DbOrTx): Promise<Map<string, Depar
   return new Map(rows.map((d) => [d.key, d]));
 }
 
+export async function findDepartment(db: DbOrTx, key: string): Promise<DepartmentRow | undefined> {
+  const [row] = await db.select().from(departments).where(eq(departments.key, key));
+  return row;
+}
+
 export async function departmentsByKey(
   db: DbOrTx,
   keys: readonly string[],

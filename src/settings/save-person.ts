@@ -1,9 +1,10 @@
 import { arrayContains, eq } from 'drizzle-orm';
 import { type Actor, type Role, requireRole, roles } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
-import { departments, people } from '../db/schema.ts';
+import { people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { refreshHomes } from '../orders/order-homes.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 import type { PersonInput } from './person-form.ts';
 import type { PersonRow } from './settings-queries.ts';
 
@@ -31,7 +32,7 @@ export async function savePerson(
   return ctx.db.transaction(async (tx) => {
     let departmentId: number | null = null;
     if (input.department) {
-      const [dept] = await tx.select().from(departments).where(eq(departments.key, input.department));
+      const dept = await findDepartment(tx, input.department);
       if (!dept) throw new AppError('not_found', `The department "${input.department}" no longer exists.`);
       departmentId = dept.id;
     }

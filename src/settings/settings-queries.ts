@@ -64,11 +64,6 @@ export async function loadDeskChannels(db: DbOrTx): Promise<DeskChannelChoice> {
   return { exceptions: ids.get('exceptions') ?? null, managers: ids.get('managers') ?? null };
 }
 
-export async function findDepartment(db: DbOrTx, key: string): Promise<DepartmentRow | undefined> {
-  const [row] = await db.select().from(departments).where(eq(departments.key, key));
-  return row;
-}
-
 export async function findPerson(db: DbOrTx, slackUserId: string): Promise<PersonRow | undefined> {
   const [row] = await db.select().from(people).where(eq(people.slackUserId, slackUserId));
   return row;

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/roles.ts';
 import { asView } from '../blocks/block-kit.ts';
 import { noticeModal } from '../blocks/notice-modal.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { findDepartment } from '../routing/allocation-store.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
 import { featureKit } from '../slack/feature-kit.ts';
 import {
@@ -32,13 +33,7 @@ import { saveDepartment } from './save-department.ts';
 import { saveDeskChannels } from './save-desk-channels.ts';
 import { savePerson } from './save-person.ts';
 import { settingsIds } from './settings-ids.ts';
-import {
-  departmentChoices,
-  findDepartment,
-  findPerson,
-  loadDeskChannels,
-  loadSettings,
-} from './settings-queries.ts';
+import { departmentChoices, findPerson, loadDeskChannels, loadSettings } from './settings-queries.ts';
 import { buildSettingsView } from './settings-view.ts';
 
 type Parent = DepartmentFormMeta['parent'];

@@ -50,6 +50,12 @@ export const versionedRef = z
   })
   .pipe(z.object({ id: z.int().positive(), version: z.int().min(0).max(MAX_INTEGER) }));
 
+/** A card reference whose id is a step's (an assignment): the step and the version its card showed. */
+export const stepAtVersion = versionedRef.transform(({ id, version }) => ({
+  assignmentId: id,
+  expectedVersion: version,
+}));
+
 /** A card reference whose id is the order's: the order and the version its card showed. */
 export const orderAtVersion = versionedRef.transform(({ id, version }) => ({
   orderId: id,

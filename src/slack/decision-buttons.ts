@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Actor } from '../auth/roles.ts';
 import { asView } from '../blocks/block-kit.ts';
-import { type ReasonModal, reasonModal, submitReason } from '../blocks/reason-modal.ts';
+import { type ReasonModal, readReason, reasonModal } from '../blocks/reason-modal.ts';
 import { cardButton } from './card-button.ts';
 import type { FeatureDeps } from './feature.ts';
 import type { FeatureKit } from './feature-kit.ts';
-import type { ViewSubmitArgs } from './modal-submit.ts';
+import { submitModal, type ViewSubmitArgs } from './modal-submit.ts';
 import type { SlackRouter } from './router.ts';
 
 /** Approve and Reject on a card, about the record its buttons carry; Reject asks why first. */
@@ -44,9 +44,13 @@ export function registerDecisionButtons<Ref>(
     }),
   );
   router.view(buttons.modal.callbackId, (args: ViewSubmitArgs) =>
-    submitReason(args, modal, buttons.reason, async (reason) => {
-      const ref = buttons.ref.parse(args.view.private_metadata);
-      await buttons.reject(await actorOf(args.body.user), ref, reason);
+    submitModal(args, modal, {
+      read: () => readReason(args.view.state.values, buttons.reason),
+      run: async (reason) => {
+        const ref = buttons.ref.parse(args.view.private_metadata);
+        await buttons.reject(await actorOf(args.body.user), ref, reason);
+      },
+      refused: { under: 'reason' },
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { type ActorPermissionId, permit } from '../auth/permissions.ts';
+import { type ActorPermissionId, permissions, permit } from '../auth/permissions.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { FeatureDeps } from './feature.ts';
 import {
@@ -30,6 +30,11 @@ export interface FeatureKit {
    * the use case runs as the person once `id` lets them submit the form.
    */
   submitAs<T>(args: ViewSubmitArgs, id: ActorPermissionId, form: SubmitAs<T>): Promise<void>;
+  /**
+   * Refuses `user` what the permissions table refuses them for `id`. Their roles are read only
+   * when its row names roles; a row for anyone of the workspace needs no database read.
+   */
+  allow(user: SlackUser, id: ActorPermissionId): Promise<void>;
 }
 
 /**
@@ -46,6 +51,10 @@ export function featureKit(deps: FeatureDeps, { namesInModals = true } = {}): Fe
     actorOf,
     names,
     modal,
+    async allow(user, id) {
+      if (permissions[id].who === 'roles') permit(await actorOf(user), id);
+      else deps.checkWorkspace({ teamId: user.team_id });
+    },
     submitAs: (args, id, { run, ...form }) =>
       submitModal(args, modal, {
         ...form,
