@@ -37,7 +37,11 @@ async function openSettings(user: string = people.admin): Promise<FakeView> {
   const before = flow.slack.views.top(user);
   const res = await flow.driver.command(user, 'setup');
   expect(res.problems).toEqual([]);
-  const view = await openModal(flow, user, before);
+  // A new id, not a new hash: the last test's save may still be redrawing the old Settings modal.
+  const view = await eventually(() => {
+    const top = flow.slack.views.top(user);
+    return top && top.id !== before?.id ? top : null;
+  }, 'a new Settings modal');
   expect(view.title?.text).toBe('Settings');
   return view;
 }
