@@ -111,14 +111,18 @@ function offsetMs(at: Date, timeZone: string): number {
 
 /**
  * The instant a wall clock in `timeZone` shows `minutes` after midnight on `date`. Two passes,
- * because the offset at the first guess may be on the other side of a daylight-saving change;
- * a wall time skipped by the change lands just after it.
+ * because the offset at the first guess may be on the other side of a daylight-saving change.
+ * A wall time skipped by the change (02:30 on the spring-forward night) is shown by no instant:
+ * it lands just after the gap, where the offset from before the change puts it, which is the
+ * later of the two guesses.
  */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 0, minutes);
-  const first = wall - offsetMs(new Date(wall), timeZone);
-  return new Date(wall - offsetMs(new Date(first), timeZone));
+  const guess = wall - offsetMs(new Date(wall), timeZone);
+  const offset = offsetMs(new Date(guess), timeZone);
+  const at = wall - offset;
+  return new Date(offsetMs(new Date(at), timeZone) === offset ? at : Math.max(at, guess));
 }
 
 function weekdayOf(date: string): number {

@@ -53,6 +53,17 @@ describe('the business calendar', () => {
     expect(isWithinBusinessHours(berlin, new Date('2026-12-24T10:00:00Z'))).toBe(false);
   });
 
+  it('a wall time the clocks skip lands just after the gap, east and west of UTC alike', () => {
+    // New York springs from 02:00 EST to 03:00 EDT on 2030-03-10; Berlin from 02:00 to 03:00 on 2026-03-29.
+    expect(zonedInstant('2030-03-10', 2 * 60, 'America/New_York')).toEqual(new Date('2030-03-10T07:00:00Z'));
+    expect(zonedInstant('2030-03-10', 2 * 60 + 30, 'America/New_York')).toEqual(
+      new Date('2030-03-10T07:30:00Z'),
+    );
+    expect(zonedInstant('2026-03-29', 2 * 60 + 30, 'Europe/Berlin')).toEqual(
+      new Date('2026-03-29T01:30:00Z'),
+    );
+  });
+
   it('counts working days past weekends and holidays, both ways', () => {
     expect(addWorkingDays(berlin, '2026-11-27', 1)).toBe('2026-11-30');
     expect(addWorkingDays(berlin, '2026-12-23', 1)).toBe('2026-12-28');
