@@ -22,7 +22,6 @@ const payload = z.object({
  */
 export const progressRemindersJob = defineJobKind({
   kind: 'customer.progress_reminders',
-  version: 1,
   payload,
   urgency: 'low',
   async handle(ctx, policy, tx) {

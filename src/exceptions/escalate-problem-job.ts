@@ -23,9 +23,7 @@ export const escalationKey = (exceptionId: number) => `exception:${exceptionId}`
  */
 export const escalateProblem = defineJobKind({
   kind: 'exception.escalate',
-  version: 1,
   payload: z.object({ exceptionId: z.int().positive() }),
-  urgency: 'normal',
   async handle(ctx, { exceptionId }, tx) {
     const [exists] = await tx
       .select({ id: exceptions.id })

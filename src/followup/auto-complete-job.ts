@@ -8,7 +8,6 @@ import { completeWithoutFeedback } from './complete-without-feedback.ts';
  */
 export const autoCompleteJob = defineOrderJob({
   kind: 'order.auto_complete',
-  urgency: 'normal',
   async handle(ctx, orderId, tx) {
     const order = await findOrder(tx, orderId);
     if (order.status !== 'delivered') return;

@@ -14,7 +14,6 @@ import { loadAcceptSubject } from './nudge-store.ts';
  */
 export const acceptNudgeJob = defineJobKind({
   kind: nudgeKinds.accept,
-  version: 1,
   payload: z.object({
     assignmentId: z.int().positive(),
     openedAt: z.iso.datetime(),

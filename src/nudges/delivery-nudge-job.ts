@@ -16,7 +16,6 @@ const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date
  */
 export const deliveryNudgeJob = defineJobKind({
   kind: nudgeKinds.delivery,
-  version: 1,
   payload: z.object({ orderId: z.int().positive(), deliveryDate: z.iso.date() }),
   urgency: 'low',
   async handle(ctx, { orderId, deliveryDate }, tx) {

@@ -22,9 +22,7 @@ export interface NudgePolicy {
  */
 export const nudgeSweepJob = defineJobKind({
   kind: nudgeKinds.sweep,
-  version: 1,
   payload: z.object({ soonDays: z.int().min(0), acceptWithinMs: z.int().positive() }),
-  urgency: 'normal',
   async handle(ctx, policy, tx) {
     const horizon = addDays(localTime(ctx.now, ctx.calendar.timeZone).date, policy.soonDays);
     const due = await ordersWithoutNudge(tx, horizon);

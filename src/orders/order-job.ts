@@ -20,12 +20,11 @@ export const systemActor = 'orderdesk';
  */
 export function defineOrderJob(spec: {
   kind: string;
-  urgency: Urgency;
+  urgency?: Urgency;
   handle(ctx: JobContext, orderId: number, tx: Tx): Promise<JobResult> | Promise<void>;
 }): JobKind<z.infer<typeof orderJobPayload>> {
   return defineJobKind({
     kind: spec.kind,
-    version: 1,
     payload: orderJobPayload,
     urgency: spec.urgency,
     handle: (ctx, { orderId }, tx) => spec.handle(ctx, orderId, tx),

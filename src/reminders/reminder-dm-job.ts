@@ -22,9 +22,7 @@ export type ReminderPayload = z.infer<typeof reminderPayload>;
 /** `reminder.dm`: at its time, a person gets a text by DM, through the outbox. */
 export const reminderDm = defineJobKind({
   kind: 'reminder.dm',
-  version: 1,
   payload: reminderPayload,
-  urgency: 'normal',
   async handle(ctx, payload, tx) {
     const about = payload.order ? `${await orderSummary(tx, payload.order)}: ` : '';
     await enqueue(tx, ctx.now, [

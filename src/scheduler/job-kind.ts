@@ -37,10 +37,17 @@ export interface JobKind<Payload = unknown> {
   handle(ctx: JobContext, payload: Payload, tx: Tx): Promise<JobResult> | Promise<void>;
 }
 
-export function defineJobKind<Payload>(kind: JobKind<Payload>): JobKind<Payload> {
-  if (!/^[a-z][a-z0-9_.-]*$/.test(kind.kind))
-    throw new Error(`job kind names are lowercase words: ${kind.kind}`);
-  return kind;
+/**
+ * A kind as declared: its version is 1 until its payload changes shape, and it runs at any hour
+ * unless it says `urgency: 'low'`.
+ */
+export type JobKindSpec<Payload> = Omit<JobKind<Payload>, 'version' | 'urgency'> &
+  Partial<Pick<JobKind<Payload>, 'version' | 'urgency'>>;
+
+export function defineJobKind<Payload>(spec: JobKindSpec<Payload>): JobKind<Payload> {
+  if (!/^[a-z][a-z0-9_.-]*$/.test(spec.kind))
+    throw new Error(`job kind names are lowercase words: ${spec.kind}`);
+  return { ...spec, version: spec.version ?? 1, urgency: spec.urgency ?? 'normal' };
 }
 
 /** The job kinds the scheduler runs, by name; two kinds with one name are a wiring mistake. */

@@ -44,9 +44,7 @@ export async function planSummary(
  */
 export const summaryPlanJob = defineJobKind({
   kind: 'summary.plan',
-  version: 1,
   payload: z.object({}),
-  urgency: 'normal',
   async handle(ctx, _payload, tx) {
     const today = localTime(ctx.now, ctx.calendar.timeZone).date;
     for (const userId of await managerIds(tx)) {

@@ -49,9 +49,7 @@ export async function summaryRoute(
  */
 export const summaryJob = defineJobKind({
   kind: 'summary.send',
-  version: 1,
   payload: summaryTarget,
-  urgency: 'normal',
   async handle(ctx, target, tx) {
     const route = await summaryRoute(tx, target, ctx.calendar);
     if (!route) return;

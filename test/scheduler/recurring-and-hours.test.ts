@@ -117,6 +117,11 @@ describe('recurring schedules and business hours', () => {
     expect(await outboxTexts(database.db, 'C0Q')).toEqual(['now', 'tidy']);
   });
 
+  it('a kind that says nothing of its version or urgency is version 1 and runs at any hour', () => {
+    expect(noteKind).toMatchObject({ version: 1, urgency: 'normal' });
+    expect(defineJobKind({ ...noteKind, kind: 'test.v2', version: 2 }).version).toBe(2);
+  });
+
   it('a kind can be low urgency for all its jobs', async () => {
     const digestKind = defineJobKind({ ...noteKind, kind: 'test.low-note', urgency: 'low' });
     clock = new ManualClock('2026-11-27T18:00:00Z'); // Friday evening

@@ -21,9 +21,7 @@ export const utcOfficeHours: BusinessCalendar = {
 /** A test-only kind: posts its text to a channel through the outbox, in the job's transaction. */
 export const noteKind = defineJobKind({
   kind: 'test.note',
-  version: 1,
   payload: z.object({ channel: z.string(), text: z.string() }),
-  urgency: 'normal',
   async handle(ctx, payload, tx) {
     await enqueue(tx, ctx.now, [
       textMessage(`test.note:${ctx.key}:${ctx.runAt.toISOString()}`, payload.channel, payload.text),
