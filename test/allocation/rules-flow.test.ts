@@ -9,7 +9,14 @@ import {
 } from '../../src/db/schema.ts';
 import type { FakeEphemeral, FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, eventually, finance, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import {
+  acmeOrder,
+  eventually,
+  finance,
+  openModal,
+  seedIntakeWorld,
+  updatedModal,
+} from '../support/intake-world.ts';
 
 const production = { channel: 'C0PROD', member: 'U0PIOTR' } as const;
 const qa = { channel: 'C0QA', member: 'U0QUINN' } as const;
@@ -252,7 +259,7 @@ describe('allocation rules in Slack', () => {
     const list = await listRulesAs(people.admin);
     const modal = await clickInList(list, 'rules.edit', await firstRuleBlock());
     await flow.driver.clickButton(people.admin, { view: modal, action_id: 'rules.delete' });
-    const gone = await openModal(flow, people.admin, modal);
+    const gone = await updatedModal(flow, people.admin, modal);
     expect(JSON.stringify(gone.blocks)).toContain('*Everything through QA* was deleted');
     expect((await storedRules()).map((r) => [r.position, r.name])).toEqual([[1, 'Prepaid custom work']]);
   });
@@ -309,7 +316,7 @@ describe('removing a step from a rule’s route', () => {
         'step3.pick': { value: 'least_open' },
       },
     });
-    const redrawn = await openModal(flow, people.admin, modal);
+    const redrawn = await updatedModal(flow, people.admin, modal);
     const chosen = (blockId: string) =>
       (
         redrawn.blocks.find((b) => b.block_id === blockId) as {

@@ -14,8 +14,9 @@ afterAll(() => flow.stop());
 
 /** NEARLY owes 900.00 of its 1,000.00 limit: any order over 100.00 goes to finance. */
 async function enterNearlyOrder(quantity: string) {
+  const before = flow.slack.views.top(people.admin);
   await flow.driver.command(people.admin, 'new');
-  const view = await openModal(flow);
+  const view = await openModal(flow, people.admin, before);
   const res = await flow.driver.submitView(people.admin, view, {
     ...acmeOrder([{ product: 'WIDGET-A', quantity }]),
     customer: { customer: 'NEARLY' },

@@ -4,7 +4,7 @@ import { customerMessages, customers, orderEvents, products } from '../../src/db
 import { cardIn } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { aDeliveredOrder, seedFollowUpWorld } from '../support/followup-world.ts';
-import { eventually, openModal } from '../support/intake-world.ts';
+import { eventually, openModal, updatedModal } from '../support/intake-world.ts';
 
 /** ACME's shared channel with its buyers. */
 const acmeConnect = 'C0ACMESHARED';
@@ -114,7 +114,7 @@ describe('telling the customer their order was delivered', () => {
     const edited = `Dear Acme team, ${number} arrived today. Call me if anything is off.`;
     const previewed = await flow.driver.submitView(people.admin, edit, { text: { text: edited } });
     expect(previewed.problems).toEqual([]);
-    const preview = await openModal(flow, people.admin, edit);
+    const preview = await updatedModal(flow, people.admin, edit);
     expect(preview.callback_id).toBe('custmsg.preview_form');
     expect(JSON.stringify(preview.blocks)).toContain('Dear Acme team');
 

@@ -22,9 +22,10 @@ async function health(): Promise<{ status: number; body: unknown; ms: number }> 
 }
 
 async function filledOrderModal(): Promise<FakeView> {
+  const before = flow.slack.views.top(people.admin);
   const res = await flow.driver.command(people.admin, 'new');
   expect(res.problems).toEqual([]);
-  return openModal(flow);
+  return openModal(flow, people.admin, before);
 }
 
 const storedOrders = () => flow.database.db.select().from(orders);

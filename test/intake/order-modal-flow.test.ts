@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvents, orderLines, orders } from '../../src/db/schema.ts';
+import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import { acmeOrder, openModal, seedIntakeWorld, updatedModal } from '../support/intake-world.ts';
 
 let flow: Flow;
 beforeAll(async () => {
@@ -12,17 +13,18 @@ beforeAll(async () => {
 afterAll(() => flow.stop());
 
 async function newOrderModal(text = 'new') {
+  const before = flow.slack.views.top(people.admin);
   const res = await flow.driver.command(people.admin, text);
   expect(res.status).toBe(200);
   expect(res.problems).toEqual([]);
-  return openModal(flow);
+  return openModal(flow, people.admin, before);
 }
 
-async function addLines(n: number) {
-  let view = await openModal(flow);
+async function addLines(opened: FakeView, n: number) {
+  let view = opened;
   for (let i = 0; i < n; i++) {
     await flow.driver.clickButton(people.admin, { view: view.id, action_id: 'order_modal.add_line' });
-    view = await openModal(flow, people.admin, view);
+    view = await updatedModal(flow, people.admin, view);
   }
   return view;
 }
@@ -31,8 +33,7 @@ const blockIds = (view: { blocks: { block_id?: unknown }[] }) => view.blocks.map
 
 describe('entering an order in the modal', () => {
   it('an admin fills a modal with 3 lines → the order is confirmed and its card appears in their DM', async () => {
-    await newOrderModal();
-    const view = await addLines(2);
+    const view = await addLines(await newOrderModal(), 2);
     expect(blockIds(view)).toEqual(
       expect.arrayContaining(['line.0.product', 'line.1.product', 'line.2.product']),
     );
@@ -81,7 +82,7 @@ describe('entering an order in the modal', () => {
   it('adding and removing lines keeps every value already entered', async () => {
     const view = await newOrderModal();
     await flow.driver.clickButton(people.admin, { view: view.id, action_id: 'order_modal.add_line' });
-    const two = await openModal(flow, people.admin, view);
+    const two = await updatedModal(flow, people.admin, view);
     flow.slack.views.setState(two.id, {
       ...two.state.values,
       customer_po: { customer_po: { type: 'plain_text_input', value: 'PO-KEEP' } },
@@ -89,7 +90,7 @@ describe('entering an order in the modal', () => {
       'line.1.quantity': { quantity: { type: 'number_input', value: '9' } },
     });
     await flow.driver.clickButton(people.admin, { view: two.id, action_id: 'order_modal.add_line' });
-    const three = await openModal(flow, people.admin, two);
+    const three = await updatedModal(flow, people.admin, two);
     const initial = (blockId: string) =>
       (
         three.blocks.find((b) => b.block_id === blockId) as
@@ -105,7 +106,7 @@ describe('entering an order in the modal', () => {
       action_id: 'order_modal.remove_line',
       value: '0',
     });
-    const after = await openModal(flow, people.admin, three);
+    const after = await updatedModal(flow, people.admin, three);
     expect(blockIds(after).filter((id) => id.endsWith('.quantity'))).toEqual([
       'line.1.quantity',
       'line.2.quantity',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { orders } from '../../src/db/schema.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
-import { acmeOrder, openModal, seedIntakeWorld } from '../support/intake-world.ts';
+import { acmeOrder, openModal, seedIntakeWorld, updatedModal } from '../support/intake-world.ts';
 
 let flow: Flow;
 beforeAll(async () => {
@@ -14,11 +14,12 @@ beforeEach(async () => {
 });
 
 async function submit(values: Record<string, Record<string, unknown>>, lines = 1) {
+  const before = flow.slack.views.top(people.admin);
   await flow.driver.command(people.admin, 'new');
-  let view = await openModal(flow);
+  let view = await openModal(flow, people.admin, before);
   for (let i = 1; i < lines; i++) {
     await flow.driver.clickButton(people.admin, { view: view.id, action_id: 'order_modal.add_line' });
-    view = await openModal(flow, people.admin, view);
+    view = await updatedModal(flow, people.admin, view);
   }
   return flow.driver.submitView(people.admin, view, values);
 }

@@ -83,7 +83,12 @@ export async function eventually<T>(
   }
 }
 
-/** The modal the person is looking at, once the bot has opened it (or, given `since`, updated it). */
+/**
+ * The modal the bot opened or pushed for the person: a view other than `since` (their top view
+ * before). Only a new id counts: an earlier save may still be redrawing `since` in place, and
+ * taking that redraw for the new modal loses the race with the late views.open. Without `since`
+ * any modal counts, so leave it out only for a person who has none open.
+ */
 export function openModal(
   flow: Pick<Flow, 'slack'>,
   user: string = people.admin,
@@ -91,8 +96,16 @@ export function openModal(
 ): Promise<FakeView> {
   return eventually(() => {
     const view = flow.slack.views.top(user);
-    return view && (!since || view.hash !== since.hash || view.id !== since.id) ? view : null;
-  }, `a modal for ${user}`);
+    return view && view.id !== since?.id ? view : null;
+  }, `a new modal for ${user}`);
+}
+
+/** `view` redrawn in place (views.update, or response_action update): the same id, a new hash. */
+export function updatedModal(flow: Pick<Flow, 'slack'>, user: string, view: FakeView): Promise<FakeView> {
+  return eventually(() => {
+    const top = flow.slack.views.top(user);
+    return top?.id === view.id && top.hash !== view.hash ? top : null;
+  }, `${view.id} redrawn for ${user}`);
 }
 
 /** What an admin types for a complete order of ACME: header fields plus the given lines. */
