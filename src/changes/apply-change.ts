@@ -138,9 +138,11 @@ export async function applyCancel(
 
 /** The steps still to do follow the order's new size and date; a department too full is flagged again. */
 async function redateSteps(tx: DbOrTx, today: string, orderId: number, dueOn: string, units: number) {
-  const steps = await withDepartment(tx, 'assignment', assignments).where(
-    and(eq(assignments.orderId, orderId), stepToDo),
-  );
+  // In department order: each update adds to that department's running load (department_loads)
+  // and holds its row to COMMIT, so two changes redating steps lock departments in one order.
+  const steps = await withDepartment(tx, 'assignment', assignments)
+    .where(and(eq(assignments.orderId, orderId), stepToDo))
+    .orderBy(assignments.departmentId, assignments.step);
   for (const { assignment, department } of steps) {
     const fitsOn =
       department.dailyCapacity > 0

@@ -447,6 +447,27 @@ export const assignments = pgTable(
   ],
 );
 
+/**
+ * Each department's work still to do by delivery date, as allocation counts it: the running
+ * total of its to-do steps' `100 - progress` (orders) and `units * (100 - progress)` (units),
+ * in hundredths. Kept by statement triggers on assignments (migration 0027), in the statement
+ * that changes a step, so reading a department's load costs a row per date instead of a scan of
+ * every open step, which grew with the backlog. A date whose work is all done stays, at zero;
+ * rows go only with their department.
+ */
+export const departmentLoads = pgTable(
+  'department_loads',
+  {
+    departmentId: bigint('department_id', { mode: 'number' })
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    ordersLeft: bigint('orders_left', { mode: 'number' }).notNull().default(0),
+    unitsLeft: bigint('units_left', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.dueOn] })],
+);
+
 /** Where a shipped order is: the carrier's tracking, and when it arrived. */
 export const shipments = pgTable('shipments', {
   orderId: orderId().primaryKey(),

@@ -1,6 +1,7 @@
-import { and, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments } from '../db/schema.ts';
+import { assignments, departmentLoads } from '../db/schema.ts';
 import { stepToDo } from '../orders/status-sets.ts';
 import type { DueLoad } from './capacity.ts';
 
@@ -13,9 +14,12 @@ export interface LoadedDepartment {
 /**
  * Departments' work still to do, by the delivery date of its orders (kept on each step): every
  * step not yet done (pending ones too — the order will reach the department), less the part
- * reported done. One statement for all the departments asked about (allocation asks for every
- * department of a route at once); both measures are summed and each department takes its own.
- * `exceptOrderId` leaves one order out, to ask whether it fits as changed.
+ * reported done. Read from department_loads, the running total the database keeps as steps
+ * change, so the read costs a row per date however long the backlog is. One statement for all
+ * the departments asked about (allocation asks for every department of a route at once); both
+ * measures are kept and each department takes its own. `exceptOrderId` leaves one order out, to
+ * ask whether it fits as changed: its own to-do steps, found by order, are taken off the total
+ * in the same statement.
  */
 export async function departmentsLoad(
   db: DbOrTx,
@@ -24,33 +28,61 @@ export async function departmentsLoad(
 ): Promise<Map<number, DueLoad[]>> {
   const loads = new Map<number, DueLoad[]>(departments.map((d) => [d.id, []]));
   if (!departments.length) return loads;
-  // In hundredths, summed as integers: numeric arithmetic on every row cost more than the scan.
-  const left = sql`(100 - ${assignments.progress})`;
-  const rows = await db
-    .select({
-      departmentId: assignments.departmentId,
-      dueOn: assignments.dueOn,
-      orders: sql`sum(${left})`.mapWith(Number),
-      units: sql`sum(${assignments.units} * ${left})`.mapWith(Number),
-    })
-    .from(assignments)
-    .where(
-      and(
-        inArray(
-          assignments.departmentId,
-          departments.map((d) => d.id),
-        ),
-        stepToDo,
-        exceptOrderId === undefined ? undefined : ne(assignments.orderId, exceptOrderId),
-      ),
-    )
-    .groupBy(assignments.departmentId, assignments.dueOn);
+  const ids = departments.map((d) => d.id);
+  const rows =
+    exceptOrderId === undefined
+      ? await loadTotals(db, ids, true)
+      : await withoutOrder(db, ids, exceptOrderId);
   const unitOf = new Map(departments.map((d) => [d.id, d.capacityUnit]));
   for (const r of rows) {
+    // In hundredths, kept as integers: exact, and the same figures the steps add up to.
     const amount = unitOf.get(r.departmentId) === 'units' ? r.units : r.orders;
     loads.get(r.departmentId)?.push({ dueOn: r.dueOn, amount: amount / 100 });
   }
   return loads;
+}
+
+/** The departments' running totals; `nonZero` leaves out the dates whose work is all done. */
+function loadTotals(db: DbOrTx, ids: number[], nonZero: boolean) {
+  return db
+    .select({
+      departmentId: departmentLoads.departmentId,
+      dueOn: departmentLoads.dueOn,
+      orders: sql`${departmentLoads.ordersLeft}`.mapWith(Number).as('orders'),
+      units: sql`${departmentLoads.unitsLeft}`.mapWith(Number).as('units'),
+    })
+    .from(departmentLoads)
+    .where(
+      and(
+        inArray(departmentLoads.departmentId, ids),
+        nonZero ? or(ne(departmentLoads.ordersLeft, 0), ne(departmentLoads.unitsLeft, 0)) : undefined,
+      ),
+    );
+}
+
+/** The totals less one order's own to-do steps (a handful of rows, read by order). */
+function withoutOrder(db: DbOrTx, ids: number[], orderId: number) {
+  const left = sql`(100 - ${assignments.progress})`;
+  const own = db
+    .select({
+      departmentId: assignments.departmentId,
+      dueOn: assignments.dueOn,
+      orders: sql`-${left}`.mapWith(Number).as('orders'),
+      units: sql`-(${assignments.units}::bigint * ${left})`.mapWith(Number).as('units'),
+    })
+    .from(assignments)
+    .where(and(eq(assignments.orderId, orderId), inArray(assignments.departmentId, ids), stepToDo));
+  const both = unionAll(loadTotals(db, ids, false), own).as('load');
+  return db
+    .select({
+      departmentId: both.departmentId,
+      dueOn: both.dueOn,
+      orders: sql`sum(${both.orders})`.mapWith(Number),
+      units: sql`sum(${both.units})`.mapWith(Number),
+    })
+    .from(both)
+    .groupBy(both.departmentId, both.dueOn)
+    .having(sql`sum(${both.orders}) <> 0 or sum(${both.units}) <> 0`);
 }
 
 /** One department's load (see departmentsLoad). */

@@ -10,6 +10,7 @@ const coreTables = [
   'assignments',
   'customer_messages',
   'customers',
+  'department_loads',
   'departments',
   'desk_channels',
   'exceptions',
