@@ -237,11 +237,10 @@ async function howRouted(db: Db, orders: readonly OrderRow[], today: string) {
 }
 
 /**
- * The capacity load query of the busiest department counting units, as departmentLoad sends it
- * (caught by drizzle's logger), under EXPLAIN (ANALYZE, BUFFERS). Its statuses arrive as
- * parameters, and assignments_load_idx is a partial index on those statuses: a plan made with
- * the values known can use it; a generic plan, which postgres.js's prepared statements may get
- * after five runs, cannot prove the predicate and may not. Both are shown.
+ * The capacity load read of the busiest department counting units, as departmentLoad sends it
+ * (caught by drizzle's logger), under EXPLAIN (ANALYZE, BUFFERS): planned with the values known,
+ * as a connection plans it, and as a generic plan, which a prepared statement reused often may
+ * get. It reads the running totals in department_loads, a row per date however long the backlog.
  */
 async function explainDepartmentLoad(database: Database): Promise<LoadPlan> {
   const { db } = database;
@@ -282,7 +281,7 @@ async function explainDepartmentLoad(database: Database): Promise<LoadPlan> {
   });
   const indexes = await queryRows<{ indexdef: string }>(
     db,
-    sql`select indexdef from pg_indexes where tablename = 'assignments' order by indexname`,
+    sql`select indexdef from pg_indexes where tablename = 'department_loads' order by indexname`,
   );
   return {
     department: busiest.key,

@@ -635,7 +635,7 @@ function printAllocation(reports: AllocationReport[]): void {
       `${w.people / w.departments} members.
 Backlog: ${fmt.count(w.backlogOrders)} allocated orders with ` +
       `${fmt.count(w.backlogAssignments)} steps, ${fmt.count(w.backlogLoad)} of them not done (what the ` +
-      'capacity load query sums), bulk-inserted with SQL. The orders allocated are made with insertOrder ' +
+      'running load totals add up), bulk-inserted with SQL. The orders allocated are made with insertOrder ' +
       "and the 'confirm' move, then each is allocated in a transaction of its own, one at a time, after " +
       `${first.warmup} untimed.`,
   );
@@ -706,11 +706,11 @@ ${formatTable(
   if (!explained || !plan) return;
   console.log(
     `
-The capacity load query (departmentLoad) on ${explained.database}, for ${plan.department} ` +
+The capacity load read (departmentLoad) on ${explained.database}, for ${plan.department} ` +
       `(counts ${plan.countsIn}), parameters inlined here:
 ${plan.sql}`,
   );
-  console.log(`indexes on assignments: ${plan.indexes.join('; ')}`);
+  console.log(`indexes on department_loads: ${plan.indexes.join('; ')}`);
   console.log('EXPLAIN (ANALYZE, BUFFERS), planned with the values known (a connection’s first runs):');
   for (const line of plan.custom) console.log(`  ${line}`);
   console.log(
@@ -718,9 +718,10 @@ ${plan.sql}`,
       '(what a prepared statement reused often may get):',
   );
   for (const line of plan.generic) console.log(`  ${line}`);
-  const uses = (lines: string[]) => lines.some((l) => l.includes('assignments_load_idx'));
+  const key = 'department_loads_department_id_due_on_pk';
+  const uses = (lines: string[]) => lines.some((l) => l.includes(key));
   console.log(
-    `assignments_load_idx used: ${uses(plan.custom) ? 'yes' : 'NO'} with the values known, ` +
+    `${key} used: ${uses(plan.custom) ? 'yes' : 'NO'} with the values known, ` +
       `${uses(plan.generic) ? 'yes' : 'NO'} in the generic plan`,
   );
 }
