@@ -33,7 +33,8 @@ export async function confirmAndAllocate(
   now: Date,
   { order, expectedVersion, steps, actor, why, known }: Confirmation,
 ): Promise<OrderRow> {
-  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor });
+  // Allocation queues the order's App Homes at the version it leaves the order in.
+  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor, homes: false });
   const recordWhy = () => (why ? appendOrderEvent(tx, order.id, actor, now, why) : Promise.resolve());
   if (known) {
     // Allocation starts from the order as the move will leave it; if the move fails (a stale

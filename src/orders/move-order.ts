@@ -41,11 +41,16 @@ export interface Move {
   actor: string;
   /** The thread line; without it, one saying where the order is now. */
   line?: string;
+  /**
+   * False when the caller queues the order's App Homes itself later in the transaction, at the
+   * version this move gives the order (allocation does, once its steps are written).
+   */
+  homes?: boolean;
 }
 
 export async function moveOrder(
   tx: DbOrTx,
-  { now, order, expectedVersion, steps = [], actor, line }: Move,
+  { now, order, expectedVersion, steps = [], actor, line, homes = true }: Move,
 ): Promise<OrderRow> {
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   const { changes, events } = walkSteps(order, steps);
@@ -71,7 +76,7 @@ export async function moveOrder(
         .set({ status: 'cancelled' })
         .where(and(eq(assignments.orderId, order.id), stepToDo)),
     );
-    await refreshOrderCards(tx, now, updated, threadLine);
+    await refreshOrderCards(tx, now, updated, threadLine, { homes });
     return updated;
   }
   // The version the write gives the order is known before it answers, so the cards are queued
@@ -80,7 +85,7 @@ export async function moveOrder(
   const [updated] = await together(
     write,
     recorded,
-    refreshOrderCards(tx, now, { id: order.id, version: expectedVersion + 1 }, threadLine),
+    refreshOrderCards(tx, now, { id: order.id, version: expectedVersion + 1 }, threadLine, { homes }),
   );
   return updated;
 }

@@ -47,18 +47,21 @@ const cardEntry = (order: { id: number; version: number }, channel: string, card
 /**
  * After a change: every card of the order is updated in place, each order card (not the
  * finance hold card, which only shows its decision) gets one line in its thread, and the App
- * Home of everyone it concerns is drawn again.
+ * Home of everyone it concerns is drawn again, unless `homes` is false because the caller
+ * queues them itself.
  */
 export async function refreshOrderCards(
   tx: DbOrTx,
   now: Date,
   order: { id: number; version: number },
   threadLine: string,
+  { homes = true }: { homes?: boolean } = {},
 ): Promise<void> {
+  const cards = cardEntriesWithLine(order, threadLine);
   await enqueueSelected(
     tx,
     now,
-    sql`(${cardEntriesWithLine(order, threadLine)}) union all (${orderHomeEntries(order, homesAfterCards)})`,
+    homes ? sql`(${cards}) union all (${orderHomeEntries(order, homesAfterCards)})` : cards,
   );
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { moveOrder } from '../orders/move-order.ts';
+import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute, type RouteStep } from './allocation-rules.ts';
 import {
@@ -92,7 +93,8 @@ export interface AllocationReads {
  * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
  * departments it passes through; the first department's step is opened and given to a person,
  * and the order's card is posted in that department's channel. Runs in the caller's
- * transaction. An order whose route names a department that does not exist stays confirmed,
+ * transaction, and queues the App Homes of the order as it leaves it, so the confirming move
+ * before it need not. An order whose route names a department that does not exist stays confirmed,
  * and its owner is told why. A department too full to finish its step by the delivery date
  * still gets it, flagged with the earliest date it could, and the owner is told.
  */
@@ -112,12 +114,15 @@ export async function allocateOrder(
   const read = known?.loads !== undefined ? known.loads : await readPlanLoads(tx, plan);
   if ('missing' in plan || !read) {
     const which = 'missing' in plan ? plan.missing.join(', ') : '';
-    await tellOwner(
-      tx,
-      now,
-      order,
-      'missing-dept',
-      `${order.number} is confirmed but waits: its route needs ${which}, which an admin has not set up yet.`,
+    await together(
+      tellOwner(
+        tx,
+        now,
+        order,
+        'missing-dept',
+        `${order.number} is confirmed but waits: its route needs ${which}, which an admin has not set up yet.`,
+      ),
+      refreshOrderHomes(tx, now, order),
     );
     return order;
   }
@@ -137,8 +142,8 @@ export async function allocateOrder(
   // The first step is written open to the person picked (the loads and the picking read above
   // do not count a pending step, so neither depends on it), the order moves and its card is
   // shown, all in one round trip; a stale version throws and the transaction takes the rest back
-  // with it. The steps are sent first: the card's Homes read them. The move's App Homes may be
-  // read before the steps are written: the card queues them again under the same keys, at the
+  // with it. The steps are sent first: the Homes' audience is read from them. So the move queues
+  // no Homes (it might be read before the steps are written); showStep queues them, at the
   // version the move gives the order.
   const writeSteps = together(
     tx
@@ -169,6 +174,7 @@ export async function allocateOrder(
       expectedVersion: order.version,
       steps: [{ action: 'allocate' }],
       actor,
+      homes: false,
     }),
     showStep(tx, now, { ...order, version: order.version + 1 }, firstDept),
   );

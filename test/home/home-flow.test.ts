@@ -187,6 +187,26 @@ describe('the App Home', () => {
     expect(needs).not.toContain(`${first}*`);
   });
 
+  it('an order whose route needs a department nobody has set up → its admin’s open Home shows it waiting, without opening it again', async () => {
+    await flow.database.db.insert(allocationRules).values({
+      position: 0,
+      name: 'next year’s orders are painted',
+      conditions: { minDaysUntilDelivery: 300 },
+      route: [{ department: 'paint', pick: 'round_robin' }],
+      updatedAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    const seen = publishesFor(people.admin);
+    const waiting = await placeOrder(widgets('2027-11-02'));
+    await flow.drainOutbox();
+
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, waiting));
+    expect(order?.status).toBe('confirmed');
+    expect(publishesFor(people.admin)).toBe(seen + 1);
+    const needs = listIn(flow.slack.views.home(people.admin), 'My orders that need me');
+    expect(needs).toContain(`${waiting}*`);
+    await flow.database.db.delete(allocationRules).where(eq(allocationRules.position, 0));
+  });
+
   it('a manager sees the order waiting in the department they manage, with nobody to take it and late', async () => {
     const home = await openHome(max);
     const needs = listIn(home, 'My orders that need me');
