@@ -174,9 +174,10 @@ export async function measureAllocation(
 }
 
 /**
- * Each statement's time is the gap from its start to the next one's (allocateOrder awaits
- * every statement in turn), so it includes the little JavaScript in between; the last one's runs
- * to the end of the transaction and includes the commit.
+ * Each statement's time is the gap from its start to the next one's, so it includes the
+ * JavaScript in between. Statements allocateOrder sends together (one round trip) start at once,
+ * and the round trip is charged to the last of them. The last statement's time runs to the end of
+ * the transaction and includes the commit.
  */
 async function profileStatements(
   database: Database,

@@ -687,8 +687,9 @@ ${formatTable(
   for (const r of reports) {
     console.log(
       `\nWhere the time goes on ${r.database}: ${r.profiled} more orders allocated through a drizzle ` +
-        'whose logger stamps each statement (a statement’s time runs to the next one’s start; the ' +
-        'last also holds the commit). The statements with the largest share:',
+        'whose logger stamps each statement as it is sent (a statement’s time runs to the next one’s ' +
+        'start, so statements sent together in one round trip are all charged to the last of them; ' +
+        'the last also holds the commit). The statements with the largest share:',
     );
     console.log(
       formatTable(
