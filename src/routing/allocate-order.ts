@@ -93,10 +93,10 @@ export interface AllocationReads {
  * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
  * departments it passes through; the first department's step is opened and given to a person,
  * and the order's card is posted in that department's channel. Runs in the caller's
- * transaction, and queues the App Homes of the order as it leaves it, so the confirming move
- * before it need not. An order whose route names a department that does not exist stays confirmed,
- * and its owner is told why. A department too full to finish its step by the delivery date
- * still gets it, flagged with the earliest date it could, and the owner is told.
+ * transaction, and queues the order's App Homes as it leaves the order, so the confirming move
+ * before it need not. An order whose route names a department that does not exist stays
+ * confirmed, and its owner is told why. A department too full to finish its step by the
+ * delivery date still gets it, flagged with the earliest date it could, and the owner is told.
  */
 export async function allocateOrder(
   tx: DbOrTx,

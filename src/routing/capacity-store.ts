@@ -30,9 +30,7 @@ export async function departmentsLoad(
   if (!departments.length) return loads;
   const ids = departments.map((d) => d.id);
   const rows =
-    exceptOrderId === undefined
-      ? await loadTotals(db, ids, true)
-      : await withoutOrder(db, ids, exceptOrderId);
+    exceptOrderId === undefined ? await loadTotals(db, ids) : await withoutOrder(db, ids, exceptOrderId);
   const unitOf = new Map(departments.map((d) => [d.id, d.capacityUnit]));
   for (const r of rows) {
     // In hundredths, kept as integers: exact, and the same figures the steps add up to.
@@ -42,8 +40,11 @@ export async function departmentsLoad(
   return loads;
 }
 
-/** The departments' running totals; `nonZero` leaves out the dates whose work is all done. */
-function loadTotals(db: DbOrTx, ids: number[], nonZero: boolean) {
+/**
+ * The departments' running totals, less the dates whose work is all done (they stay in the table
+ * at zero). A date at zero holds no step with work left, so no order's own steps count there.
+ */
+function loadTotals(db: DbOrTx, ids: number[]) {
   return db
     .select({
       departmentId: departmentLoads.departmentId,
@@ -55,7 +56,7 @@ function loadTotals(db: DbOrTx, ids: number[], nonZero: boolean) {
     .where(
       and(
         inArray(departmentLoads.departmentId, ids),
-        nonZero ? or(ne(departmentLoads.ordersLeft, 0), ne(departmentLoads.unitsLeft, 0)) : undefined,
+        or(ne(departmentLoads.ordersLeft, 0), ne(departmentLoads.unitsLeft, 0)),
       ),
     );
 }
@@ -72,7 +73,7 @@ function withoutOrder(db: DbOrTx, ids: number[], orderId: number) {
     })
     .from(assignments)
     .where(and(eq(assignments.orderId, orderId), inArray(assignments.departmentId, ids), stepToDo));
-  const both = unionAll(loadTotals(db, ids, false), own).as('load');
+  const both = unionAll(loadTotals(db, ids), own).as('load');
   return db
     .select({
       departmentId: both.departmentId,
