@@ -4,7 +4,8 @@ import { parseConfig } from '../src/config.ts';
 import type { UseCaseContext } from '../src/context.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { customers, products } from '../src/db/schema.ts';
+import { customers, departments, people, products } from '../src/db/schema.ts';
+import { defaultRoute } from '../src/routing/allocation-rules.ts';
 import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, Samples, sortedCopy } from './stats.ts';
@@ -113,6 +114,38 @@ export async function seedBenchCatalog(db: Db): Promise<{ customerId: number; pr
     .returning();
   if (!customer || !product) throw new Error('seeding the customer and product returned no rows');
   return { customerId: customer.id, productId: product.id };
+}
+
+/**
+ * The departments of the default route (no rules are seeded), each with a channel, a daily
+ * capacity it counts and three members to pick from, as an admin sets them up in Settings: so
+ * a submitted order is allocated, its first step opened to a person and its card posted there.
+ */
+export async function seedDefaultRoute(db: Db): Promise<void> {
+  const at = new Date('2026-11-01T00:00:00Z');
+  const rows = await db
+    .insert(departments)
+    .values(
+      defaultRoute.map(({ department }, i) => ({
+        key: department,
+        name: department.replace(/^./, (c) => c.toUpperCase()),
+        channelId: `C0BENCHD${i + 1}`,
+        dailyCapacity: 100_000,
+        capacityUnit: 'orders' as const,
+      })),
+    )
+    .returning();
+  await db.insert(people).values(
+    rows.flatMap((d, i) =>
+      [1, 2, 3].map((m) => ({
+        slackUserId: `U0BENCHD${i + 1}M${m}`,
+        name: `${d.name} ${m}`,
+        roles: ['member'],
+        departmentId: d.id,
+        updatedAt: at,
+      })),
+    ),
+  );
 }
 
 async function seedOrder(db: Db): Promise<NewOrder> {

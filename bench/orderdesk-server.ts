@@ -6,8 +6,8 @@
  * scratch database bench/run.ts created). Started by bench/run.ts in a child process of its own.
  *
  * BENCH_ORDERDESK_ADMINS becomes ORDERDESK_ADMINS; BENCH_SEED_CATALOG=1 adds the bench customer
- * and product (bench/order-intake.ts) before orderdesk starts, so the bench user's order
- * submissions are stored.
+ * and product and the default route's departments (bench/order-intake.ts) before orderdesk
+ * starts, so the bench user's order submissions are stored and allocated.
  */
 import { count } from 'drizzle-orm';
 import { parseConfig } from '../src/config.ts';
@@ -17,7 +17,7 @@ import { orders } from '../src/db/schema.ts';
 import { configSecrets, createLogger } from '../src/logger.ts';
 import { startOrderdesk } from '../src/orderdesk.ts';
 import { serveBenchParent } from './child-protocol.ts';
-import { seedBenchCatalog } from './order-intake.ts';
+import { seedBenchCatalog, seedDefaultRoute } from './order-intake.ts';
 import { BENCH_BOT_TOKEN } from './signed-request.ts';
 
 await serveBenchParent(async () => {
@@ -42,6 +42,7 @@ await serveBenchParent(async () => {
   if (process.env.BENCH_SEED_CATALOG === '1') {
     await migrateDatabase(database);
     await seedBenchCatalog(database.db);
+    await seedDefaultRoute(database.db);
   }
   const logger = createLogger(
     config.LOG_LEVEL,
