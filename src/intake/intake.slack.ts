@@ -201,6 +201,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     const deadline = Deadline.in(submissionBudgetMs);
     const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
       const intakeKey = `view:${view.root_view_id ?? view.id}`;
+      const meta = readMeta(view.private_metadata);
       const [actor, earlier] = await together(
         deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
         findByIntakeKey(ctx.db, intakeKey),
@@ -208,7 +209,6 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       permit(actor, 'view:order_new');
       // A second delivery, or Submit pressed again: answered as the first one was.
       if (earlier) return { wrote: false };
-      const meta = readMeta(view.private_metadata);
       const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
       const outcome = await reviewDraft(ctx, ctx.db, draft);
       if (!outcome.ok) {
@@ -227,7 +227,13 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
           wrote: false,
         };
       }
-      await submitOrder(ctx, actor, { order: outcome.order, warnings: [], intakeKey, deadline });
+      await submitOrder(ctx, actor, {
+        order: outcome.order,
+        catalog: outcome.catalog,
+        warnings: [],
+        intakeKey,
+        deadline,
+      });
       return { wrote: true };
     }).catch(
       (error: unknown): Answer => ({
@@ -256,6 +262,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       }
       await submitOrder(ctx, actor, {
         order: outcome.order,
+        catalog: outcome.catalog,
         warnings: outcome.warnings,
         intakeKey: pending.intakeKey,
         deadline,

@@ -14,14 +14,16 @@ import { customerCredit } from '../orders/customer-credit.ts';
 import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import { showOrderCard } from '../orders/order-cards.ts';
 import { appendOrderEvents, type OrderRow } from '../orders/order-store.ts';
-import { productIds } from '../orders/product-ids.ts';
 import { enqueue, textMessage } from '../outbox/enqueue.ts';
-import { draftRouteInputs, planRoute, readPlanLoads } from '../routing/allocate-order.ts';
+import { planRoute, readPlanLoads, routeInputsFor } from '../routing/allocate-order.ts';
 import { findDepartment } from '../routing/allocation-store.ts';
+import type { CatalogFacts } from './review/review-draft.ts';
 import type { Finding, ReviewedOrder } from './review/review-rules.ts';
 
 export interface Submission {
   order: ReviewedOrder;
+  /** The customer's and products' ids and traits, as the review read them. */
+  catalog: CatalogFacts;
   /** Warnings the admin saw and confirmed. */
   warnings: readonly Finding[];
   /** The modal it came from: a second delivery of the same submission finds the first order. */
@@ -58,34 +60,33 @@ export async function submitOrder(
     submission.deadline ? transactionCommittedBy(ctx.db, submission.deadline, fn) : ctx.db.transaction(fn);
   try {
     return await inTransaction(async (tx) => {
-      const { order: reviewed } = submission;
+      const { order: reviewed, catalog } = submission;
       // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
       // year's number counter, which every other order waits for, so that stretch is kept to
       // two round trips. The new order is not in the credit sum yet, as the check wants. The
-      // route's inputs are known from the review, so that read need not wait for the counter.
-      const skus = reviewed.lines.map((l) => l.sku);
-      const [position, ids, routing] = await together(
-        customerCredit(tx, { code: reviewed.customerCode }),
-        productIds(tx, skus),
-        draftRouteInputs(tx, {
-          customerCode: reviewed.customerCode,
-          skus,
+      // route's traits are known from the review, so its inputs need not wait for the counter.
+      const lines = reviewed.lines.map((line) => ({ line, product: reviewedProduct(catalog, line.sku) }));
+      const [position, routing] = await together(
+        customerCredit(tx, catalog.customerId),
+        routeInputsFor(tx, {
+          categories: [...new Set(lines.map(({ product }) => product.category))],
+          tier: catalog.tier,
           units: reviewed.lines.reduce((sum, l) => sum + l.quantity, 0),
         }),
       );
       const draft: NewOrder = {
-        customerId: position.customerId,
+        customerId: catalog.customerId,
         deliveryDate: reviewed.deliveryDate,
         paymentMethod: reviewed.paymentMethod,
         customerPo: reviewed.customerPo,
         notes: reviewed.notes,
         ownerId: actor.userId,
         intakeKey: submission.intakeKey,
-        lines: reviewed.lines.map((l) => ({
-          productId: ids.get(l.sku) ?? 0,
-          spec: l.spec,
-          quantity: l.quantity,
-          unitPriceCents: l.unitPriceCents,
+        lines: lines.map(({ line, product }) => ({
+          productId: product.id,
+          spec: line.spec,
+          quantity: line.quantity,
+          unitPriceCents: line.unitPriceCents,
         })),
       };
       const totalCents = orderTotalCents(draft.lines);
@@ -127,6 +128,13 @@ export async function submitOrder(
     if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
     throw error;
   }
+}
+
+/** A reviewed line's product: the review found every one it passed. */
+function reviewedProduct(catalog: CatalogFacts, sku: string) {
+  const product = catalog.products.get(sku);
+  if (!product) throw new Error(`${sku} passed the review but is not in what it read`);
+  return product;
 }
 
 /** The review's warnings and the credit check, recorded on the order after its `received`. */

@@ -8,8 +8,8 @@ import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute, type RouteStep } from './allocation-rules.ts';
 import {
   allDepartmentsByKey,
+  type ContentTraits,
   type DepartmentRow,
-  draftTraitsData,
   loadRules,
   orderTraitsData,
   pickingData,
@@ -31,12 +31,9 @@ export function routeInputs(tx: DbOrTx, order: OrderRow) {
 }
 export type RouteInputs = Awaited<ReturnType<typeof routeInputs>>;
 
-/** routeInputs for an order about to be stored, named by its customer's code and its SKUs. */
-export function draftRouteInputs(
-  tx: DbOrTx,
-  draft: { customerCode: string; skus: readonly string[]; units: number },
-): Promise<RouteInputs> {
-  return together(draftTraitsData(tx, draft), loadRules(tx), allDepartmentsByKey(tx));
+/** routeInputs for an order about to be stored, whose traits its review read already. */
+export function routeInputsFor(tx: DbOrTx, traits: ContentTraits): Promise<RouteInputs> {
+  return together(Promise.resolve(traits), loadRules(tx), allDepartmentsByKey(tx));
 }
 
 /** The route chosen for an order, and the departments it passes through; or what is missing. */

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { allocationRules, assignments, customers, departments, people, products } from '../db/schema.ts';
+import { allocationRules, assignments, customers, departments, people } from '../db/schema.ts';
 import { withDepartment } from '../db/with-department.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { stepUnderWay } from '../orders/status-sets.ts';
 import {
   type AllocationRule,
   type Candidate,
+  type OrderTraits,
   routeSchema,
   ruleConditionsSchema,
 } from './allocation-rules.ts';
@@ -30,8 +31,14 @@ export async function loadRules(db: DbOrTx): Promise<AllocationRule[]> {
   });
 }
 
-/** What the rules look at in the order itself: its products' categories, the customer's tier, its units. One statement. */
-export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
+/**
+ * What the rules and capacity look at in an order's lines and its customer, beside its own row:
+ * its products' categories, the customer's tier, its units.
+ */
+export type ContentTraits = Pick<OrderTraits, 'categories' | 'tier'> & { units: number };
+
+/** An order's content traits, read in one statement. */
+export async function orderTraitsData(db: DbOrTx, order: OrderRow): Promise<ContentTraits> {
   const [row] = await db
     .select({
       categories: sql<string[] | null>`(
@@ -47,26 +54,6 @@ export async function orderTraitsData(db: DbOrTx, order: OrderRow) {
     tier: row?.tier ?? 'standard',
     units: Number(row?.units ?? 0),
   };
-}
-
-/**
- * The traits orderTraitsData reads, for an order not stored yet: its customer's tier and its
- * products' categories, read by code and SKU; units are the lines' quantities added up.
- */
-export async function draftTraitsData(
-  db: DbOrTx,
-  draft: { customerCode: string; skus: readonly string[]; units: number },
-) {
-  const [row] = await db
-    .select({
-      categories: sql<string[] | null>`(
-        select json_agg(distinct ${products.category}) from ${products}
-        where ${inArray(products.sku, [...draft.skus])})`,
-      tier: customers.tier,
-    })
-    .from(customers)
-    .where(eq(customers.code, draft.customerCode));
-  return { categories: row?.categories ?? [], tier: row?.tier ?? 'standard', units: draft.units };
 }
 
 /**

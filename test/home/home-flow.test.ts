@@ -261,7 +261,7 @@ describe('the App Home', () => {
   it('forty assignments: the Home stays within 100 blocks, shows ten with how many more, and the next ten after Show more', async () => {
     // Entered as the modal would submit them, minus forty round trips through Slack.
     for (let i = 0; i < 40; i++) {
-      await submitOrder(flow.desk.ctx, admin, acmeSubmission(`home-test-${i}`));
+      await submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, `home-test-${i}`));
     }
     const published = publishesFor(pia);
     await flow.drainOutbox();

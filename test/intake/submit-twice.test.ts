@@ -17,8 +17,8 @@ afterAll(() => flow?.stop());
 
 describe('one submission stored twice', () => {
   it('the second finds the order the first stored, and the next order takes the next number: none is skipped', async () => {
-    const first = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0TWICE'));
-    const again = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0TWICE'));
+    const first = await submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0TWICE'));
+    const again = await submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0TWICE'));
     expect(first.repeated).toBe(false);
     expect(again).toMatchObject({
       repeated: true,
@@ -28,15 +28,15 @@ describe('one submission stored twice', () => {
       await flow.database.db.select().from(orders).where(eq(orders.intakeKey, 'view:V0TWICE')),
     ).toHaveLength(1);
 
-    const next = await submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0NEXT'));
+    const next = await submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0NEXT'));
     const serial = (number: string) => Number(number.split('-').at(-1));
     expect(serial(next.order.number)).toBe(serial(first.order.number) + 1);
   });
 
   it('two deliveries at once store one order', async () => {
     const [a, b] = await Promise.all([
-      submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0RACE')),
-      submitOrder(flow.desk.ctx, admin, acmeSubmission('view:V0RACE')),
+      submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0RACE')),
+      submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0RACE')),
     ]);
     expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
     expect(a.order.id).toBe(b.order.id);

@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { departments, orders, people as peopleTable } from '../../src/db/schema.ts';
+import { reviewDraft } from '../../src/intake/review/review-draft.ts';
 import type { Submission } from '../../src/intake/submit-order.ts';
 import type { FakeView } from '../../src/sandbox/fake-slack/index.ts';
 import { aCustomer, aProduct } from './factories.ts';
@@ -140,17 +141,17 @@ export async function placeCreditHeldOrder(flow: Flow) {
   return order;
 }
 
-/** Two WIDGET-A for ACME, as the order modal submits it once reviewed; `intakeKey` names the form. */
-export const acmeSubmission = (intakeKey: string): Submission => ({
-  order: {
+/** Two WIDGET-A for ACME, reviewed as the order modal's Submit reviews them; `intakeKey` names the form. */
+export async function acmeSubmission(flow: Flow, intakeKey: string): Promise<Submission> {
+  const outcome = await reviewDraft(flow.desk.ctx, flow.database.db, {
     customerCode: 'ACME',
     customerPo: null,
     deliveryDate: '2027-01-10',
     paymentMethod: 'net30',
-    notes: '',
-    lines: [{ sku: 'WIDGET-A', spec: '', quantity: 2, unitPriceCents: 1250, amountCents: 2500 }],
-    totalCents: 2500,
-  },
-  warnings: [],
-  intakeKey,
-});
+    notes: null,
+    lines: [{ sku: 'WIDGET-A', spec: null, quantity: '2', unitPrice: '12.50' }],
+  });
+  if (!outcome.ok)
+    throw new Error(`the ACME order did not pass its review: ${JSON.stringify(outcome.findings)}`);
+  return { order: outcome.order, catalog: outcome.catalog, warnings: outcome.warnings, intakeKey };
+}

@@ -7,12 +7,23 @@ import { together } from '../../db/together.ts';
 import type { OrderDraft } from '../order-draft.ts';
 import { type CatalogProduct, type ReviewOutcome, reviewedOrder } from './review-rules.ts';
 
+/**
+ * What the catalog said of a reviewed order's customer and products: storing and routing the
+ * order need not ask again. Neither customers nor products are ever deleted, so the ids stay good.
+ */
+export interface CatalogFacts {
+  customerId: number;
+  tier: string;
+  /** By SKU as the catalog spells it, as the reviewed lines name them. */
+  products: ReadonlyMap<string, { id: number; category: string }>;
+}
+
+export type DraftReview =
+  | Extract<ReviewOutcome, { ok: false }>
+  | (Extract<ReviewOutcome, { ok: true }> & { catalog: CatalogFacts });
+
 /** Looks up what the draft names (customer, products, an earlier use of its PO) and reviews it. */
-export async function reviewDraft(
-  ctx: UseCaseContext,
-  db: DbOrTx,
-  draft: OrderDraft,
-): Promise<ReviewOutcome> {
+export async function reviewDraft(ctx: UseCaseContext, db: DbOrTx, draft: OrderDraft): Promise<DraftReview> {
   const code = draft.customerCode?.trim().toUpperCase() ?? '';
   const skus = [...new Set(draft.lines.map((l) => l.sku?.trim().toUpperCase() ?? '').filter(Boolean))].slice(
     0,
@@ -34,7 +45,7 @@ export async function reviewDraft(
           .limit(1)
       : Promise.resolve([]),
   );
-  return reviewedOrder({
+  const outcome = reviewedOrder({
     draft,
     today: calendarDate(ctx.clock.now(), ctx.timeZone),
     customer: customer
@@ -45,4 +56,15 @@ export async function reviewDraft(
     policy: ctx.pricePolicy,
     deliveryHorizonDays: ctx.deliveryHorizonDays,
   });
+  if (!outcome.ok) return outcome;
+  // The review passes only a draft whose customer it found.
+  if (!customer) throw new Error(`reviewed an order for ${code}, a customer not found`);
+  return {
+    ...outcome,
+    catalog: {
+      customerId: customer.id,
+      tier: customer.tier,
+      products: new Map(found.map((p) => [p.sku, { id: p.id, category: p.category }])),
+    },
+  };
 }
