@@ -5,8 +5,8 @@ import type { UseCaseContext } from '../src/context.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { customers, departments, people, products } from '../src/db/schema.ts';
-import { defaultRoute } from '../src/routing/allocation-rules.ts';
 import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
+import { defaultRoute } from '../src/routing/allocation-rules.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, Samples, sortedCopy } from './stats.ts';
 

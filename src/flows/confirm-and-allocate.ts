@@ -1,10 +1,10 @@
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
-import { together } from '../db/together.ts';
-import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
+import { AppError, staleOrderMessage } from '../errors.ts';
+import type { Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
-import { type AllocationReads, allocateOrder, routeInputs } from '../routing/allocate-order.ts';
+import { type AllocationReads, allocateOrder } from '../routing/allocate-order.ts';
 
 export interface Confirmation {
   order: OrderRow;
@@ -17,15 +17,15 @@ export interface Confirmation {
   why?: OrderEvent;
   /**
    * All that allocation reads, when the caller read it already (intake, with the insert): then
-   * the moves and the allocation's writes go in one round trip.
+   * the move and the allocation's writes go in one round trip.
    */
   known?: Required<AllocationReads>;
 }
 
 /**
- * An order is confirmed and sent on its way: the moves are made, then the order is routed to its
- * departments. Intake confirms an order whose credit is fine; finance confirms one it approved.
- * Runs in the caller's transaction.
+ * An order is confirmed and sent on its way to its departments, in one write of the order that
+ * records each move. Intake confirms an order whose credit is fine; finance confirms one it
+ * approved. Runs in the caller's transaction.
  */
 export async function confirmAndAllocate(
   ctx: UseCaseContext,
@@ -33,21 +33,13 @@ export async function confirmAndAllocate(
   now: Date,
   { order, expectedVersion, steps, actor, why, known }: Confirmation,
 ): Promise<OrderRow> {
-  // Allocation queues the order's App Homes at the version it leaves the order in.
-  const move = moveOrder(tx, { now, order, expectedVersion, steps, actor, homes: false });
-  const recordWhy = () => (why ? appendOrderEvent(tx, order.id, actor, now, why) : Promise.resolve());
-  if (known) {
-    // Allocation starts from the order as the move will leave it; if the move fails (a stale
-    // version), the statements after it fail too and the move's error is the one thrown.
-    const [, , allocated] = await together(
-      move,
-      recordWhy(),
-      allocateOrder(tx, now, ctx.timeZone, movedOrder(order, steps, now), actor, ctx.admins, known),
-    );
-    return allocated;
-  }
-  // What routing reads does not depend on the move, so it shares the move's round trip.
-  const [confirmed, inputs] = await together(move, routeInputs(tx, order));
-  await recordWhy();
-  return allocateOrder(tx, now, ctx.timeZone, confirmed, actor, ctx.admins, { inputs });
+  if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
+  // The confirming moves and the allocation's are one write of the order, with one card update.
+  const allocated = await allocateOrder(tx, now, ctx.timeZone, order, actor, {
+    configAdmins: ctx.admins,
+    known,
+    confirming: steps,
+  });
+  if (why) await appendOrderEvent(tx, order.id, actor, now, why);
+  return allocated;
 }

@@ -2,7 +2,7 @@ import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
 import { together } from '../db/together.ts';
-import { moveOrder } from '../orders/move-order.ts';
+import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute, type RouteStep } from './allocation-rules.ts';
@@ -86,14 +86,25 @@ export interface AllocationReads {
   loads?: PlanLoads;
 }
 
+export interface AllocationOptions {
+  /** The admins named in the configuration, told too when a step has nobody to take it. */
+  configAdmins?: readonly string[];
+  known?: AllocationReads;
+  /**
+   * The moves that confirm the order (confirm, or release then confirm), made in the same write
+   * as the allocation's: the order is given as before them, and is written and carded once.
+   */
+  confirming?: readonly Step[];
+}
+
 /**
  * Routes a confirmed order (issue: "On confirmation"): the first matching rule gives the
  * departments it passes through; the first department's step is opened and given to a person,
  * and the order's card is posted in that department's channel. Runs in the caller's
- * transaction, and queues the order's App Homes as it leaves the order, so the confirming move
- * before it need not. An order whose route names a department that does not exist stays
- * confirmed, and its owner is told why. A department too full to finish its step by the
- * delivery date still gets it, flagged with the earliest date it could, and the owner is told.
+ * transaction, and queues the order's App Homes as it leaves the order. An order whose route
+ * names a department that does not exist stays confirmed, and its owner is told why. A
+ * department too full to finish its step by the delivery date still gets it, flagged with the
+ * earliest date it could, and the owner is told.
  */
 export async function allocateOrder(
   tx: DbOrTx,
@@ -101,27 +112,33 @@ export async function allocateOrder(
   timeZone: string,
   order: OrderRow,
   actor: string,
-  /** The admins named in the configuration, told too when a step has nobody to take it. */
-  configAdmins: readonly string[] = [],
-  known?: AllocationReads,
+  { configAdmins = [], known, confirming = [] }: AllocationOptions = {},
 ): Promise<OrderRow> {
-  if (order.status !== 'confirmed') return order;
+  if (!confirming.length && order.status !== 'confirmed') return order;
+  // The order confirmed, and allocated: as the one write leaves it, known before the database
+  // answers (the write checks the version).
+  const confirmed = confirming.length ? movedOrder(order, confirming, now) : order;
+  const allocating: Step[] = [...confirming, { action: 'allocate' }];
+  const moved = movedOrder(order, allocating, now);
   const today = calendarDate(now, timeZone);
   const plan = planRoute(known?.inputs ?? (await routeInputs(tx, order)), order, today);
   const read = known?.loads !== undefined ? known.loads : await readPlanLoads(tx, plan);
+  const move = (steps: readonly Step[]) =>
+    moveOrder(tx, { now, order, expectedVersion: order.version, steps, actor, homes: false });
   if ('missing' in plan || !read) {
     const which = 'missing' in plan ? plan.missing.join(', ') : '';
-    await together(
+    const [waiting] = await together(
+      confirming.length ? move(confirming) : Promise.resolve(order),
       tellOwner(
         tx,
         now,
-        order,
+        confirmed,
         'missing-dept',
         `${order.number} is confirmed but waits: its route needs ${which}, which an admin has not set up yet.`,
       ),
-      refreshOrderHomes(tx, now, order),
+      refreshOrderHomes(tx, now, confirmed),
     );
-    return order;
+    return waiting;
   }
   const { traits, first, firstDept, planned, counted } = plan;
   const [loads, picking] = read;
@@ -164,16 +181,9 @@ export async function allocateOrder(
   );
   const [[steps], , allocated] = await together(
     writeSteps,
-    risk ? tellOwner(tx, now, order, 'capacity', `${order.number}: ${risk}`) : Promise.resolve(),
-    moveOrder(tx, {
-      now,
-      order,
-      expectedVersion: order.version,
-      steps: [{ action: 'allocate' }],
-      actor,
-      homes: false,
-    }),
-    showStep(tx, now, { ...order, version: order.version + 1 }, firstDept),
+    risk ? tellOwner(tx, now, confirmed, 'capacity', `${order.number}: ${risk}`) : Promise.resolve(),
+    move(allocating),
+    showStep(tx, now, moved, firstDept),
   );
   const opened = steps.find((s) => s.step === 0);
   if (opened) await warnIfNobody(tx, now, allocated, opened, firstDept, pick, configAdmins);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocationRules, assignments, orders } from '../../src/db/schema.ts';
+import { allocationRules, assignments, orderEvents, orders } from '../../src/db/schema.ts';
 import { changeOrderStatus } from '../../src/orders/change-order-status.ts';
 import { aDepartment, buttonsOn, cardIn, placeOrder, press } from '../support/department-world.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
@@ -170,5 +170,21 @@ describe('an order cancelled while a department has its card', () => {
     expect(told.text).toContain(`${number} was cancelled.`);
     await flow.drainOutbox();
     expect(buttonsOn(cardIn(flow, production.channelId, number))).toEqual([]);
+  });
+});
+
+describe('an order submitted and routed at once', () => {
+  it('an admin’s order is confirmed and allocated in one write: its DM card gets one line, its history both moves', async () => {
+    const number = await placeOrder(flow);
+    const [order] = await flow.database.db.select().from(orders).where(eq(orders.number, number));
+    expect(order).toMatchObject({ status: 'allocated', version: 2 });
+    const moves = await flow.database.db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order?.id ?? 0), eq(orderEvents.type, 'status_changed')));
+    expect(moves.map((e) => (e.data as { action: string }).action)).toEqual(['confirm', 'allocate']);
+    const dmCard = cardIn(flow, adminDm(), number);
+    const thread = flow.slack.workspace.replies(adminDm(), dmCard?.ts ?? '').slice(1);
+    expect(thread.map((m) => m.text)).toEqual([`<@${people.admin}> → *allocated*`]);
   });
 });
