@@ -76,12 +76,12 @@ function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Datab
           application_name: applicationName,
           statement_timeout: timeouts.statementMs,
           idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
-          plan_cache_mode: 'force_custom_plan',
+          plan_cache_mode: 'auto',
         },
         // The server's own bound cannot reach us through a hung connection; this one can.
         socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
       }
-    : { connection: { application_name: applicationName, plan_cache_mode: 'force_custom_plan' } };
+    : { connection: { application_name: applicationName, plan_cache_mode: 'auto' } };
   const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client: namedStatements(client), schema });
   return {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { type Actor, requireDepartment } from '../auth/roles.ts';
 import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -7,6 +7,7 @@ import { assignments, departments, orders } from '../db/schema.ts';
 import { withDepartment } from '../db/with-department.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { findOrder, type OrderRow } from '../orders/order-store.ts';
+import { stepUnderWay } from '../orders/status-sets.ts';
 import type { ProblemFormSubject, ProblemInput } from './problem-form.ts';
 import { raiseProblem } from './raise-problem.ts';
 
@@ -37,9 +38,7 @@ export async function problemFormForOrder(ctx: UseCaseContext, number: string): 
   const [current] = await ctx.db
     .select({ departmentId: assignments.departmentId })
     .from(assignments)
-    .where(
-      and(eq(assignments.orderId, order.id), inArray(assignments.status, ['open', 'accepted', 'started'])),
-    )
+    .where(and(eq(assignments.orderId, order.id), stepUnderWay))
     .orderBy(asc(assignments.step))
     .limit(1);
   return subject(ctx.db, order, current?.departmentId ?? null);
