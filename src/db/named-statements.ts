@@ -7,12 +7,13 @@ import type { Sql } from 'postgres';
  * round trips, and `together()` sent nothing at once. Named, a statement is described once per
  * connection and then sent in one round trip, pipelined with the others.
  *
- * The server plans a named statement as it plans any prepared one (`plan_cache_mode = auto`, set where the connection is opened):
- * afresh for its first runs, then once for any values when that plan costs no more. A plan made
- * once cannot use a partial index whose predicate the values decide, so it costs more and is
- * not kept; the status lists the partial indexes name are written as constants
- * (`orders/status-sets.ts`), which any plan can match. Planning every run instead cost the
- * Submit's statements about a millisecond of server CPU while the number counter was held.
+ * The server plans a named statement as it plans any prepared one (`plan_cache_mode = auto`, set
+ * where the connection is opened): afresh for its first runs, then once for any values when that
+ * plan costs no more. A plan made once cannot use a partial index whose predicate the values
+ * decide, so it costs more and is not kept; the status lists the partial indexes name are written
+ * as constants (`orders/status-sets.ts`), which any plan can match. Planning every run instead
+ * cost the Submit's statements about a millisecond of server CPU while the number counter was
+ * held.
  */
 export function namedStatements<T extends Sql>(sql: T): T {
   return new Proxy(sql, {
