@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { preparedPerDatabase } from '../db/prepared.ts';
 import { departments, people } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, isRole, type Role } from './roles.ts';
@@ -24,6 +25,16 @@ export function checkWorkspace(
   }
 }
 
+/** Every request that checks a role reads the person's record first. */
+const personQuery = preparedPerDatabase((db) =>
+  db
+    .select({ roles: people.roles, departmentId: people.departmentId, departmentKey: departments.key })
+    .from(people)
+    .leftJoin(departments, eq(departments.id, people.departmentId))
+    .where(eq(people.slackUserId, sql.placeholder('userId')))
+    .prepare('actor_person'),
+);
+
 /**
  * Who is acting. Someone from another workspace (a Slack Connect guest) never acts, whatever
  * roles are on record; someone unknown is a viewer.
@@ -34,11 +45,7 @@ export async function loadActor(
   policy: ActorPolicy,
 ): Promise<Actor> {
   checkWorkspace(who.teamId, policy);
-  const [row] = await db
-    .select({ roles: people.roles, departmentId: people.departmentId, departmentKey: departments.key })
-    .from(people)
-    .leftJoin(departments, eq(departments.id, people.departmentId))
-    .where(eq(people.slackUserId, who.userId));
+  const [row] = await personQuery(db).execute({ userId: who.userId });
   const recorded: Role[] = (row?.roles ?? []).filter(isRole);
   const granted = policy.admins.includes(who.userId) ? ['admin' as const, ...recorded] : recorded;
   return {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { preparedPerDatabase } from '../db/prepared.ts';
 import { customers, orderEvents, orders } from '../db/schema.ts';
 import type { OrderStatus } from './order-states.ts';
 import type { TimelineEntry } from './order-timeline.ts';
@@ -31,21 +32,21 @@ export async function listOrders(
   const bounds = { before: page.before ?? Number.MAX_SAFE_INTEGER, size: page.size };
   switch (filter.kind) {
     case 'mine':
-      return pageQuery(db, 'mine').execute({ ...bounds, userId: filter.userId });
+      return pageQueries(db).mine.execute({ ...bounds, userId: filter.userId });
     case 'status':
-      return pageQuery(db, 'status').execute({ ...bounds, status: filter.status });
+      return pageQueries(db).status.execute({ ...bounds, status: filter.status });
     case 'customer': {
       const q = filter.name.replace(/[\\%_]/g, (c) => `\\${c}`);
-      return pageQuery(db, 'customer').execute({ ...bounds, pattern: `%${q}%` });
+      return pageQueries(db).customer.execute({ ...bounds, pattern: `%${q}%` });
     }
     default:
-      return pageQuery(db, filter.kind).execute(bounds);
+      return pageQueries(db)[filter.kind].execute(bounds);
   }
 }
 
 /**
- * Each filter's page as a prepared statement, built once per database handle: the list's More
- * button runs it on every click, and building the SQL each time cost more CPU than the ack.
+ * Each filter's page as a prepared statement, built once per database handle
+ * (preparedPerDatabase): the list's More button runs it on every click.
  * The closed statuses are constants, so a plan made for any parameters still matches the
  * partial index orders_open_idx.
  */
@@ -71,21 +72,13 @@ function preparePage(db: DbOrTx, kind: OrderFilter['kind']) {
     .prepare(`orders_page_${kind}`);
 }
 
-const pageQueries = new WeakMap<DbOrTx, Map<OrderFilter['kind'], ReturnType<typeof preparePage>>>();
-
-function pageQuery(db: DbOrTx, kind: OrderFilter['kind']): ReturnType<typeof preparePage> {
-  let byKind = pageQueries.get(db);
-  if (!byKind) {
-    byKind = new Map();
-    pageQueries.set(db, byKind);
-  }
-  let query = byKind.get(kind);
-  if (!query) {
-    query = preparePage(db, kind);
-    byKind.set(kind, query);
-  }
-  return query;
-}
+const pageQueries = preparedPerDatabase((db) => ({
+  open: preparePage(db, 'open'),
+  mine: preparePage(db, 'mine'),
+  held: preparePage(db, 'held'),
+  customer: preparePage(db, 'customer'),
+  status: preparePage(db, 'status'),
+}));
 
 export async function findOrderIdByNumber(db: DbOrTx, number: string): Promise<number | null> {
   const [row] = await db
