@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Actor, requireRole } from '../auth/roles.ts';
 import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -6,6 +6,7 @@ import { type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
+import { preparedPerDatabase } from '../db/prepared.ts';
 import { orders } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
@@ -184,8 +185,17 @@ async function askFinance(
   ]);
 }
 
+/** Every Submit looks for the order an earlier delivery of it made. */
+const byIntakeKey = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(orders)
+    .where(eq(orders.intakeKey, sql.placeholder('key')))
+    .prepare('order_by_intake_key'),
+);
+
 /** The order a submission already made, if any. */
 export async function findByIntakeKey(db: DbOrTx, key: string): Promise<OrderRow | null> {
-  const [row] = await db.select().from(orders).where(eq(orders.intakeKey, key));
+  const [row] = await byIntakeKey(db).execute({ key });
   return row ?? null;
 }
