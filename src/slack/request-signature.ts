@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { WholeNumberSet } from './whole-number-set.ts';
 
 /** Slack's replay window for the past (api.slack.com/authentication/verifying-requests-from-slack). */
 export const MAX_AGE_SECONDS = 5 * 60;
@@ -45,14 +46,15 @@ export const MAX_REMEMBERED_SIGNATURES = 1_000_000;
  * Every request passes here, so it must cost O(1) and bounded memory. A signature can only be
  * replayed while its own timestamp is accepted, so signatures are kept in one set per signed
  * second, dropped whole once that second is too old to be accepted; a request is looked up only
- * in its own second's set. Each is kept as a number from its first 52 bits (about 40 bytes, not
- * a 67-character string): two different signatures of one second share it with a chance of
- * 1 in 10^15 per pair. Only correctly signed requests reach here, so only Slack can fill it; at
- * the cap (far beyond any workspace's traffic) a request is served rather than refused, with a
- * warning: refusing Slack's own deliveries would be the worse failure.
+ * in its own second's set. Each is kept as a number from its first 52 bits, in a typed array
+ * outside the collected heap (whole-number-set.ts), not as a 67-character string: two different
+ * signatures of one second share it with a chance of 1 in 10^15 per pair. Only correctly signed
+ * requests reach here, so only Slack can fill it; at the cap (far beyond any workspace's
+ * traffic) a request is served rather than refused, with a warning: refusing Slack's own
+ * deliveries would be the worse failure.
  */
 export class SeenSignatures {
-  readonly #bySecond = new Map<number, Set<number>>();
+  readonly #bySecond = new Map<number, WholeNumberSet>();
   readonly #cap: number;
   #size = 0;
   #sweptAt = Number.NEGATIVE_INFINITY;
@@ -76,7 +78,7 @@ export class SeenSignatures {
       return true;
     }
     if (!seen) {
-      seen = new Set();
+      seen = new WholeNumberSet();
       this.#bySecond.set(signedSecond, seen);
     }
     seen.add(key);
