@@ -1,6 +1,5 @@
 import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
-import { AppError, staleOrderMessage } from '../errors.ts';
 import type { Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
 import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
@@ -33,12 +32,12 @@ export async function confirmAndAllocate(
   now: Date,
   { order, expectedVersion, steps, actor, why, known }: Confirmation,
 ): Promise<OrderRow> {
-  if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   // The confirming moves and the allocation's are one write of the order, with one card update.
   const allocated = await allocateOrder(tx, now, ctx.timeZone, order, actor, {
     configAdmins: ctx.admins,
     known,
     confirming: steps,
+    expectedVersion,
   });
   if (why) await appendOrderEvent(tx, order.id, actor, now, why);
   return allocated;

@@ -201,7 +201,6 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
     const deadline = Deadline.in(submissionBudgetMs);
     const answer = await withinDeadline(deadline, async (): Promise<Answer> => {
       const intakeKey = `view:${view.root_view_id ?? view.id}`;
-      const meta = readMeta(view.private_metadata);
       const [actor, earlier] = await together(
         deps.loadActor({ userId: body.user.id, teamId: body.user.team_id }),
         findByIntakeKey(ctx.db, intakeKey),
@@ -209,6 +208,7 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
       permit(actor, 'view:order_new');
       // A second delivery, or Submit pressed again: answered as the first one was.
       if (earlier) return { wrote: false };
+      const meta = readMeta(view.private_metadata);
       const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
       const outcome = await reviewDraft(ctx, ctx.db, draft);
       if (!outcome.ok) {

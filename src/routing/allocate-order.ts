@@ -95,6 +95,8 @@ export interface AllocationOptions {
    * as the allocation's: the order is given as before them, and is written and carded once.
    */
   confirming?: readonly Step[];
+  /** The version the person saw, when they confirmed it; the move refuses any other. */
+  expectedVersion?: number;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function allocateOrder(
   timeZone: string,
   order: OrderRow,
   actor: string,
-  { configAdmins = [], known, confirming = [] }: AllocationOptions = {},
+  { configAdmins = [], known, confirming = [], expectedVersion = order.version }: AllocationOptions = {},
 ): Promise<OrderRow> {
   if (!confirming.length && order.status !== 'confirmed') return order;
   // The order confirmed, and allocated: as the one write leaves it, known before the database
@@ -124,7 +126,7 @@ export async function allocateOrder(
   const plan = planRoute(known?.inputs ?? (await routeInputs(tx, order)), order, today);
   const read = known?.loads !== undefined ? known.loads : await readPlanLoads(tx, plan);
   const move = (steps: readonly Step[]) =>
-    moveOrder(tx, { now, order, expectedVersion: order.version, steps, actor, homes: false });
+    moveOrder(tx, { now, order, expectedVersion, steps, actor, homes: false });
   if ('missing' in plan || !read) {
     const which = 'missing' in plan ? plan.missing.join(', ') : '';
     const [waiting] = await together(
