@@ -122,7 +122,7 @@ export async function seedDemoHistory(tx: Tx, now: Date): Promise<number> {
   await tx.execute(sql`
     insert into order_events (order_id, actor, type, at, data)
     select o.id, o.owner_id, 'received', o.created_at,
-           jsonb_build_object('number', o.number, 'lineCount', r.line_count, 'totalCents', o.total_cents)
+           jsonb_build_object('lineCount', r.line_count, 'totalCents', o.total_cents)
       from jsonb_to_recordset(${orderJson}::jsonb) as r(number text, line_count int)
       join orders o on o.number = r.number`);
   for (const [year, last] of lastByYear) {

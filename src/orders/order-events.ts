@@ -11,7 +11,7 @@ export interface FindingRecord {
  * transaction; the timeline and the reports are read from them.
  */
 export type OrderEvent =
-  | { type: 'received'; data: { number: string; lineCount: number; totalCents: number } }
+  | { type: 'received'; data: { lineCount: number; totalCents: number } }
   /** The review the order passed: the warnings the admin accepted, if any. */
   | { type: 'reviewed'; data: { findings: FindingRecord[] } }
   | {

@@ -41,7 +41,7 @@ describe('creating an order', () => {
 
     const events = await database.db.select().from(orderEvents).where(eq(orderEvents.orderId, created.id));
     expect(events).toMatchObject([
-      { type: 'received', actor: 'U0ADMIN', data: { number: created.number, totalCents: 12_500 } },
+      { type: 'received', actor: 'U0ADMIN', data: { lineCount: 1, totalCents: 12_500 } },
     ]);
     const effects = await database.db.select().from(outbox).where(eq(outbox.channel, 'U0ADMIN'));
     expect(effects.map((e) => e.payload)).toContainEqual({

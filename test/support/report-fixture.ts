@@ -66,7 +66,7 @@ export async function seedReportFixture(db: DbOrTx) {
       unitPriceCents: o.cents,
       amountCents: o.cents,
     });
-    await event(row.id, 'received', o.created, { number: row.number });
+    await event(row.id, 'received', o.created, { lineCount: 1, totalCents: o.cents });
     return row.id;
   };
   const event = (orderId: number, type: string, at: string, data: Record<string, unknown>) =>
