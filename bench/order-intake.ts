@@ -116,6 +116,9 @@ export async function seedBenchCatalog(db: Db): Promise<{ customerId: number; pr
   return { customerId: customer.id, productId: product.id };
 }
 
+/** The channels of the default route's departments, which the bench's fake Slack has too. */
+export const benchDepartmentChannels = defaultRoute.map((_, i) => `C0BENCHD${i + 1}`);
+
 /**
  * The departments of the default route (no rules are seeded), each with a channel, a daily
  * capacity it counts and three members to pick from, as an admin sets them up in Settings: so
@@ -129,7 +132,7 @@ export async function seedDefaultRoute(db: Db): Promise<void> {
       defaultRoute.map(({ department }, i) => ({
         key: department,
         name: department.replace(/^./, (c) => c.toUpperCase()),
-        channelId: `C0BENCHD${i + 1}`,
+        channelId: benchDepartmentChannels[i] ?? null,
         dailyCapacity: 100_000,
         capacityUnit: 'orders' as const,
       })),
