@@ -1,10 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { orderEvents, orders } from '../db/schema.ts';
+import { tableStatements } from '../db/table-statements.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import type { OrderEvent } from './order-events.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
+
+/** Every move writes the order and its events: as templates (table-statements.ts says why). */
+const orderStatements = tableStatements(orders);
+const eventStatements = tableStatements(orderEvents);
 
 export async function findOrder(tx: DbOrTx, orderId: number): Promise<OrderRow> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, orderId));
@@ -35,11 +40,11 @@ export async function updateOrderAtVersion(
     >
   >,
 ): Promise<OrderRow> {
-  const [row] = await tx
-    .update(orders)
-    .set({ ...changes, version: sql`${orders.version} + 1`, updatedAt: now })
-    .where(and(eq(orders.id, orderId), eq(orders.version, expectedVersion)))
-    .returning();
+  const [row] = await orderStatements.returning(
+    tx,
+    sql`update orders set ${orderStatements.assignments({ ...changes, updatedAt: now })}, version = version + 1
+        where id = ${orderId} and version = ${expectedVersion} returning *`,
+  );
   if (!row) throw new AppError('stale', staleOrderMessage);
   return row;
 }
@@ -63,7 +68,9 @@ export async function appendOrderEvents(
   events: readonly OrderEvent[],
 ): Promise<void> {
   if (!events.length) return;
-  await tx
-    .insert(orderEvents)
-    .values(events.map((event) => ({ orderId, actor, at, type: event.type, data: event.data })));
+  await tx.execute(
+    sql`insert into order_events ${eventStatements.values(
+      events.map((event) => ({ orderId, actor, at, type: event.type, data: event.data })),
+    )}`,
+  );
 }

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { assignments } from '../db/schema.ts';
+import { tableStatements } from '../db/table-statements.ts';
 import { together } from '../db/together.ts';
 import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import { refreshOrderHomes } from '../orders/order-homes.ts';
@@ -20,6 +22,9 @@ import { capacityRiskLine } from './capacity-view.ts';
 import { pickFor, showStep, tellOwner, warnIfNobody } from './open-step.ts';
 
 const dayMs = 86_400_000;
+
+/** Every allocation writes its steps while the number counter is held: a template (table-statements.ts). */
+const stepStatements = tableStatements(assignments);
 
 /**
  * What routing reads about an order that confirming it does not change: its traits, the rules
@@ -162,9 +167,9 @@ export async function allocateOrder(
   // no Homes (it might be read before the steps are written); showStep queues them, at the
   // version the move gives the order.
   const writeSteps = together(
-    tx
-      .insert(assignments)
-      .values(
+    stepStatements.returning(
+      tx,
+      sql`insert into assignments ${stepStatements.values(
         planned.map(({ step, department }, i) => ({
           orderId: order.id,
           step: i,
@@ -174,12 +179,12 @@ export async function allocateOrder(
           units: traits.units,
           dueOn: order.deliveryDate,
           fitsOn: risks.get(department.id) ?? null,
-          ...(i === 0
-            ? { status: 'open' as const, assigneeId: pick.assignee, openedAt: now }
-            : { status: 'pending' as const }),
+          status: i === 0 ? 'open' : 'pending',
+          assigneeId: i === 0 ? pick.assignee : null,
+          openedAt: i === 0 ? now : null,
         })),
-      )
-      .returning(),
+      )} returning *`,
+    ),
   );
   const [[steps], , allocated] = await together(
     writeSteps,
