@@ -47,21 +47,31 @@ export function tableStatements<T extends Table>(table: T) {
         sql`, `,
       );
     },
-    /** `("a", "b") values (…), (…)` for rows that all give the same keys. */
-    values(rows: readonly Partial<Record<Key, unknown>>[]): SQL {
+    /**
+     * `("a", "b") select … from jsonb_to_recordset($1)`, in order, for rows that all give the same
+     * keys: one parameter and one statement text however many rows, where a VALUES list cost
+     * drizzle a chunk per value to build.
+     */
+    rows(rows: readonly Partial<Record<Key, unknown>>[]): SQL {
       const keys = Object.keys(rows[0] ?? {});
-      const names = sql.join(
-        keys.map((key) => sql.identifier(column(key).name)),
-        sql`, `,
+      const named = keys.map((key) => column(key));
+      const records = rows.map((r) =>
+        Object.fromEntries(
+          keys.map((key, i) => {
+            const v = (r as Record<string, unknown>)[key];
+            const c = named[i] as (typeof named)[number];
+            // JSON columns take the value itself; the others what the driver would be sent.
+            const json = /^jsonb?$/.test(c.getSQLType());
+            return [c.name, v === null || v === undefined || json ? (v ?? null) : c.mapToDriverValue(v)];
+          }),
+        ),
       );
-      const tuples = rows.map(
-        (r) =>
-          sql`(${sql.join(
-            keys.map((key) => value(key, (r as Record<string, unknown>)[key])),
-            sql`, `,
-          )})`,
-      );
-      return sql`(${names}) values ${sql.join(tuples, sql`, `)}`;
+      const names = named.map((c) => `"${c.name}"`).join(', ');
+      const types = named.map((c) => `"${c.name}" ${c.getSQLType()}`).join(', ');
+      // In the rows' order, so ids given on insert follow it.
+      return sql`(${sql.raw(names)}) select ${sql.raw(names)}
+        from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (${sql.raw(types)}))
+        with ordinality as r(${sql.raw(names)}, n) order by n`;
     },
     /** Runs a statement ending in `returning *` and types its rows. */
     async returning(db: DbOrTx, statement: SQL): Promise<Row[]> {

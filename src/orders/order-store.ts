@@ -69,7 +69,7 @@ export async function appendOrderEvents(
 ): Promise<void> {
   if (!events.length) return;
   await tx.execute(
-    sql`insert into order_events ${eventStatements.values(
+    sql`insert into order_events ${eventStatements.rows(
       events.map((event) => ({ orderId, actor, at, type: event.type, data: event.data })),
     )}`,
   );

@@ -169,7 +169,7 @@ export async function allocateOrder(
   const writeSteps = together(
     stepStatements.returning(
       tx,
-      sql`insert into assignments ${stepStatements.values(
+      sql`insert into assignments ${stepStatements.rows(
         planned.map(({ step, department }, i) => ({
           orderId: order.id,
           step: i,

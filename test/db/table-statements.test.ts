@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvents, orders } from '../../src/db/schema.ts';
 import { tableStatements } from '../../src/db/table-statements.ts';
@@ -46,15 +46,19 @@ describe('statements written as templates', () => {
     });
   });
 
-  it('write several rows at once, JSON included, as the builder would', async () => {
+  it('write several rows at once, JSON included, as the builder would, their ids in the rows’ order', async () => {
     const events = tableStatements(orderEvents);
     await database.db.execute(
-      sql`insert into order_events ${events.values([
+      sql`insert into order_events ${events.rows([
         { orderId, actor: 'U0ADMIN', at, type: 'noted', data: { text: 'one', n: 1 } },
         { orderId, actor: 'U0ADMIN', at, type: 'noted', data: { text: "it's two" } },
       ])}`,
     );
-    const rows = await database.db.select().from(orderEvents).where(eq(orderEvents.type, 'noted'));
+    const rows = await database.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.type, 'noted'))
+      .orderBy(asc(orderEvents.id));
     expect(rows.map((r) => [r.at, r.data])).toEqual([
       [at, { text: 'one', n: 1 }],
       [at, { text: "it's two" }],
