@@ -20,8 +20,13 @@ export async function showOrderCard(
   // A card is shown when an order arrives or a step opens: both change someone's App Home.
   const entries = sql`(${entriesOf([cardEntry(order, channel, card)])})
     union all (${orderHomeEntries(order, 1)})`;
+  // A template: every Submit and allocation shows a card, and drizzle took 66 µs of CPU to build
+  // this insert (db/table-statements.ts).
   await together(
-    tx.insert(slackMessages).values({ orderId: order.id, channel, card }).onConflictDoNothing(),
+    tx.execute(
+      sql`insert into slack_messages (order_id, channel, card) values (${order.id}, ${channel}, ${card})
+          on conflict do nothing`,
+    ),
     enqueueSelected(tx, now, entries),
   );
 }

@@ -1,8 +1,7 @@
-import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { assignments, departmentLoads } from '../db/schema.ts';
-import { stepToDo } from '../orders/status-sets.ts';
+import { queryRows, toNumber } from '../db/rows.ts';
+import { sqlList, stepsToDo } from '../orders/status-sets.ts';
 import type { DueLoad } from './capacity.ts';
 
 /** A department as its load is counted: in orders, or in the units of its steps. */
@@ -29,8 +28,17 @@ export async function departmentsLoad(
   const loads = new Map<number, DueLoad[]>(departments.map((d) => [d.id, []]));
   if (!departments.length) return loads;
   const ids = departments.map((d) => d.id);
-  const rows =
-    exceptOrderId === undefined ? await loadTotals(db, ids) : await withoutOrder(db, ids, exceptOrderId);
+  const rows = (
+    await queryRows<{ department_id: unknown; due_on: string; orders: unknown; units: unknown }>(
+      db,
+      exceptOrderId === undefined ? totals(ids) : withoutOrder(ids, exceptOrderId),
+    )
+  ).map((r) => ({
+    departmentId: toNumber(r.department_id),
+    dueOn: r.due_on,
+    orders: toNumber(r.orders),
+    units: toNumber(r.units),
+  }));
   const unitOf = new Map(departments.map((d) => [d.id, d.capacityUnit]));
   for (const r of rows) {
     // In hundredths, kept as integers: exact, and the same figures the steps add up to.
@@ -40,51 +48,30 @@ export async function departmentsLoad(
   return loads;
 }
 
+/*
+ * Templates, not the builder: every allocation reads the loads while the year's number counter is
+ * held, and drizzle took 85–100 µs of CPU to build this statement (db/table-statements.ts). The
+ * departments go as one array parameter, so the text is the same however many there are.
+ */
+const idArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::bigint[]`;
+
 /**
  * The departments' running totals, less the dates whose work is all done (they stay in the table
  * at zero). A date at zero holds no step with work left, so no order's own steps count there.
  */
-function loadTotals(db: DbOrTx, ids: number[]) {
-  return db
-    .select({
-      departmentId: departmentLoads.departmentId,
-      dueOn: departmentLoads.dueOn,
-      orders: sql`${departmentLoads.ordersLeft}`.mapWith(Number).as('orders'),
-      units: sql`${departmentLoads.unitsLeft}`.mapWith(Number).as('units'),
-    })
-    .from(departmentLoads)
-    .where(
-      and(
-        inArray(departmentLoads.departmentId, ids),
-        or(ne(departmentLoads.ordersLeft, 0), ne(departmentLoads.unitsLeft, 0)),
-      ),
-    );
-}
+const totals = (ids: readonly number[]) =>
+  sql`select department_id, due_on, orders_left as orders, units_left as units from department_loads
+      where department_id = any(${idArray(ids)}) and (orders_left <> 0 or units_left <> 0)`;
 
 /** The totals less one order's own to-do steps (a handful of rows, read by order). */
-function withoutOrder(db: DbOrTx, ids: number[], orderId: number) {
-  const left = sql`(100 - ${assignments.progress})`;
-  const own = db
-    .select({
-      departmentId: assignments.departmentId,
-      dueOn: assignments.dueOn,
-      orders: sql`-${left}`.mapWith(Number).as('orders'),
-      units: sql`-(${assignments.units}::bigint * ${left})`.mapWith(Number).as('units'),
-    })
-    .from(assignments)
-    .where(and(eq(assignments.orderId, orderId), inArray(assignments.departmentId, ids), stepToDo));
-  const both = unionAll(loadTotals(db, ids), own).as('load');
-  return db
-    .select({
-      departmentId: both.departmentId,
-      dueOn: both.dueOn,
-      orders: sql`sum(${both.orders})`.mapWith(Number),
-      units: sql`sum(${both.units})`.mapWith(Number),
-    })
-    .from(both)
-    .groupBy(both.departmentId, both.dueOn)
-    .having(sql`sum(${both.orders}) <> 0 or sum(${both.units}) <> 0`);
-}
+const withoutOrder = (ids: readonly number[], orderId: number) =>
+  sql`select department_id, due_on, sum(orders) as orders, sum(units) as units
+      from ((${totals(ids)}) union all (
+        select department_id, due_on, -(100 - progress), -(units::bigint * (100 - progress)) from assignments
+        where order_id = ${orderId} and department_id = any(${idArray(ids)}) and status in ${sqlList(stepsToDo)}
+      )) as load
+      group by department_id, due_on
+      having sum(orders) <> 0 or sum(units) <> 0`;
 
 /** One department's load (see departmentsLoad). */
 export async function departmentLoad(
