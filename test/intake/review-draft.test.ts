@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import type { UseCaseContext } from '../../src/context.ts';
 import { reviewDraft } from '../../src/intake/review/review-draft.ts';
-import { aCustomer, aProduct } from '../support/factories.ts';
+import { aContext, aCustomer, aProduct } from '../support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -10,13 +10,7 @@ let ctx: UseCaseContext;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = {
-    db: database.db,
-    clock: new ManualClock('2026-11-27T10:00:00Z'),
-    timeZone: 'Europe/Berlin',
-    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
-    deliveryHorizonDays: 730,
-  };
+  ctx = aContext(database.db, new ManualClock('2026-11-27T10:00:00Z'));
   await aCustomer(database.db);
   await aProduct(database.db);
 });

@@ -5,7 +5,7 @@ import type { UseCaseContext } from '../../src/context.ts';
 import { queryRows } from '../../src/db/rows.ts';
 import { orderEvents, orderLines, orders, outbox, slackMessages } from '../../src/db/schema.ts';
 import { createOrder, insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
-import { aCustomer, aProduct } from '../support/factories.ts';
+import { aContext, aCustomer, aProduct } from '../support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -14,13 +14,7 @@ let order: NewOrder;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = {
-    db: database.db,
-    clock: new ManualClock('2026-11-27T10:00:00Z'),
-    timeZone: 'Europe/Berlin',
-    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
-    deliveryHorizonDays: 730,
-  };
+  ctx = aContext(database.db, new ManualClock('2026-11-27T10:00:00Z'));
   const customer = await aCustomer(database.db);
   const product = await aProduct(database.db);
   order = {

@@ -7,7 +7,7 @@ import { createOrder } from '../../src/orders/create-order.ts';
 import { moveOrder, type Step } from '../../src/orders/move-order.ts';
 import type { OrderEvent } from '../../src/orders/order-events.ts';
 import { appendOrderEvent, findOrder } from '../../src/orders/order-store.ts';
-import { aCustomer, aProduct } from '../support/factories.ts';
+import { aContext, aCustomer, aProduct } from '../support/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -18,13 +18,7 @@ let newOrder: () => Promise<number>;
 beforeAll(async () => {
   database = await createTestDatabase();
   clock = new ManualClock('2026-11-02T08:00:00Z');
-  ctx = {
-    db: database.db,
-    clock,
-    timeZone: 'Europe/Berlin',
-    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
-    deliveryHorizonDays: 730,
-  };
+  ctx = aContext(database.db, clock);
   const customer = await aCustomer(database.db);
   const product = await aProduct(database.db);
   newOrder = async () =>

@@ -1,4 +1,6 @@
-import type { DbOrTx } from '../../src/db/client.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { UseCaseContext } from '../../src/context.ts';
+import type { Db, DbOrTx } from '../../src/db/client.ts';
 import { customers, products } from '../../src/db/schema.ts';
 
 const at = new Date('2026-11-01T00:00:00Z');
@@ -36,4 +38,15 @@ export async function aProduct(db: DbOrTx, overrides: Partial<typeof products.$i
     .returning();
   if (!row) throw new Error('no product');
   return row;
+}
+
+/** A use case's context as the bot builds it from the default configuration, on `clock`. */
+export function aContext(db: Db, clock: Clock, timeZone = 'Europe/Berlin'): UseCaseContext {
+  return {
+    db,
+    clock,
+    timeZone,
+    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
+    deliveryHorizonDays: 730,
+  };
 }

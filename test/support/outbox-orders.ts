@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/client.ts';
 import { outbox, slackMessages } from '../../src/db/schema.ts';
 import { createOrder } from '../../src/orders/create-order.ts';
 import type { OutboxEntry } from '../../src/outbox/enqueue.ts';
-import { aCustomer, aProduct } from './factories.ts';
+import { aContext, aCustomer, aProduct } from './factories.ts';
 
 /**
  * Orders whose cards the outbox test will show, in the channels given, with none of the effects
@@ -12,13 +12,7 @@ import { aCustomer, aProduct } from './factories.ts';
 export async function ordersWithCardsIn(db: Db, channels: string[], count: number): Promise<number[]> {
   const customer = await aCustomer(db);
   const product = await aProduct(db);
-  const ctx = {
-    db,
-    clock: new ManualClock('2026-11-27T09:00:00Z'),
-    timeZone: 'UTC',
-    pricePolicy: { priceWarnPercent: 15, priceFloorPercent: 70 },
-    deliveryHorizonDays: 730,
-  };
+  const ctx = aContext(db, new ManualClock('2026-11-27T09:00:00Z'), 'UTC');
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const order = await createOrder(ctx, {
