@@ -15,7 +15,7 @@ import {
   routeSchema,
   ruleConditionsSchema,
 } from '../src/routing/allocation-rules.ts';
-import { loadRules } from '../src/routing/allocation-store.ts';
+import { routingConfig } from '../src/routing/routing-config.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 
 /**
@@ -110,7 +110,7 @@ export async function seedAllocationWorld(
       updatedAt: at,
     })),
   );
-  const loaded = await loadRules(db);
+  const { rules: loaded } = await routingConfig(db);
   if (loaded.length !== RULE_COUNT) throw new Error(`only ${loaded.length} of ${RULE_COUNT} rules load`);
 
   const customerRows = await db

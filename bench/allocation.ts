@@ -13,8 +13,9 @@ import * as schema from '../src/db/schema.ts';
 import type { OrderRow } from '../src/orders/order-store.ts';
 import { allocateOrder } from '../src/routing/allocate-order.ts';
 import { chooseRoute } from '../src/routing/allocation-rules.ts';
-import { loadRules, orderTraitsData } from '../src/routing/allocation-store.ts';
+import { orderTraitsData } from '../src/routing/allocation-store.ts';
 import { departmentLoad } from '../src/routing/capacity-store.ts';
+import { routingConfig } from '../src/routing/routing-config.ts';
 import { type AllocationWorld, confirmedOrders, seedAllocationWorld } from './allocation-fixture.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
@@ -216,7 +217,7 @@ async function profileStatements(
 
 /** Which rule each order met, worked out again (untimed) with the same pure chooseRoute. */
 async function howRouted(db: Db, orders: readonly OrderRow[], today: string) {
-  const rules = await loadRules(db);
+  const { rules } = await routingConfig(db);
   const positions: number[] = [];
   let byDefault = 0;
   for (const order of orders) {

@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 /*
@@ -377,6 +378,16 @@ export const allocationRules = pgTable('allocation_rules', {
   conditions: jsonb('conditions').notNull().default({}),
   route: jsonb('route').notNull(),
   updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * One row whose token changes, in the same transaction, whenever the allocation rules or the
+ * departments change (triggers in drizzle/0030): routing keeps what it read of them, parsed, for
+ * as long as the token it read them under stays the same, on every instance.
+ */
+export const routingRevision = pgTable('routing_revision', {
+  only: boolean('only').primaryKey().default(true),
+  token: uuid('token').notNull().defaultRandom(),
 });
 
 /** One step of an order's route: a department's part of the work, and who does it. */

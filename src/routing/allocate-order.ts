@@ -8,18 +8,12 @@ import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
 import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute, type RouteStep } from './allocation-rules.ts';
-import {
-  allDepartmentsByKey,
-  type ContentTraits,
-  type DepartmentRow,
-  loadRules,
-  orderTraitsData,
-  pickingData,
-} from './allocation-store.ts';
+import { type ContentTraits, type DepartmentRow, orderTraitsData, pickingData } from './allocation-store.ts';
 import { type DueLoad, earliestFit } from './capacity.ts';
 import { departmentsLoad } from './capacity-store.ts';
 import { capacityRiskLine } from './capacity-view.ts';
 import { pickFor, showStep, tellOwner, warnIfNobody } from './open-step.ts';
+import { routingConfig } from './routing-config.ts';
 
 const dayMs = 86_400_000;
 
@@ -32,13 +26,13 @@ const stepStatements = tableStatements(assignments);
  * order's first round trip after its number is taken carries both.
  */
 export function routeInputs(tx: DbOrTx, order: OrderRow) {
-  return together(orderTraitsData(tx, order), loadRules(tx), allDepartmentsByKey(tx));
+  return together(orderTraitsData(tx, order), routingConfig(tx));
 }
 export type RouteInputs = Awaited<ReturnType<typeof routeInputs>>;
 
 /** routeInputs for an order about to be stored, whose traits its review read already. */
 export function routeInputsFor(tx: DbOrTx, traits: ContentTraits): Promise<RouteInputs> {
-  return together(Promise.resolve(traits), loadRules(tx), allDepartmentsByKey(tx));
+  return together(Promise.resolve(traits), routingConfig(tx));
 }
 
 /** The route chosen for an order, and the departments it passes through; or what is missing. */
@@ -54,7 +48,7 @@ export type RoutePlan =
 
 /** Chooses the order's route from what routeInputs read: no I/O. */
 export function planRoute(
-  [traits, rules, departments]: RouteInputs,
+  [traits, { rules, departments }]: RouteInputs,
   order: Pick<OrderRow, 'totalCents' | 'paymentMethod' | 'deliveryDate'>,
   today: string,
 ): RoutePlan {

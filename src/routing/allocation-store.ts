@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
-import { allocationRules, assignments, customers, departments } from '../db/schema.ts';
+import { type allocationRules, assignments, customers, departments } from '../db/schema.ts';
 import { withDepartment } from '../db/with-department.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { sqlList, stepsUnderWay } from '../orders/status-sets.ts';
@@ -17,12 +17,8 @@ export type DepartmentRow = typeof departments.$inferSelect;
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 
-/** The rules in order; a row that no longer parses is skipped rather than stopping allocation. */
-export async function loadRules(db: DbOrTx): Promise<AllocationRule[]> {
-  const rows = await db
-    .select()
-    .from(allocationRules)
-    .orderBy(asc(allocationRules.position), asc(allocationRules.id));
+/** The rules as read, in order; a row that no longer parses is skipped rather than stopping allocation. */
+export function parsedRules(rows: readonly (typeof allocationRules.$inferSelect)[]): AllocationRule[] {
   return rows.flatMap((r) => {
     const conditions = ruleConditionsSchema.safeParse(r.conditions);
     const route = routeSchema.safeParse(r.route);
@@ -61,11 +57,6 @@ export async function orderTraitsData(db: DbOrTx, order: OrderRow): Promise<Cont
  * Every department by key: a route is known only once the rules are read, and reading all of
  * them (a few dozen rows) alongside the rules saves the round trip of asking for the route's.
  */
-export async function allDepartmentsByKey(db: DbOrTx): Promise<Map<string, DepartmentRow>> {
-  const rows = await db.select().from(departments);
-  return new Map(rows.map((d) => [d.key, d]));
-}
-
 export async function findDepartment(db: DbOrTx, key: string): Promise<DepartmentRow | undefined> {
   const [row] = await db.select().from(departments).where(eq(departments.key, key));
   return row;

@@ -33,6 +33,7 @@ const coreTables = [
   'products',
   'recurring_schedules',
   'report_runs',
+  'routing_revision',
   'scheduled_jobs',
   'shipments',
   'slack_channel_gates',
