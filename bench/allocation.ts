@@ -6,10 +6,9 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm
 import type { Sql } from 'postgres';
 import { calendarDate } from '../src/calendar.ts';
 import { parseConfig } from '../src/config.ts';
-import type { Database, Db, Schema } from '../src/db/client.ts';
+import type { Database, Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { queryRows, toNumber } from '../src/db/rows.ts';
-import * as schema from '../src/db/schema.ts';
 import type { OrderRow } from '../src/orders/order-store.ts';
 import { allocateOrder } from '../src/routing/allocate-order.ts';
 import { chooseRoute } from '../src/routing/allocation-rules.ts';
@@ -81,10 +80,9 @@ function loggedDb(database: Database, log: QueryLog): Db {
   const logger = { logQuery: log };
   const { db } = database;
   return database.kind === 'pglite'
-    ? drizzlePglite({ client: (db as PgliteDatabase<Schema> & { $client: PGlite }).$client, schema, logger })
+    ? drizzlePglite({ client: (db as PgliteDatabase & { $client: PGlite }).$client, logger })
     : drizzlePostgres({
-        client: (db as PostgresJsDatabase<Schema> & { $client: Sql }).$client,
-        schema,
+        client: (db as PostgresJsDatabase & { $client: Sql }).$client,
         logger,
       });
 }

@@ -4,7 +4,6 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import * as schema from '../src/db/schema.ts';
 import { searchCustomers } from '../src/intake/modal/catalog-search.ts';
 import { orderModal } from '../src/intake/modal/order-modal-ids.ts';
 import { type AckRow, measureSegment, prewarm, summarize, type Workload } from './ack-latency.ts';
@@ -157,7 +156,7 @@ export async function measureCustomerSearch(
     }
 
     // Directly, with the bot stopped: the query alone, one at a time.
-    const db = drizzle({ client, schema });
+    const db = drizzle({ client });
     const direct: DirectTiming[] = [];
     const budget = opts.quick ? { ms: 150, runs: 5 } : { ms: 1500, runs: 10 };
     for (const query of searchQueries) direct.push(await timeSearch(db, query, budget));
@@ -242,7 +241,6 @@ async function explainSearch(
   let caught: { sql: string; params: unknown[] } | null = null;
   const logged = drizzle({
     client,
-    schema,
     logger: { logQuery: (sql, params) => (caught = { sql, params }) },
   });
   await searchCustomers(logged, query.typed);

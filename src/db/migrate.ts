@@ -4,7 +4,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { packageRoot } from '../package-root.ts';
-import type { Database, Schema } from './client.ts';
+import type { Database } from './client.ts';
 
 export const migrationsFolder = path.join(packageRoot, 'drizzle');
 
@@ -15,10 +15,10 @@ export const migrationsFolder = path.join(packageRoot, 'drizzle');
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as PgliteDatabase<Schema>, { migrationsFolder });
+    await migratePglite(database.db as PgliteDatabase, { migrationsFolder });
     return;
   }
   await database.withAdvisoryLock('orderdesk:migrate', (db) =>
-    migratePostgres(db as PostgresJsDatabase<Schema>, { migrationsFolder }),
+    migratePostgres(db as PostgresJsDatabase, { migrationsFolder }),
   );
 }

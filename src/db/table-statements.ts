@@ -37,6 +37,34 @@ export function tableStatements<T extends Table>(table: T) {
     return typed as Row;
   };
 
+  /**
+   * The column list and record type of rows with these keys, worked out once per set of keys:
+   * a column's SQL type is a string drizzle builds anew at each ask.
+   */
+  const shapes = new Map<string, RecordShape>();
+  const recordShape = (keys: readonly string[]): RecordShape => {
+    const id = keys.join(',');
+    let shape = shapes.get(id);
+    if (!shape) {
+      const fields = keys.map((key) => {
+        const c = column(key);
+        return { key, column: c, type: c.getSQLType() };
+      });
+      shape = {
+        fields: fields.map(({ key, column: c, type }) => ({ key, column: c, json: /^jsonb?$/.test(type) })),
+        names: fields.map(({ column: c }) => `"${c.name}"`).join(', '),
+        types: fields.map(({ column: c, type }) => `"${c.name}" ${type}`).join(', '),
+      };
+      shapes.set(id, shape);
+    }
+    return shape;
+  };
+  type RecordShape = {
+    fields: { key: string; column: ReturnType<typeof column>; json: boolean }[];
+    names: string;
+    types: string;
+  };
+
   return {
     /** `"column" = value, …` for the keys given. */
     assignments(changes: Partial<Record<Key, unknown>>): SQL {
@@ -53,25 +81,20 @@ export function tableStatements<T extends Table>(table: T) {
      * drizzle a chunk per value to build.
      */
     rows(rows: readonly Partial<Record<Key, unknown>>[]): SQL {
-      const keys = Object.keys(rows[0] ?? {});
-      const named = keys.map((key) => column(key));
-      const records = rows.map((r) =>
-        Object.fromEntries(
-          keys.map((key, i) => {
-            const v = (r as Record<string, unknown>)[key];
-            const c = named[i] as (typeof named)[number];
-            // JSON columns take the value itself; the others what the driver would be sent.
-            const json = /^jsonb?$/.test(c.getSQLType());
-            return [c.name, v === null || v === undefined || json ? (v ?? null) : c.mapToDriverValue(v)];
-          }),
-        ),
-      );
-      const names = named.map((c) => `"${c.name}"`).join(', ');
-      const types = named.map((c) => `"${c.name}" ${c.getSQLType()}`).join(', ');
+      const shape = recordShape(Object.keys(rows[0] ?? {}));
+      const records = rows.map((r) => {
+        const record: Record<string, unknown> = {};
+        for (const { key, column: c, json } of shape.fields) {
+          const v = (r as Record<string, unknown>)[key];
+          // JSON columns take the value itself; the others what the driver would be sent.
+          record[c.name] = v === null || v === undefined || json ? (v ?? null) : c.mapToDriverValue(v);
+        }
+        return record;
+      });
       // In the rows' order, so ids given on insert follow it.
-      return sql`(${sql.raw(names)}) select ${sql.raw(names)}
-        from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (${sql.raw(types)}))
-        with ordinality as r(${sql.raw(names)}, n) order by n`;
+      return sql`(${sql.raw(shape.names)}) select ${sql.raw(shape.names)}
+        from rows from (jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as (${sql.raw(shape.types)}))
+        with ordinality as r(${sql.raw(shape.names)}, n) order by n`;
     },
     /** Runs a statement ending in `returning *` and types its rows. */
     async returning(db: DbOrTx, statement: SQL): Promise<Row[]> {

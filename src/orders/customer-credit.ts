@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { customers, orders } from '../db/schema.ts';
+import { queryRows, toNumber } from '../db/rows.ts';
+import { orders } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type OrderStatus, orderStatuses } from './order-states.ts';
 
@@ -46,20 +47,22 @@ export async function customerCredit(
   opts: { exceptOrderId?: number } = {},
 ): Promise<CreditPosition & { customerId: number }> {
   const except = opts.exceptOrderId === undefined ? sql`` : sql` and o.id <> ${opts.exceptOrderId}`;
-  const [row] = await db
-    .select({
-      customerId: customers.id,
-      creditLimitCents: customers.creditLimitCents,
-      outstandingCents: customers.outstandingCents,
-      creditStop: customers.creditStop,
-      // Spelled out: drizzle leaves a column of a one-table select unqualified, which the
-      // subquery would read as its own.
-      openOrdersCents: sql<string | number>`(
-        select coalesce(sum(o.total_cents), 0) from orders o
-        where o.customer_id = customers.id and o.${countsAgainstCredit}${except})`,
-    })
-    .from(customers)
-    .where(typeof customer === 'number' ? eq(customers.id, customer) : eq(customers.code, customer.code));
+  const which = typeof customer === 'number' ? sql`c.id = ${customer}` : sql`c.code = ${customer.code}`;
+  // A template, not drizzle's builder: a Submit reads this inside its transaction, where no
+  // statement built once can be kept, and building it cost about 60 µs of CPU each time.
+  const [row] = await queryRows<{
+    customer_id: unknown;
+    credit_limit_cents: unknown;
+    outstanding_cents: unknown;
+    credit_stop: boolean;
+    open_orders_cents: unknown;
+  }>(
+    db,
+    sql`select c.id as customer_id, c.credit_limit_cents, c.outstanding_cents, c.credit_stop,
+          (select coalesce(sum(o.total_cents), 0) from orders o
+           where o.customer_id = c.id and o.${countsAgainstCredit}${except}) as open_orders_cents
+        from customers c where ${which}`,
+  );
   if (!row) {
     throw new AppError(
       'not_found',
@@ -68,12 +71,17 @@ export async function customerCredit(
         : `Customer ${customer.code} no longer exists.`,
     );
   }
-  const openOrdersCents = Number(row.openOrdersCents);
-  const exposureCents = openOrdersCents + row.outstandingCents;
+  const openOrdersCents = toNumber(row.open_orders_cents);
+  const outstandingCents = toNumber(row.outstanding_cents);
+  const creditLimitCents = toNumber(row.credit_limit_cents);
+  const exposureCents = openOrdersCents + outstandingCents;
   return {
-    ...row,
+    customerId: toNumber(row.customer_id),
+    creditLimitCents,
+    outstandingCents,
+    creditStop: row.credit_stop,
     openOrdersCents,
     exposureCents,
-    availableCents: row.creditLimitCents - exposureCents,
+    availableCents: creditLimitCents - exposureCents,
   };
 }

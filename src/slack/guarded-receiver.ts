@@ -112,7 +112,7 @@ export class GuardedReceiver extends HTTPReceiver {
       return answer(res, 200, { challenge: String(read.body.challenge ?? '') });
     }
 
-    const checked = checkPayload(read.body);
+    const checked = checkPayload(read.body, read.mayHoldControlCharacters);
     if (!('envelope' in checked)) {
       if (!checked.answer) logger.warn(`ignored ${checked.why}`);
       return answer(res, 200, checked.answer ?? undefined);

@@ -1,8 +1,10 @@
 import { parse } from 'node:querystring';
+import { jsonMayHoldControlCharacters } from './control-characters.ts';
 
 export type ReadBody =
   | { kind: 'ssl_check' }
-  | { kind: 'object'; body: Record<string, unknown> }
+  /** `mayHoldControlCharacters` false: no value in the body holds one, known from its JSON text. */
+  | { kind: 'object'; body: Record<string, unknown>; mayHoldControlCharacters: boolean }
   | { kind: 'unreadable'; reason: string };
 
 /**
@@ -24,7 +26,7 @@ export function readBody(contentType: string | undefined, rawBody: Buffer): Read
     for (const value of Object.values(fields)) {
       if (typeof value !== 'string') return { kind: 'unreadable', reason: 'a form field sent twice' };
     }
-    return { kind: 'object', body: { ...fields } };
+    return { kind: 'object', body: { ...fields }, mayHoldControlCharacters: true };
   }
   return json(text);
 }
@@ -40,7 +42,11 @@ function json(text: string): ReadBody {
     const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     return { kind: 'unreadable', reason: `JSON ${what} instead of an object` };
   }
-  return { kind: 'object', body: value as Record<string, unknown> };
+  return {
+    kind: 'object',
+    body: value as Record<string, unknown>,
+    mayHoldControlCharacters: jsonMayHoldControlCharacters(text),
+  };
 }
 
 const mediaType = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase();
