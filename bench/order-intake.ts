@@ -7,6 +7,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { customers, departments, people, products } from '../src/db/schema.ts';
 import { createOrder, type NewOrder } from '../src/orders/create-order.ts';
 import { defaultRoute } from '../src/routing/allocation-rules.ts';
+import { type MachineCpu, startMachineCpu } from './machine-cpu.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, Samples, sortedCopy } from './stats.ts';
 
@@ -19,6 +20,8 @@ export interface IntakeResult {
   p99Ms: number;
   failures: number;
   firstFailure: string | null;
+  /** How busy the whole machine was in the measured window. */
+  machine: MachineCpu | null;
 }
 
 /**
@@ -67,7 +70,14 @@ export async function measureOrderIntake(
       }
     }
   };
+  // The machine is measured from the window's start, when the warm-up ends.
+  const measured: { meter?: ReturnType<typeof startMachineCpu> } = {};
+  const meterStart = setTimeout(() => {
+    measured.meter = startMachineCpu();
+  }, opts.warmupMs);
   await Promise.all(Array.from({ length: opts.concurrency }, caller));
+  clearTimeout(meterStart);
+  const machine = measured.meter?.stop() ?? null;
   const sorted = sortedCopy(latencies.values());
   return {
     concurrency: opts.concurrency,
@@ -78,6 +88,7 @@ export async function measureOrderIntake(
     p99Ms: percentile(sorted, 99),
     failures,
     firstFailure,
+    machine,
   };
 }
 

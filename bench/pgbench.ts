@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { type MachineCpu, startMachineCpu } from './machine-cpu.ts';
 
 const run = promisify(execFile);
 
 export interface PgbenchResult {
   tps: number;
   transactions: number;
+  /** How busy the whole machine was while pgbench ran (not while it initialised). */
+  machine: MachineCpu | null;
 }
 
 export async function hasPgbench(): Promise<boolean> {
@@ -27,6 +30,7 @@ export async function runPgbench(
   opts: { clients: number; threads: number; seconds: number },
 ): Promise<PgbenchResult> {
   await run('pgbench', ['-i', '-s', '1', '-q', url]);
+  const meter = startMachineCpu();
   const { stdout } = await run('pgbench', [
     '-c',
     String(opts.clients),
@@ -36,8 +40,9 @@ export async function runPgbench(
     String(opts.seconds),
     url,
   ]);
+  const machine = meter.stop();
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1];
   const transactions = /number of transactions actually processed: (\d+)/.exec(stdout)?.[1];
   if (!tps || !transactions) throw new Error(`could not read pgbench's output:\n${stdout}`);
-  return { tps: Number(tps), transactions: Number(transactions) };
+  return { tps: Number(tps), transactions: Number(transactions), machine };
 }

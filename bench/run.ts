@@ -24,6 +24,7 @@ import {
   SLACK_OPTIONS_WINDOW_MS,
 } from './customer-search.ts';
 import { FORECAST_PRODUCTS, measureForecast, printForecast } from './forecast.ts';
+import type { MachineCpu } from './machine-cpu.ts';
 import { type BenchOptions, parseOptions, runs } from './options.ts';
 import { type IntakeResult, measureOrderIntake } from './order-intake.ts';
 import { measureOrderSubmission, SUBMIT_CONCURRENCY, type SubmissionReport } from './order-submission.ts';
@@ -464,7 +465,8 @@ async function intakeOnPostgres(opts: BenchOptions, results: Results): Promise<v
     const share = (results.postgres?.ordersPerS ?? Number.NaN) / results.pgbench.tps;
     console.log(
       `pgbench tpcb-like, scale 1, -c ${PG_CLIENTS} -j 2 -T ${opts.intakeS} on the same server: ` +
-        `${fmt.count(results.pgbench.tps)} tps (${fmt.count(results.pgbench.transactions)} transactions)`,
+        `${fmt.count(results.pgbench.tps)} tps (${fmt.count(results.pgbench.transactions)} transactions)` +
+        busy(results.pgbench.machine),
     );
     console.log(
       `orderdesk orders/s ÷ pgbench tps = ${fmt.percent(share)} ${mark(share >= TARGET_PGBENCH_SHARE)} ` +
@@ -478,9 +480,19 @@ async function intakeOnPostgres(opts: BenchOptions, results: Results): Promise<v
 function printIntake(where: string, r: IntakeResult): void {
   console.log(
     `${where}: ${fmt.count(r.ordersPerS)} orders/s at concurrency ${r.concurrency} ` +
-      `(${fmt.count(r.orders)} orders in ${r.seconds} s; p50 ${fmt.ms(r.p50Ms)} ms, p99 ${fmt.ms(r.p99Ms)} ms)`,
+      `(${fmt.count(r.orders)} orders in ${r.seconds} s; p50 ${fmt.ms(r.p50Ms)} ms, p99 ${fmt.ms(r.p99Ms)} ms)` +
+      busy(r.machine),
   );
   if (r.failures) console.log(`!! ${r.failures} createOrder calls failed; first: ${r.firstFailure}`);
+}
+
+/**
+ * The machine's busy cores over a run, the database server's included: a run that leaves cores
+ * free is paced by something else (orders queue for the year's number counter, pgbench's scale-1
+ * transactions for its one branch row).
+ */
+function busy(machine: MachineCpu | null): string {
+  return machine ? `; the machine's cores busy: ${machine.busyCores.toFixed(2)} of ${machine.cores}` : '';
 }
 
 function printSummary(results: Results, opts: BenchOptions): void {
