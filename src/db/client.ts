@@ -13,12 +13,12 @@ const silenceMarginMs = 1000;
 /**
  * The drizzle handle both drivers share; use cases never know which one they run on. It is
  * opened without the schema: orderdesk does not use drizzle's relational queries (`db.query`),
- * and with a schema every transaction built a query builder for each of its tables (about 60 µs
- * of CPU per transaction in a Submit's profile).
+ * and with a schema every transaction built a query builder for each of its 34 tables (about
+ * 22 µs of CPU per transaction, measured on empty transactions).
  */
+type NoSchema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
-type NoSchema = Record<string, never>;
 /** Query functions take this: the outer handle or the transaction they must stay inside. */
 export type DbOrTx = Db | Tx;
 

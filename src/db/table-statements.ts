@@ -41,28 +41,25 @@ export function tableStatements<T extends Table>(table: T) {
    * The column list and record type of rows with these keys, worked out once per set of keys:
    * a column's SQL type is a string drizzle builds anew at each ask.
    */
+  type RecordShape = {
+    fields: { key: string; column: ReturnType<typeof column>; json: boolean }[];
+    names: string;
+    types: string;
+  };
   const shapes = new Map<string, RecordShape>();
   const recordShape = (keys: readonly string[]): RecordShape => {
     const id = keys.join(',');
     let shape = shapes.get(id);
     if (!shape) {
-      const fields = keys.map((key) => {
-        const c = column(key);
-        return { key, column: c, type: c.getSQLType() };
-      });
+      const typed = keys.map((key) => ({ key, column: column(key), type: column(key).getSQLType() }));
       shape = {
-        fields: fields.map(({ key, column: c, type }) => ({ key, column: c, json: /^jsonb?$/.test(type) })),
-        names: fields.map(({ column: c }) => `"${c.name}"`).join(', '),
-        types: fields.map(({ column: c, type }) => `"${c.name}" ${type}`).join(', '),
+        fields: typed.map(({ key, column: c, type }) => ({ key, column: c, json: /^jsonb?$/.test(type) })),
+        names: typed.map(({ column: c }) => `"${c.name}"`).join(', '),
+        types: typed.map(({ column: c, type }) => `"${c.name}" ${type}`).join(', '),
       };
       shapes.set(id, shape);
     }
     return shape;
-  };
-  type RecordShape = {
-    fields: { key: string; column: ReturnType<typeof column>; json: boolean }[];
-    names: string;
-    types: string;
   };
 
   return {
