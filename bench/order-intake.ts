@@ -24,14 +24,14 @@ export interface IntakeResult {
   machine: MachineCpu | null;
 }
 
-/**
- * createOrder — number, order row, line, event, card and outbox row in one transaction — in a
- * closed loop of `concurrency` callers on one customer and product, after a warm-up.
- */
-export async function measureOrderIntake(
-  database: Database,
-  opts: { concurrency: number; warmupMs: number; windowMs: number },
-): Promise<IntakeResult> {
+/** A migrated database with the bench's customer and product, and the order to take in. */
+export interface IntakeSetup {
+  ctx: UseCaseContext;
+  order: NewOrder;
+}
+
+/** Migrates `database` and seeds the one customer and product every order of the bench is for. */
+export async function prepareOrderIntake(database: Database): Promise<IntakeSetup> {
   await migrateDatabase(database);
   // As startOrderdesk builds it, from the defaults of the configuration.
   const config = parseConfig({});
@@ -45,8 +45,17 @@ export async function measureOrderIntake(
     },
     deliveryHorizonDays: config.ORDERDESK_DELIVERY_HORIZON_DAYS,
   };
-  const order = await seedOrder(database.db);
+  return { ctx, order: await seedOrder(database.db) };
+}
 
+/**
+ * createOrder — number, order row, line, event, card and outbox row in one transaction — in a
+ * closed loop of `concurrency` callers on one customer and product, after a warm-up.
+ */
+export async function measureOrderIntake(
+  { ctx, order }: IntakeSetup,
+  opts: { concurrency: number; warmupMs: number; windowMs: number },
+): Promise<IntakeResult> {
   const latencies = new Samples();
   let orders = 0;
   let failures = 0;

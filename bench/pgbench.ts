@@ -21,15 +21,18 @@ export async function hasPgbench(): Promise<boolean> {
 }
 
 /**
- * The built-in TPC-B-like script at scale 1 (`pgbench -i -s 1`, then `-c clients -j threads
- * -T seconds`) against `url`, which must be a scratch database: initialising replaces the
- * pgbench_* tables in it.
+ * Lays out pgbench's tables at scale 1 (`pgbench -i -s 1`) in `url`, which must be a scratch
+ * database: initialising replaces the pgbench_* tables in it.
  */
+export async function initPgbench(url: string): Promise<void> {
+  await run('pgbench', ['-i', '-s', '1', '-q', url]);
+}
+
+/** The built-in TPC-B-like script (`-c clients -j threads -T seconds`) on tables initPgbench laid out. */
 export async function runPgbench(
   url: string,
   opts: { clients: number; threads: number; seconds: number },
 ): Promise<PgbenchResult> {
-  await run('pgbench', ['-i', '-s', '1', '-q', url]);
   const meter = startMachineCpu();
   const { stdout } = await run('pgbench', [
     '-c',
