@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { lockDataDir } from './data-dir-lock.ts';
+import { earlyCommitSetting, markEarlyCommits } from './early-commit.ts';
 import { namedStatements } from './named-statements.ts';
 import { watchedSocket } from './watched-socket.ts';
 
@@ -81,13 +82,21 @@ function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Datab
           statement_timeout: timeouts.statementMs,
           idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
           plan_cache_mode: 'auto',
+          [earlyCommitSetting]: 'on',
         },
         // The server's own bound cannot reach us through a hung connection; this one can.
         socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
       }
-    : { connection: { application_name: applicationName, plan_cache_mode: 'auto' } };
+    : {
+        connection: {
+          application_name: applicationName,
+          plan_cache_mode: 'auto',
+          [earlyCommitSetting]: 'on',
+        },
+      };
   const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client: namedStatements(client) });
+  markEarlyCommits(db);
   return {
     db,
     kind: 'postgres',

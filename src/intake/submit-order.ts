@@ -6,6 +6,7 @@ import { type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
 import type { DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
+import { waitForDisk } from '../db/early-commit.ts';
 import { preparedPerDatabase } from '../db/prepared.ts';
 import { orders } from '../db/schema.ts';
 import { together } from '../db/together.ts';
@@ -59,8 +60,9 @@ export async function submitOrder(
   const now = ctx.clock.now();
   const inTransaction = <T>(fn: (tx: Tx) => Promise<T>) =>
     submission.deadline ? transactionCommittedBy(ctx.db, submission.deadline, fn) : ctx.db.transaction(fn);
+  let submitted: Submitted;
   try {
-    return await inTransaction(async (tx) => {
+    submitted = await inTransaction(async (tx) => {
       const { order: reviewed, catalog } = submission;
       // Read before the order is stored: from insertOrder to COMMIT the transaction holds the
       // year's number counter, which every other order waits for, so that stretch is kept to
@@ -126,9 +128,13 @@ export async function submitOrder(
     if (error instanceof DeadlineExceeded) throw error;
     // A second delivery of one submission: the first one stored the order.
     const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
-    if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
-    throw error;
+    if (!raced) throw error;
+    submitted = { order: raced, held: raced.status === 'on_hold', repeated: true };
   }
+  // insertOrder's transaction commits without waiting for the disk, and so may an earlier
+  // delivery's, still on its way there.
+  await waitForDisk(ctx.db);
+  return submitted;
 }
 
 /** A reviewed line's product: the review found every one it passed. */
