@@ -5,7 +5,8 @@ import { together } from './together.ts';
 
 /**
  * Time kept between the last moment the server may commit and the moment the caller gives up
- * and says "not saved": the commit's own write after its check, and the answer's way out.
+ * and says "not saved": the commit's own write after its check, the wait for the disk after it
+ * where an order's commit does not wait (db/early-commit.ts), and the answer's way out.
  */
 const commitMarginMs = 250;
 
