@@ -42,6 +42,9 @@ const TARGET_P99 = 1.1;
 /** orderdesk's peak resident memory under the ack load, MB (issue 10). */
 const TARGET_PEAK_RSS_MB = 200;
 const TARGET_PGBENCH_SHARE = 0.7;
+/** The Submit's throughput as a share of createOrder's, and its p99 (issue 10). */
+const TARGET_SUBMIT_SHARE = 0.5;
+const TARGET_SUBMIT_P99_MS = 200;
 const PG_CLIENTS = 8;
 const PG_POOL = 10;
 const BACKLOG_ORDERS = 10_000;
@@ -606,6 +609,16 @@ function printSummary(results: Results, opts: BenchOptions): void {
         `p99 ${fmt.ratio(od.p99Ms / bare.p99Ms)} (bare Bolt /order help at ${bare.concurrency}: ` +
         `${fmt.count(bare.reqPerS)} req/s, p99 ${fmt.ms(bare.p99Ms)} ms); ` +
         `${fmt.count(storedTotal)} orders stored for ${fmt.count(acked)} acks`,
+    );
+    const intake = intakeSummary(results.intake).ordersPerS;
+    const share = od.reqPerS / intake;
+    console.log(
+      `  against createOrder on the same server (issue 10): ` +
+        (Number.isFinite(share)
+          ? `${fmt.percent(share)} of its ${fmt.count(intake)} orders/s ` +
+            `(≥ ${fmt.percent(TARGET_SUBMIT_SHARE)}) ${mark(share >= TARGET_SUBMIT_SHARE)}, `
+          : 'no intake measured in this run to compare with, ') +
+        `p99 ${fmt.ms(od.p99Ms)} ms (< ${TARGET_SUBMIT_P99_MS} ms) ${mark(od.p99Ms < TARGET_SUBMIT_P99_MS)}`,
     );
   }
   if (results.search) {

@@ -52,9 +52,9 @@ export async function createOrder(ctx: UseCaseContext, input: NewOrder): Promise
  * (bench: a socket write took a third of the CPU when this was ten statements). A new order is
  * on nobody's App Home yet, so no Home is redrawn.
  *
- * The transaction it runs in commits without waiting for the disk, which lets the counter go
- * for the next order during the flush (drizzle/0031): tell nobody the order is stored before
- * waitForDisk has returned after the commit.
+ * On Postgres the transaction it runs in commits without waiting for the disk, which lets the
+ * counter go for the next order during the flush (drizzle/0031): tell nobody the order is
+ * stored before waitForDisk has returned after the commit.
  */
 export async function insertOrder(
   tx: DbOrTx,

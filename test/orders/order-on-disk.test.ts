@@ -77,7 +77,7 @@ describe.skipIf(!onPostgres)('nobody is told an order is stored before it is on 
     }
   });
 
-  it("an admin's Submit returns once the order it stored is on disk, and so does a second delivery of it", async () => {
+  it("an admin's Submit returns once the order it stored is on disk; a second delivery of it finds that order", async () => {
     const since = await logPosition();
     const first = await submitOrder(flow.desk.ctx, admin, await acmeSubmission(flow, 'view:V0DISK'));
     expect(await commitOnDisk(first.order.id, since)).toBe(true);
