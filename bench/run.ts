@@ -427,8 +427,8 @@ async function intakeOnPglite(opts: BenchOptions, results: Results): Promise<voi
 /**
  * createOrder on Postgres against pgbench on the same server, in pairs that alternate which goes
  * first, each on a fresh scratch database after the server has written out what came before
- * (settleDisk). One pair of 4-second runs was not a measurement on this shared machine: pgbench
- * alone gave 499 and 1,508 tps in consecutive runs, and the share moved from 63 % to 160 %.
+ * (settleDisk). One pair of 4-second runs was not a measurement on this shared machine: in three
+ * consecutive runs pgbench alone gave 499, 1,508 and 500 tps, and the share 151 %, 63 % and 160 %.
  */
 async function intakeOnPostgres(opts: BenchOptions, results: Results): Promise<void> {
   const url = opts.databaseUrl;

@@ -6,9 +6,9 @@ const run = promisify(execFile);
 
 /**
  * Has the server write out its dirty pages (CHECKPOINT, where the role may) and the kernel its
- * dirty file pages (sync), so that a measurement does not share the disk with what the one
- * before it wrote: each commit waits for its WAL to reach the disk, and the earlier run's
- * writeback queues ahead of it.
+ * dirty file pages (sync), so that a measurement, whose every commit waits for the disk, does
+ * not share the disk with writes the one before it left behind. A precaution: how much of the
+ * drift between runs it removes was not measured apart from the alternating pairs.
  */
 export async function settleDisk(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });

@@ -73,27 +73,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 function openPostgres(url: string, max = 10, timeouts?: DatabaseTimeouts): Database {
   // postgres.js keeps its pool's counts to itself; the server knows each connection by this name.
   const applicationName = `orderdesk ${randomUUID()}`;
+  const connection = {
+    application_name: applicationName,
+    plan_cache_mode: 'auto',
+    [earlyCommitSetting]: 'on',
+  };
   const bounded = timeouts
     ? {
         // postgres.js counts in seconds.
         connect_timeout: timeouts.connectMs / 1000,
         connection: {
-          application_name: applicationName,
+          ...connection,
           statement_timeout: timeouts.statementMs,
           idle_in_transaction_session_timeout: 2 * timeouts.statementMs,
-          plan_cache_mode: 'auto',
-          [earlyCommitSetting]: 'on',
         },
         // The server's own bound cannot reach us through a hung connection; this one can.
         socket: watchedSocket(timeouts.statementMs + silenceMarginMs),
       }
-    : {
-        connection: {
-          application_name: applicationName,
-          plan_cache_mode: 'auto',
-          [earlyCommitSetting]: 'on',
-        },
-      };
+    : { connection };
   const client = postgres(url, { max, onnotice: () => {}, ...bounded });
   const db = drizzlePostgres({ client: namedStatements(client) });
   markEarlyCommits(db);

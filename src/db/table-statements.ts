@@ -51,7 +51,10 @@ export function tableStatements<T extends Table>(table: T) {
     const id = keys.join(',');
     let shape = shapes.get(id);
     if (!shape) {
-      const typed = keys.map((key) => ({ key, column: column(key), type: column(key).getSQLType() }));
+      const typed = keys.map((key) => {
+        const c = column(key);
+        return { key, column: c, type: c.getSQLType() };
+      });
       shape = {
         fields: typed.map(({ key, column: c, type }) => ({ key, column: c, json: /^jsonb?$/.test(type) })),
         names: typed.map(({ column: c }) => `"${c.name}"`).join(', '),

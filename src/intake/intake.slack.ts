@@ -12,7 +12,6 @@ import { noticeModal } from '../blocks/notice-modal.ts';
 import { customerViewIds } from '../customer-view/customer-view-ids.ts';
 import { customerFields } from '../customers/customer-input.ts';
 import { Deadline, DeadlineExceeded, withinDeadline } from '../db/deadline.ts';
-import { waitForDisk } from '../db/early-commit.ts';
 import { together } from '../db/together.ts';
 import { inputsOf, withSummaryOnTop } from '../slack/error-summary.ts';
 import type { FeatureDeps, SlackFeature } from '../slack/feature.ts';
@@ -207,12 +206,8 @@ export function intakeFeature(deps: FeatureDeps): SlackFeature {
         findByIntakeKey(ctx.db, intakeKey),
       );
       permit(actor, 'view:order_new');
-      // A second delivery, or Submit pressed again: answered as the first one was, once its
-      // order is on disk (its commit does not wait for that: see insertOrder).
-      if (earlier) {
-        await waitForDisk(ctx.db);
-        return { wrote: false };
-      }
+      // A second delivery, or Submit pressed again: answered as the first one was.
+      if (earlier) return { wrote: false };
       const meta = readMeta(view.private_metadata);
       const draft = readOrderDraft(viewStateValues.parse(view.state.values), meta);
       const outcome = await reviewDraft(ctx, ctx.db, draft);

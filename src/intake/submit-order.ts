@@ -3,7 +3,7 @@ import { type Actor, requireRole } from '../auth/roles.ts';
 import { calendarDate } from '../calendar.ts';
 import type { UseCaseContext } from '../context.ts';
 import { type CreditVerdict, checkCredit } from '../credit/credit-check.ts';
-import type { DbOrTx, Tx } from '../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../db/client.ts';
 import { transactionCommittedBy } from '../db/commit-by.ts';
 import { type Deadline, DeadlineExceeded } from '../db/deadline.ts';
 import { waitForDisk } from '../db/early-commit.ts';
@@ -128,11 +128,10 @@ export async function submitOrder(
     if (error instanceof DeadlineExceeded) throw error;
     // A second delivery of one submission: the first one stored the order.
     const raced = await findByIntakeKey(ctx.db, submission.intakeKey);
-    if (!raced) throw error;
-    submitted = { order: raced, held: raced.status === 'on_hold', repeated: true };
+    if (raced) return { order: raced, held: raced.status === 'on_hold', repeated: true };
+    throw error;
   }
-  // insertOrder's transaction commits without waiting for the disk, and so may an earlier
-  // delivery's, still on its way there.
+  // insertOrder's transaction commits without waiting for the disk.
   await waitForDisk(ctx.db);
   return submitted;
 }
@@ -200,8 +199,13 @@ const byIntakeKey = preparedPerDatabase((db) =>
     .prepare('order_by_intake_key'),
 );
 
-/** The order a submission already made, if any. */
-export async function findByIntakeKey(db: DbOrTx, key: string): Promise<OrderRow | null> {
+/**
+ * The order a submission already made, if any, once it is on disk: the delivery that made it
+ * may still be waiting for its commit to get there (insertOrder's commit does not wait).
+ */
+export async function findByIntakeKey(db: Db, key: string): Promise<OrderRow | null> {
   const [row] = await byIntakeKey(db).execute({ key });
-  return row ?? null;
+  if (!row) return null;
+  await waitForDisk(db);
+  return row;
 }
