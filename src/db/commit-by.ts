@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
 import { type Deadline, DeadlineExceeded } from './deadline.ts';
+import { commitRequested } from './reserved-transaction.ts';
 import { together } from './together.ts';
 
 /**
@@ -35,8 +36,9 @@ export async function transactionCommittedBy<T>(
       ),
       fn(tx),
     );
-    // Work resumed after the caller gave up rolls back here rather than at the trigger.
-    deadline.check();
+    // Work resumed after the caller gave up rolls back here rather than at the trigger. A COMMIT
+    // sent already (commitWithThisRoundTrip) was the server's to refuse, and it did not.
+    if (!commitRequested(tx)) deadline.check();
     return result;
   });
   // The server's refusal at COMMIT says what the caller's own check says: nothing was stored.

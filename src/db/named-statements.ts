@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { reservedTransaction } from './reserved-transaction.ts';
 
 /**
  * drizzle asks postgres.js for an unnamed statement unless a query was `.prepare()`d, and
@@ -22,13 +23,11 @@ export function namedStatements<T extends Sql>(sql: T): T {
         return (query: string, parameters?: never[], options?: object) =>
           target.unsafe(query, parameters, { ...options, prepare: true });
       }
-      if (key === 'begin' || key === 'savepoint') {
-        // The transaction's own handle (and a savepoint's) runs the callback's statements.
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const fn = args[last];
-          if (typeof fn === 'function') args[last] = (inner: Sql) => fn(namedStatements(inner));
-          return (Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown).apply(target, args);
+      if (key === 'begin') {
+        // On a connection of its own (reserved-transaction.ts), whose statements are named too.
+        return <R>(...args: [(tx: Sql) => R | Promise<R>] | [string, (tx: Sql) => R | Promise<R>]) => {
+          const [options, fn] = args.length === 1 ? ['', args[0]] : args;
+          return reservedTransaction(target, namedStatements, options, fn);
         };
       }
       return Reflect.get(target, key, receiver);

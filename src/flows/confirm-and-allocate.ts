@@ -19,6 +19,8 @@ export interface Confirmation {
    * the move and the allocation's writes go in one round trip.
    */
   known?: Required<AllocationReads>;
+  /** Nothing follows in the caller's transaction: see AllocationOptions.endsTransaction. */
+  endsTransaction?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function confirmAndAllocate(
   ctx: UseCaseContext,
   tx: Tx,
   now: Date,
-  { order, expectedVersion, steps, actor, why, known }: Confirmation,
+  { order, expectedVersion, steps, actor, why, known, endsTransaction = false }: Confirmation,
 ): Promise<OrderRow> {
   // The confirming moves and the allocation's are one write of the order, with one card update.
   const allocated = await allocateOrder(tx, now, ctx.timeZone, order, actor, {
@@ -38,6 +40,8 @@ export async function confirmAndAllocate(
     known,
     confirming: steps,
     expectedVersion,
+    // The event that says why is written after the allocation.
+    endsTransaction: endsTransaction && !why,
   });
   if (why) await appendOrderEvent(tx, order.id, actor, now, why);
   return allocated;

@@ -97,7 +97,7 @@ export async function submitOrder(
       const store = () => insertOrder(tx, now, ctx.timeZone, draft);
       // The first round trip under the counter stores the order with what deciding it reads
       // (sent after the insert, so still in the order the counter gives); the second writes the
-      // decision.
+      // decision, and commits.
       if (credit.verdict === 'ok') {
         const plan = planRoute(routing, { ...draft, totalCents }, calendarDate(now, ctx.timeZone));
         const [order, loads] = await together(store(), readPlanLoads(tx, plan));
@@ -109,6 +109,8 @@ export async function submitOrder(
             steps: [{ action: 'confirm' }],
             actor: actor.userId,
             known: { inputs: routing, loads },
+            // Its COMMIT goes with the decision's writes: the counter is free once they are run.
+            endsTransaction: true,
           }),
         );
         return { order: allocated, held: false, repeated: false };

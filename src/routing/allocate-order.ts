@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { calendarDate } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
+import { commitWithThisRoundTrip } from '../db/reserved-transaction.ts';
 import { assignments } from '../db/schema.ts';
 import { tableStatements } from '../db/table-statements.ts';
 import { together } from '../db/together.ts';
@@ -96,6 +97,12 @@ export interface AllocationOptions {
   confirming?: readonly Step[];
   /** The version the person saw, when they confirmed it; the move refuses any other. */
   expectedVersion?: number;
+  /**
+   * The caller's transaction ends with this allocation: its COMMIT goes out with the
+   * allocation's writes when nothing follows them (a step with nobody to take it is followed by
+   * warnings), so the locks the transaction holds are let go without a round trip back here.
+   */
+  endsTransaction?: boolean;
 }
 
 /**
@@ -113,7 +120,13 @@ export async function allocateOrder(
   timeZone: string,
   order: OrderRow,
   actor: string,
-  { configAdmins = [], known, confirming = [], expectedVersion = order.version }: AllocationOptions = {},
+  {
+    configAdmins = [],
+    known,
+    confirming = [],
+    expectedVersion = order.version,
+    endsTransaction = false,
+  }: AllocationOptions = {},
 ): Promise<OrderRow> {
   if (!confirming.length && order.status !== 'confirmed') return order;
   // The order confirmed, and allocated: as the one write leaves it, known before the database
@@ -185,6 +198,7 @@ export async function allocateOrder(
     risk ? tellOwner(tx, now, confirmed, 'capacity', `${order.number}: ${risk}`) : Promise.resolve(),
     move(allocating),
     showStep(tx, now, moved, firstDept),
+    endsTransaction && pick.assignee ? commitWithThisRoundTrip(tx) : Promise.resolve(),
   );
   const opened = steps.find((s) => s.step === 0);
   if (opened) await warnIfNobody(tx, now, allocated, opened, firstDept, pick, configAdmins);

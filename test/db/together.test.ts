@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { together } from '../../src/db/together.ts';
+import { sqlState } from '../support/error-chain.ts';
 import { keyedOrders } from '../support/keyed-orders.ts';
 
 const { db, anOrder, stored } = keyedOrders();
-
-function sqlState(error: unknown): unknown {
-  for (let e = error; e instanceof Error; e = e.cause) {
-    if ('code' in e) return e.code;
-  }
-  return null;
-}
 
 describe('statements of one transaction sent together', () => {
   it("give each answer in its statement's place, and commit them all", async () => {

@@ -27,6 +27,8 @@ export function keyedOrders() {
   const db = () => ready().database.db;
   return {
     db,
+    /** The database's URL on Postgres, for a pool of the test's own; null on PGlite. */
+    url: () => ready().database.url,
     anOrder: (tx: DbOrTx, intakeKey: string) =>
       insertOrder(tx, new Date('2026-11-27T09:00:00Z'), 'UTC', {
         customerId: ready().customerId,

@@ -1,0 +1,83 @@
+import { eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitRequested } from '../../src/db/reserved-transaction.ts';
+import { assignments, outbox, people as peopleTable } from '../../src/db/schema.ts';
+import { confirmAndAllocate } from '../../src/flows/confirm-and-allocate.ts';
+import { insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
+import { findOrder } from '../../src/orders/order-store.ts';
+import { aDepartment } from '../support/department-world.ts';
+import { aCustomer, aProduct } from '../support/factories.ts';
+import { type Flow, people, startFlow } from '../support/flow.ts';
+import { onPostgres } from '../support/test-database.ts';
+
+const now = new Date('2026-11-27T10:00:00Z');
+const maker = 'U0MAKER';
+
+let flow: Flow;
+let draft: NewOrder;
+beforeAll(async () => {
+  flow = await startFlow();
+  await aDepartment(flow, { key: 'production', name: 'Production', channelId: 'C0PROD' }, [maker]);
+  await aDepartment(flow, { key: 'logistics', name: 'Logistics', channelId: 'C0LOGI' }, ['U0SHIPPER']);
+  const customer = await aCustomer(flow.database.db, { code: 'ENDCO' });
+  const product = await aProduct(flow.database.db, { sku: 'END-A' });
+  draft = {
+    customerId: customer.id,
+    deliveryDate: '2026-12-20',
+    paymentMethod: 'net30',
+    ownerId: people.admin,
+    lines: [{ productId: product.id, spec: '', quantity: 3, unitPriceCents: 900 }],
+  };
+});
+afterAll(() => flow?.stop());
+
+/** Stores an order and confirms and allocates it in the same transaction, which ends there. */
+async function storeAndAllocate(intakeKey: string) {
+  const { ctx } = flow.desk;
+  return ctx.db.transaction(async (tx) => {
+    const order = await insertOrder(tx, now, ctx.timeZone, { ...draft, intakeKey });
+    const allocated = await confirmAndAllocate(ctx, tx, now, {
+      order,
+      expectedVersion: order.version,
+      steps: [{ action: 'confirm' }],
+      actor: people.admin,
+      endsTransaction: true,
+    });
+    return { allocated, commitSent: commitRequested(tx) };
+  });
+}
+
+describe('an order confirmed and allocated at the end of its transaction (the Submit)', () => {
+  it("sends the transaction's COMMIT with the allocation's writes when someone takes the first step (on a Postgres pool; PGlite commits when the function returns)", async () => {
+    const { allocated, commitSent } = await storeAndAllocate('end:picked');
+    expect(commitSent).toBe(onPostgres);
+    expect(await findOrder(flow.database.db, allocated.id)).toMatchObject({ status: 'allocated' });
+    const [first] = await flow.database.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.orderId, allocated.id))
+      .orderBy(assignments.step);
+    expect(first).toMatchObject({ status: 'open', assigneeId: maker });
+  });
+
+  it('with nobody to take the first step, the warnings are written after the steps and the transaction commits when it ends', async () => {
+    await flow.database.db.update(peopleTable).set({ away: true }).where(eq(peopleTable.slackUserId, maker));
+    const { allocated, commitSent } = await storeAndAllocate('end:nobody');
+    expect(commitSent).toBe(false);
+    expect(await findOrder(flow.database.db, allocated.id)).toMatchObject({ status: 'allocated' });
+    const told = await flow.database.db
+      .select({ channel: outbox.channel, payload: outbox.payload })
+      .from(outbox)
+      .where(like(outbox.idempotencyKey, `allocation:unassigned:%:${allocated.id}:%`));
+    expect(told).toEqual([
+      {
+        channel: people.admin,
+        payload: expect.objectContaining({
+          message: expect.objectContaining({
+            text: `:warning: ${allocated.number} waits unassigned in Production's queue: everyone there is away.`,
+          }),
+        }),
+      },
+    ]);
+  });
+});
