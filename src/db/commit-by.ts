@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from './client.ts';
 import { type Deadline, DeadlineExceeded } from './deadline.ts';
-import { commitRequested } from './reserved-transaction.ts';
+import { commitRequested, transactionBegan } from './reserved-transaction.ts';
 import { together } from './together.ts';
 
 /**
@@ -17,7 +17,9 @@ const commitMarginMs = 250;
  * hung connection delivers it later), so the server checks it: a deferred trigger on orders
  * (migration 0006) refuses a COMMIT after `orderdesk.commit_by`. That instant is written in the
  * server's own clock, from the transaction's start: the server began it before we heard back
- * from BEGIN, so its deadline falls no later than ours whatever the two clocks say.
+ * from BEGIN, so its deadline falls no later than ours whatever the two clocks say. BEGIN goes
+ * out with fn's first statements, and the deadline with its second: fn must not commit in its
+ * first round trip.
  */
 export async function transactionCommittedBy<T>(
   db: DbOrTx,
@@ -26,16 +28,17 @@ export async function transactionCommittedBy<T>(
 ): Promise<T> {
   deadline.check();
   const work = db.transaction(async (tx) => {
-    const budget = Math.floor(deadline.remainingMs() - commitMarginMs);
-    if (budget <= 0) deadline.check();
-    // Sent with fn's first statements: the setting is read only at COMMIT.
-    const [, result] = await together(
-      tx.execute(
+    // Written once BEGIN's answer is back (with fn's first statements): the server began the
+    // transaction before that, so its deadline falls no later than ours. Read only at COMMIT.
+    const deadlineSet = transactionBegan(tx).then(() => {
+      const budget = Math.floor(deadline.remainingMs() - commitMarginMs);
+      if (budget <= 0) deadline.check();
+      return tx.execute(
         sql`select set_config('orderdesk.commit_by',
             (transaction_timestamp() + ${Math.max(0, budget)} * interval '1 millisecond')::text, true)`,
-      ),
-      fn(tx),
-    );
+      );
+    });
+    const [, result] = await together(deadlineSet, fn(tx));
     // Work resumed after the caller gave up rolls back here rather than at the trigger. A COMMIT
     // sent already (commitWithThisRoundTrip) was the server's to refuse, and it did not.
     if (!commitRequested(tx)) deadline.check();

@@ -14,6 +14,8 @@ type Unsafe = Sql['unsafe'];
  */
 interface Transaction {
   connection: ReservedSql;
+  /** BEGIN's answer (a failed BEGIN is the transaction's failure): BEGIN goes out with its first statements. */
+  began: Promise<void>;
   /** The first statement of the transaction that failed, even one whose caller caught it. */
   failure: unknown;
   /** The COMMIT's answer, once it was asked for. */
@@ -25,8 +27,9 @@ interface Transaction {
 const transactions = new WeakMap<object, Transaction>();
 
 /**
- * postgres.js's `begin` for a pool, on a connection reserved for the transaction. postgres.js's
- * own `begin` hands its connection back to the pool as soon as the server says no transaction
+ * postgres.js's `begin` for a pool, on a connection reserved for the transaction, with BEGIN sent
+ * with the first statements rather than a round trip ahead of them. postgres.js's own `begin`
+ * waits for BEGIN's answer first, and hands its connection back to the pool as soon as the server says no transaction
  * is open, so a COMMIT sent before the callback ends (commitWithThisRoundTrip) let another
  * caller's statements onto the connection while this one still used it; a reserved connection
  * stays this transaction's until it is released here.
@@ -41,14 +44,28 @@ export async function reservedTransaction<T>(
   fn: (handle: Sql) => T | Promise<T>,
 ): Promise<T> {
   const connection = await pool.reserve();
-  const transaction: Transaction = { connection, failure: null, commit: null, sealed: false };
+  const transaction: Transaction = {
+    connection,
+    began: Promise.resolve(),
+    failure: null,
+    commit: null,
+    sealed: false,
+  };
+  // Not awaited: the function's first statements follow it in the same write. A BEGIN that
+  // failed fails them too, and is the failure thrown.
+  transaction.began = connection.unsafe(`begin ${options.replace(/[^a-z ]/gi, '')}`).then(
+    () => undefined,
+    (error: unknown) => {
+      transaction.failure ??= error;
+    },
+  );
   try {
-    await connection.unsafe(`begin ${options.replace(/[^a-z ]/gi, '')}`);
     const handle = wrap(statementsOf(transaction));
     transactions.set(handle, transaction);
     let result: T;
     try {
       result = await fn(handle);
+      await transaction.began;
       if (transaction.failure) throw transaction.failure;
     } catch (error) {
       // A COMMIT already sent ended the transaction either way: there is nothing to roll back.
@@ -81,6 +98,16 @@ export function commitWithThisRoundTrip(tx: DbOrTx): Promise<void> {
     sendCommit(transaction),
   );
   return transaction.commit;
+}
+
+/**
+ * Resolves once the server has begun the transaction and said so. BEGIN is not waited for before
+ * the first statements are sent; what must be counted from a moment the server knows to be past
+ * (a deadline in the server's clock, from `transaction_timestamp()`) waits for this. At once
+ * where the transaction began before its function was called (PGlite).
+ */
+export function transactionBegan(tx: DbOrTx): Promise<void> {
+  return transactionOf(tx)?.began ?? Promise.resolve();
 }
 
 /** True when the transaction's COMMIT was asked for before its function returned. */

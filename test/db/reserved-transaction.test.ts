@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
@@ -45,6 +46,23 @@ describe("a transaction's COMMIT sent with its last statements", () => {
 });
 
 describe('a transaction on the Postgres pool', () => {
+  it.skipIf(!onPostgres)(
+    'sends BEGIN with its first statements, not a round trip ahead of them: the server begins it when they arrive',
+    async () => {
+      const [gap] = await db().transaction(async (tx) => {
+        // Busy before its first statement: a BEGIN sent and answered ahead of it would leave
+        // the server's transaction this much older than the statement.
+        const until = performance.now() + 60;
+        while (performance.now() < until);
+        return queryRows<{ ms: number }>(
+          tx,
+          sql`select extract(epoch from statement_timestamp() - transaction_timestamp()) * 1000 as ms`,
+        );
+      });
+      expect(Number(gap?.ms)).toBeLessThan(30);
+    },
+  );
+
   it('fails, and stores nothing, when one of its statements failed even though the caller caught it', async () => {
     await anOrder(db(), 'caught:taken');
     const attempt = db().transaction(async (tx) => {
