@@ -9,8 +9,8 @@ type DbOrTx = PgDatabase<PgQueryResultHKT>;
 type Unsafe = Sql['unsafe'];
 
 /**
- * A transaction's own connection, and whether its COMMIT has gone out. Kept by the handle its
- * statements are sent through, which drizzle keeps as its session's client.
+ * A transaction's own connection, and how far it has got. Kept by the handle its statements are
+ * sent through, which drizzle keeps as its session's client.
  */
 interface Transaction {
   connection: ReservedSql;
@@ -20,19 +20,19 @@ interface Transaction {
   failure: unknown;
   /** The COMMIT's answer, once it was asked for. */
   commit: Promise<void> | null;
-  /** True once the COMMIT is on its way: no statement may follow it. */
-  sealed: boolean;
+  /** `committing` once the COMMIT is on its way, `ended` once rolled back: no statement may follow. */
+  state: 'open' | 'committing' | 'ended';
 }
 
 const transactions = new WeakMap<object, Transaction>();
 
 /**
- * postgres.js's `begin` for a pool, on a connection reserved for the transaction, with BEGIN sent
- * with the first statements rather than a round trip ahead of them. postgres.js's own `begin`
- * waits for BEGIN's answer first, and hands its connection back to the pool as soon as the server says no transaction
- * is open, so a COMMIT sent before the callback ends (commitWithThisRoundTrip) let another
- * caller's statements onto the connection while this one still used it; a reserved connection
- * stays this transaction's until it is released here.
+ * postgres.js's `begin` for a pool, on a connection reserved for the transaction, with BEGIN
+ * sent with the first statements rather than a round trip ahead of them. postgres.js's own
+ * `begin` waits for BEGIN's answer first, and hands its connection back to the pool as soon as
+ * the server says no transaction is open, so a COMMIT sent before the callback ends
+ * (commitWithThisRoundTrip) let another caller's statements onto the connection while this one
+ * still used it; a reserved connection stays this transaction's until it is released here.
  *
  * As postgres.js does: a statement that failed fails the transaction even if its caller caught
  * the error, and the callback's error is thrown after the ROLLBACK.
@@ -49,7 +49,7 @@ export async function reservedTransaction<T>(
     began: Promise.resolve(),
     failure: null,
     commit: null,
-    sealed: false,
+    state: 'open',
   };
   // Not awaited: the function's first statements follow it in the same write. A BEGIN that
   // failed fails them too, and is the failure thrown.
@@ -68,8 +68,14 @@ export async function reservedTransaction<T>(
       await transaction.began;
       if (transaction.failure) throw transaction.failure;
     } catch (error) {
-      // A COMMIT already sent ended the transaction either way: there is nothing to roll back.
-      if (!transaction.sealed) await connection.unsafe('rollback').catch(() => {});
+      if (transaction.state === 'committing') {
+        // The COMMIT on its way ends the transaction either way; the connection goes back to
+        // the pool once it is answered.
+        await transaction.commit?.catch(() => {});
+      } else {
+        transaction.state = 'ended';
+        await connection.unsafe('rollback').catch(() => {});
+      }
       throw error;
     }
     await (transaction.commit ?? sendCommit(transaction));
@@ -94,9 +100,13 @@ export function commitWithThisRoundTrip(tx: DbOrTx): Promise<void> {
   // After this turn's statements: they are all issued by the time the event loop checks its
   // immediates, and postgres.js writes what a turn issued at that point too, so the COMMIT
   // usually leaves in the same write.
-  transaction.commit ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    sendCommit(transaction),
-  );
+  if (!transaction.commit) {
+    transaction.commit = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+      sendCommit(transaction),
+    );
+    // Its caller may not wait for it when something else in the transaction failed first.
+    transaction.commit.catch(() => {});
+  }
   return transaction.commit;
 }
 
@@ -129,10 +139,8 @@ function transactionOf(tx: DbOrTx): Transaction | undefined {
 function statementsOf(transaction: Transaction): Sql {
   const { connection } = transaction;
   const unsafe = (query: string, parameters?: Parameters<Unsafe>[1], options?: Parameters<Unsafe>[2]) => {
-    if (transaction.sealed) {
-      throw new Error(
-        `a statement was issued after its transaction's COMMIT was sent: ${query.slice(0, 60)}`,
-      );
+    if (transaction.state !== 'open') {
+      throw new Error(`a statement was issued after its transaction ended: ${query.slice(0, 60)}`);
     }
     const pending = connection.unsafe(query, parameters, options);
     pending.catch((error: unknown) => {
@@ -155,10 +163,13 @@ function statementsOf(transaction: Transaction): Sql {
 
 /**
  * The COMMIT, checked: a transaction in which a statement failed answers COMMIT with ROLLBACK
- * and no error, so the failure is thrown here instead.
+ * and no error, so the failure is thrown here instead. One rolled back meanwhile (its function
+ * threw before the COMMIT went out) sends none.
  */
 async function sendCommit(transaction: Transaction): Promise<void> {
-  transaction.sealed = true;
+  if (transaction.state === 'ended')
+    throw transaction.failure ?? new Error('the transaction was rolled back');
+  transaction.state = 'committing';
   const answer = await transaction.connection.unsafe('commit');
   if (answer.command === 'COMMIT') return;
   throw (

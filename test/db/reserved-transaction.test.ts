@@ -38,7 +38,7 @@ describe("a transaction's COMMIT sent with its last statements", () => {
         await together(anOrder(tx, 'early:kept'), commitWithThisRoundTrip(tx));
         await anOrder(tx, 'early:after');
       });
-      expect(await attempt.catch(messages)).toMatch(/issued after its transaction's COMMIT was sent/);
+      expect(await attempt.catch(messages)).toMatch(/issued after its transaction ended/);
       expect(await stored('early:kept')).toHaveLength(1);
       expect(await stored('early:after')).toEqual([]);
     },
@@ -46,6 +46,23 @@ describe("a transaction's COMMIT sent with its last statements", () => {
 });
 
 describe('a transaction on the Postgres pool', () => {
+  it.skipIf(!onPostgres)(
+    'rolls back whole, and sends no COMMIT, when its function throws in the turn it asked for one',
+    async () => {
+      let order: Promise<unknown> = Promise.resolve();
+      let committed: Promise<void> = Promise.resolve();
+      const attempt = db().transaction(async (tx) => {
+        order = anOrder(tx, 'early:abandoned');
+        committed = commitWithThisRoundTrip(tx);
+        throw new Error('changed its mind');
+      });
+      await expect(attempt).rejects.toThrow('changed its mind');
+      await order.catch(() => null);
+      expect(await committed.catch(messages)).toMatch(/rolled back/);
+      expect(await stored('early:abandoned')).toEqual([]);
+    },
+  );
+
   it.skipIf(!onPostgres)(
     'sends BEGIN with its first statements, not a round trip ahead of them: the server begins it when they arrive',
     async () => {
