@@ -51,16 +51,15 @@ export async function reservedTransaction<T>(
     commit: null,
     state: 'open',
   };
-  // Not awaited: the function's first statements follow it in the same write. A BEGIN that
-  // failed fails them too, and is the failure thrown.
-  transaction.began = connection.unsafe(`begin ${options.replace(/[^a-z ]/gi, '')}`).then(
-    () => undefined,
-    (error: unknown) => {
-      transaction.failure ??= error;
-    },
-  );
   try {
-    const handle = wrap(statementsOf(transaction));
+    const statements = statementsOf(transaction);
+    // Not awaited: the function's first statements follow it in the same write. A BEGIN that
+    // failed fails them too, and, watched as they are, is the failure thrown.
+    transaction.began = statements.unsafe(`begin ${options.replace(/[^a-z ]/gi, '')}`).then(
+      () => undefined,
+      () => undefined,
+    );
+    const handle = wrap(statements);
     transactions.set(handle, transaction);
     let result: T;
     try {

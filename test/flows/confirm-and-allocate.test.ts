@@ -6,7 +6,7 @@ import { confirmAndAllocate } from '../../src/flows/confirm-and-allocate.ts';
 import { insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
 import { findOrder } from '../../src/orders/order-store.ts';
 import { aDepartment } from '../support/department-world.ts';
-import { aCustomer, aProduct } from '../support/factories.ts';
+import { aOneLineOrder } from '../support/factories.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { onPostgres } from '../support/test-database.ts';
 
@@ -19,15 +19,11 @@ beforeAll(async () => {
   flow = await startFlow();
   await aDepartment(flow, { key: 'production', name: 'Production', channelId: 'C0PROD' }, [maker]);
   await aDepartment(flow, { key: 'logistics', name: 'Logistics', channelId: 'C0LOGI' }, ['U0SHIPPER']);
-  const customer = await aCustomer(flow.database.db, { code: 'ENDCO' });
-  const product = await aProduct(flow.database.db, { sku: 'END-A' });
-  draft = {
-    customerId: customer.id,
-    deliveryDate: '2026-12-20',
-    paymentMethod: 'net30',
-    ownerId: people.admin,
-    lines: [{ productId: product.id, spec: '', quantity: 3, unitPriceCents: 900 }],
-  };
+  draft = await aOneLineOrder(flow.database.db, people.admin, {
+    customer: { code: 'ENDCO' },
+    product: { sku: 'END-A' },
+    line: { quantity: 3, unitPriceCents: 900 },
+  });
 });
 afterAll(() => flow?.stop());
 

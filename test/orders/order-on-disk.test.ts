@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../src/db/client.ts';
 import { queryRows } from '../../src/db/rows.ts';
 import { submitOrder } from '../../src/intake/submit-order.ts';
 import { createOrder, insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
-import { aCustomer, aProduct } from '../support/factories.ts';
+import { aOneLineOrder } from '../support/factories.ts';
 import { type Flow, people, startFlow } from '../support/flow.ts';
 import { acmeSubmission, seedIntakeWorld } from '../support/intake-world.ts';
 import { onPostgres } from '../support/test-database.ts';
@@ -17,15 +17,11 @@ let order: NewOrder;
 beforeAll(async () => {
   flow = await startFlow();
   await seedIntakeWorld(flow);
-  const customer = await aCustomer(flow.database.db, { code: 'DISKCO' });
-  const product = await aProduct(flow.database.db, { sku: 'DISK-A' });
-  order = {
-    customerId: customer.id,
-    deliveryDate: '2026-12-20',
-    paymentMethod: 'net30',
-    ownerId: people.admin,
-    lines: [{ productId: product.id, spec: 'blue', quantity: 10, unitPriceCents: 1250 }],
-  };
+  order = await aOneLineOrder(flow.database.db, people.admin, {
+    customer: { code: 'DISKCO' },
+    product: { sku: 'DISK-A' },
+    line: { spec: 'blue', quantity: 10, unitPriceCents: 1250 },
+  });
 });
 afterAll(() => flow?.stop());
 

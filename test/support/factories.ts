@@ -2,6 +2,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { UseCaseContext } from '../../src/context.ts';
 import type { Db, DbOrTx } from '../../src/db/client.ts';
 import { customers, products } from '../../src/db/schema.ts';
+import type { NewOrder, NewOrderLine } from '../../src/orders/create-order.ts';
 
 const at = new Date('2026-11-01T00:00:00Z');
 
@@ -38,6 +39,34 @@ export async function aProduct(db: DbOrTx, overrides: Partial<typeof products.$i
     .returning();
   if (!row) throw new Error('no product');
   return row;
+}
+
+/**
+ * A one-line order, for a customer and a product made for it, due 2026-12-20 on net 30: what
+ * createOrder and insertOrder take.
+ */
+export async function aOneLineOrder(
+  db: DbOrTx,
+  ownerId: string,
+  {
+    customer = {},
+    product = {},
+    line = {},
+  }: {
+    customer?: Partial<typeof customers.$inferInsert>;
+    product?: Partial<typeof products.$inferInsert>;
+    line?: Partial<NewOrderLine>;
+  } = {},
+): Promise<NewOrder> {
+  const { id: customerId } = await aCustomer(db, customer);
+  const { id: productId } = await aProduct(db, product);
+  return {
+    customerId,
+    deliveryDate: '2026-12-20',
+    paymentMethod: 'net30',
+    ownerId,
+    lines: [{ productId, spec: '', quantity: 1, unitPriceCents: 100, ...line }],
+  };
 }
 
 /** A use case's context as the bot builds it from the default configuration, on `clock`. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { DbOrTx } from '../../src/db/client.ts';
 import { orders } from '../../src/db/schema.ts';
-import { insertOrder } from '../../src/orders/create-order.ts';
-import { aCustomer, aProduct } from './factories.ts';
+import { insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
+import { aOneLineOrder } from './factories.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /**
@@ -10,14 +10,10 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
  * by their intake key: how to insert one, and which are stored under a key.
  */
 export function keyedOrders() {
-  let world: { database: TestDatabase; customerId: number; productId: number } | undefined;
+  let world: { database: TestDatabase; draft: NewOrder } | undefined;
   beforeAll(async () => {
     const database = await createTestDatabase();
-    world = {
-      database,
-      customerId: (await aCustomer(database.db)).id,
-      productId: (await aProduct(database.db)).id,
-    };
+    world = { database, draft: await aOneLineOrder(database.db, 'U0ADMIN') };
   });
   afterAll(() => world?.database.close());
   const ready = () => {
@@ -30,14 +26,7 @@ export function keyedOrders() {
     /** The database's URL on Postgres, for a pool of the test's own; null on PGlite. */
     url: () => ready().database.url,
     anOrder: (tx: DbOrTx, intakeKey: string) =>
-      insertOrder(tx, new Date('2026-11-27T09:00:00Z'), 'UTC', {
-        customerId: ready().customerId,
-        deliveryDate: '2026-12-20',
-        paymentMethod: 'net30',
-        ownerId: 'U0ADMIN',
-        intakeKey,
-        lines: [{ productId: ready().productId, spec: '', quantity: 1, unitPriceCents: 100 }],
-      }),
+      insertOrder(tx, new Date('2026-11-27T09:00:00Z'), 'UTC', { ...ready().draft, intakeKey }),
     stored: async (intakeKey: string) =>
       (await db().select().from(orders)).filter((o) => o.intakeKey === intakeKey),
   };
