@@ -763,6 +763,15 @@ ${formatTable(
       `pick. Fixture built in ${reports.map((r) => `${fmt.count(r.seedMs / 1000)} s on ${r.database}`).join(', ')}.`,
   );
   for (const r of reports) {
+    const { gc } = r;
+    console.log(
+      `${r.database}: ${fmt.count(gc.pauses)} garbage collections in this process while the timed orders ` +
+        `were allocated (${fmt.count(gc.youngPauses)} young-generation, longest ${fmt.ms(gc.longestYoungMs)} ms; ` +
+        `${fmt.ms(gc.totalMs)} ms in all); one fell in ${fmt.count(gc.paused)} allocations, among them ` +
+        `${gc.slowestPaused} of the slowest ${gc.slowest}; p99 of the others ${fmt.ms(gc.p99UnpausedMs)} ms.`,
+    );
+  }
+  for (const r of reports) {
     if (r.failures)
       console.log(`!! ${r.database}: ${r.failures} allocations failed; first: ${r.firstFailure}`);
     if (r.allocated !== r.timed) {
