@@ -16,7 +16,7 @@ import { orderTraitsData } from '../src/routing/allocation-store.ts';
 import { departmentLoad } from '../src/routing/capacity-store.ts';
 import { routingConfig } from '../src/routing/routing-config.ts';
 import { type AllocationWorld, confirmedOrders, seedAllocationWorld } from './allocation-fixture.ts';
-import { type GcPause, spansWithPause, watchGcPauses } from './gc-pauses.ts';
+import { type GcOverSpans, gcOverSpans, type TimedSpan, watchGcPauses } from './gc-pauses.ts';
 import { BENCH_USER_ID } from './signed-request.ts';
 import { percentile, sortedCopy } from './stats.ts';
 
@@ -68,30 +68,12 @@ export interface AllocationReport {
   unassigned: number;
   failures: number;
   firstFailure: string | null;
-  /** This process's garbage collections while the timed orders were allocated. */
-  gc: GcDuringAllocation;
+  /** This process's garbage collections while the timed orders were allocated, and which they paused. */
+  gc: GcOverSpans;
   plan: LoadPlan | null;
   /** Orders allocated once more through a logging drizzle, to see where the time goes. */
   profiled: number;
   statements: StatementCost[];
-}
-
-/**
- * Whether the slowest allocations are the ones a garbage collection paused: this process runs
- * them, so a collection's pause is in the time of the allocation it falls in.
- */
-export interface GcDuringAllocation {
-  pauses: number;
-  youngPauses: number;
-  totalMs: number;
-  longestYoungMs: number;
-  /** Allocations that a pause fell in, at least partly. */
-  paused: number;
-  /** The slowest 1 % of the timed allocations, and how many of them a pause fell in. */
-  slowest: number;
-  slowestPaused: number;
-  /** The 99th percentile of the allocations no pause fell in. */
-  p99UnpausedMs: number;
 }
 
 type QueryLog = (query: string, params: unknown[]) => void;
@@ -139,12 +121,11 @@ export async function measureAllocation(
   const profiled = orders.splice(opts.warmup + opts.allocations);
   const seedMs = performance.now() - seedBegan;
 
-  const latencies: number[] = [];
-  const spans: { start: number; ms: number }[] = [];
+  // This process runs the allocations, so a collection's pause is in the time of the one it falls in.
+  const spans: TimedSpan[] = [];
   const results: OrderRow[] = [];
   let failures = 0;
   let firstFailure: string | null = null;
-  let timedMs = 0;
   const gcWatch = watchGcPauses();
   for (const [i, order] of orders.entries()) {
     const began = performance.now();
@@ -152,9 +133,7 @@ export async function measureAllocation(
       const allocated = await db.transaction((tx) => allocateOrder(tx, now, timeZone, order, BENCH_USER_ID));
       const took = performance.now() - began;
       if (i < opts.warmup) continue;
-      latencies.push(took);
       spans.push({ start: began, ms: took });
-      timedMs += took;
       results.push(allocated);
     } catch (error) {
       failures++;
@@ -162,7 +141,7 @@ export async function measureAllocation(
     }
   }
 
-  const gc = gcDuring(spans, await gcWatch.stop());
+  const gc = gcOverSpans(spans, await gcWatch.stop());
   const routing = await howRouted(db, results, today);
   const timedIds = results.map((r) => r.id);
   const [outcome] = timedIds.length
@@ -173,6 +152,8 @@ export async function measureAllocation(
             from assignments where order_id between ${Math.min(...timedIds)} and ${Math.max(...timedIds)}`,
       )
     : [];
+  const latencies = spans.map((s) => s.ms);
+  const timedMs = latencies.reduce((sum, ms) => sum + ms, 0);
   const sorted = sortedCopy(latencies);
   return {
     database: opts.label,
@@ -237,28 +218,6 @@ async function profileStatements(
       share: e.ms / total,
     }))
     .sort((a, b) => b.share - a.share);
-}
-
-function gcDuring(
-  spans: readonly { start: number; ms: number }[],
-  pauses: readonly GcPause[],
-): GcDuringAllocation {
-  const paused = spansWithPause(spans, pauses);
-  const bySlowest = spans
-    .map((s, i) => ({ ms: s.ms, paused: paused[i] === true }))
-    .sort((a, b) => b.ms - a.ms);
-  const slowest = bySlowest.slice(0, Math.ceil(spans.length / 100));
-  const young = pauses.filter((p) => p.young);
-  return {
-    pauses: pauses.length,
-    youngPauses: young.length,
-    totalMs: pauses.reduce((sum, p) => sum + p.ms, 0),
-    longestYoungMs: Math.max(0, ...young.map((p) => p.ms)),
-    paused: paused.filter(Boolean).length,
-    slowest: slowest.length,
-    slowestPaused: slowest.filter((s) => s.paused).length,
-    p99UnpausedMs: percentile(sortedCopy(bySlowest.filter((s) => !s.paused).map((s) => s.ms)), 99),
-  };
 }
 
 /** Which rule each order met, worked out again (untimed) with the same pure chooseRoute. */

@@ -1,4 +1,5 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { percentile, sortedCopy } from './stats.ts';
 
 /** A garbage collection that stopped this process's JavaScript, in performance.now() time. */
 export interface GcPause {
@@ -35,10 +36,44 @@ export function watchGcPauses(): { stop(): Promise<GcPause[]> } {
   };
 }
 
-/** For each timed span ([start, start + ms]), whether a pause fell in it, at least partly. */
-export function spansWithPause(
-  spans: readonly { start: number; ms: number }[],
-  pauses: readonly GcPause[],
-): boolean[] {
-  return spans.map(({ start, ms }) => pauses.some((p) => p.start < start + ms && p.start + p.ms > start));
+/** Something timed in this process, in performance.now() time. */
+export interface TimedSpan {
+  start: number;
+  ms: number;
+}
+
+/** The pauses while timed spans ran, and whether the slowest spans are the ones they fell in. */
+export interface GcOverSpans {
+  pauses: number;
+  youngPauses: number;
+  totalMs: number;
+  longestYoungMs: number;
+  /** Spans a pause fell in, at least partly. */
+  paused: number;
+  /** The slowest 1 % of the spans, and how many of them a pause fell in. */
+  slowest: number;
+  slowestPaused: number;
+  /** The 99th percentile of the spans no pause fell in. */
+  p99UnpausedMs: number;
+}
+
+export function gcOverSpans(spans: readonly TimedSpan[], pauses: readonly GcPause[]): GcOverSpans {
+  const bySlowest = spans
+    .map(({ start, ms }) => ({
+      ms,
+      paused: pauses.some((p) => p.start < start + ms && p.start + p.ms > start),
+    }))
+    .sort((a, b) => b.ms - a.ms);
+  const slowest = bySlowest.slice(0, Math.ceil(spans.length / 100));
+  const young = pauses.filter((p) => p.young);
+  return {
+    pauses: pauses.length,
+    youngPauses: young.length,
+    totalMs: pauses.reduce((sum, p) => sum + p.ms, 0),
+    longestYoungMs: Math.max(0, ...young.map((p) => p.ms)),
+    paused: bySlowest.filter((s) => s.paused).length,
+    slowest: slowest.length,
+    slowestPaused: slowest.filter((s) => s.paused).length,
+    p99UnpausedMs: percentile(sortedCopy(bySlowest.filter((s) => !s.paused).map((s) => s.ms)), 99),
+  };
 }

@@ -770,8 +770,6 @@ ${formatTable(
         `${fmt.ms(gc.totalMs)} ms in all); one fell in ${fmt.count(gc.paused)} allocations, among them ` +
         `${gc.slowestPaused} of the slowest ${gc.slowest}; p99 of the others ${fmt.ms(gc.p99UnpausedMs)} ms.`,
     );
-  }
-  for (const r of reports) {
     if (r.failures)
       console.log(`!! ${r.database}: ${r.failures} allocations failed; first: ${r.firstFailure}`);
     if (r.allocated !== r.timed) {
