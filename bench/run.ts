@@ -721,7 +721,7 @@ function printAllocation(reports: AllocationReport[]): void {
 Backlog: ${fmt.count(w.backlogOrders)} allocated orders with ` +
       `${fmt.count(w.backlogAssignments)} steps, ${fmt.count(w.backlogLoad)} of them not done (what the ` +
       'running load totals add up), bulk-inserted with SQL. The orders allocated are made with insertOrder ' +
-      "and the 'confirm' move, then each is allocated in a transaction of its own, one at a time, after " +
+      "and the 'confirm' move, then each is allocated in a transaction of its own that ends with it, one at a time, after " +
       `${first.warmup} untimed.`,
   );
   console.log(
@@ -769,6 +769,13 @@ ${formatTable(
         `were allocated (${fmt.count(gc.youngPauses)} young-generation, longest ${fmt.ms(gc.longestYoungMs)} ms; ` +
         `${fmt.ms(gc.totalMs)} ms in all); one fell in ${fmt.count(gc.paused)} allocations, among them ` +
         `${gc.slowestPaused} of the slowest ${gc.slowest}; p99 of the others ${fmt.ms(gc.p99UnpausedMs)} ms.`,
+    );
+    console.log(
+      `${r.database}: a bare transaction of the allocation's shape (BEGIN with a one-row read; a one-row ` +
+        'read; a one-row insert with the COMMIT: on Postgres three round trips, the last waiting for the ' +
+        `disk), run after each allocation: p50 ${fmt.ms(r.floor.p50Ms)}, p95 ${fmt.ms(r.floor.p95Ms)}, ` +
+        `p99 ${fmt.ms(r.floor.p99Ms)} ms ` +
+        '(what this machine and server take before any of the allocation’s own work).',
     );
     if (r.failures)
       console.log(`!! ${r.database}: ${r.failures} allocations failed; first: ${r.firstFailure}`);

@@ -4,10 +4,12 @@ import { type Actor, requireDepartment, requireRole } from '../auth/roles.ts';
 import type { UseCaseContext } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { orderEvents } from '../db/schema.ts';
+import { together } from '../db/together.ts';
 import { AppError } from '../errors.ts';
 import { confirmAndAllocate } from '../flows/confirm-and-allocate.ts';
 import { moveOrder } from '../orders/move-order.ts';
-import { appendOrderEvent, findOrder, type OrderRow } from '../orders/order-store.ts';
+import { findOrder, type OrderRow } from '../orders/order-store.ts';
+import { routeInputs } from '../routing/allocate-order.ts';
 import { findDepartment } from '../routing/allocation-store.ts';
 import { refuseOwnCreditDecision } from './self-approval.ts';
 
@@ -44,10 +46,15 @@ async function decide(
 ): Promise<OrderRow> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    await requireMayDecideCreditHolds(tx, actor);
-    const order = await findOrder(tx, orderId);
+    // One round trip for all that deciding reads; an approval routes the order, so what routing
+    // reads about it comes along. The first failure in this order is the one thrown.
+    const [, order, earlier, inputs] = await together(
+      requireMayDecideCreditHolds(tx, actor),
+      findOrder(tx, orderId),
+      lastDecision(tx, orderId),
+      verdict === 'approved' ? routeInputs(tx, orderId) : Promise.resolve(undefined),
+    );
     refuseOwnCreditDecision(order, actor.userId, ctx.selfApproval ?? false);
-    const earlier = await lastDecision(tx, orderId);
     if (earlier) {
       throw new AppError(
         'conflict',
@@ -61,19 +68,20 @@ async function decide(
       type: 'credit_decided' as const,
       data: { decision: verdict, ...(reason ? { reason } : {}) },
     };
-    if (verdict === 'approved') {
+    if (inputs) {
       return confirmAndAllocate(ctx, tx, now, {
         order,
         expectedVersion,
         steps: [{ action: 'release' }, { action: 'confirm', reason: 'credit approved' }],
         actor: actor.userId,
         why,
+        known: { inputs },
+        // The decision is the last thing written: its COMMIT goes with the allocation's writes.
+        endsTransaction: true,
       });
     }
     const steps = [{ action: 'cancel' as const, reason: `credit rejected: ${reason ?? ''}`.trim() }];
-    const moved = await moveOrder(tx, { now, order, expectedVersion, steps, actor: actor.userId });
-    await appendOrderEvent(tx, orderId, actor.userId, now, why);
-    return moved;
+    return moveOrder(tx, { now, order, expectedVersion, steps, actor: actor.userId, because: why });
   });
 }
 

@@ -2,7 +2,7 @@ import type { UseCaseContext } from '../context.ts';
 import type { Tx } from '../db/client.ts';
 import type { Step } from '../orders/move-order.ts';
 import type { OrderEvent } from '../orders/order-events.ts';
-import { appendOrderEvent, type OrderRow } from '../orders/order-store.ts';
+import type { OrderRow } from '../orders/order-store.ts';
 import { type AllocationReads, allocateOrder } from '../routing/allocate-order.ts';
 
 export interface Confirmation {
@@ -12,13 +12,14 @@ export interface Confirmation {
   /** The moves that end in `confirm`: confirm alone, or release then confirm for a held order. */
   steps: readonly Step[];
   actor: string;
-  /** The event that says why it was confirmed (e.g. finance's decision), recorded after the move. */
+  /** The event that says why it was confirmed (e.g. finance's decision), recorded with the moves. */
   why?: OrderEvent;
   /**
-   * All that allocation reads, when the caller read it already (intake, with the insert): then
-   * the move and the allocation's writes go in one round trip.
+   * What allocation reads, when the caller read it already: the route's inputs read with the
+   * order (finance's decision), and the loads too (intake, with the insert), when the move and
+   * the allocation's writes go in one round trip.
    */
-  known?: Required<AllocationReads>;
+  known?: AllocationReads;
   /** Nothing follows in the caller's transaction: see AllocationOptions.endsTransaction. */
   endsTransaction?: boolean;
 }
@@ -28,21 +29,19 @@ export interface Confirmation {
  * records each move. Intake confirms an order whose credit is fine; finance confirms one it
  * approved. Runs in the caller's transaction.
  */
-export async function confirmAndAllocate(
+export function confirmAndAllocate(
   ctx: UseCaseContext,
   tx: Tx,
   now: Date,
   { order, expectedVersion, steps, actor, why, known, endsTransaction = false }: Confirmation,
 ): Promise<OrderRow> {
   // The confirming moves and the allocation's are one write of the order, with one card update.
-  const allocated = await allocateOrder(tx, now, ctx.timeZone, order, actor, {
+  return allocateOrder(tx, now, ctx.timeZone, order, actor, {
     configAdmins: ctx.admins,
     known,
     confirming: steps,
+    because: why,
     expectedVersion,
-    // The event that says why is written after the allocation.
-    endsTransaction: endsTransaction && !why,
+    endsTransaction,
   });
-  if (why) await appendOrderEvent(tx, order.id, actor, now, why);
-  return allocated;
 }

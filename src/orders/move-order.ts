@@ -5,6 +5,7 @@ import { assignments } from '../db/schema.ts';
 import { together } from '../db/together.ts';
 import { AppError, staleOrderMessage } from '../errors.ts';
 import { refreshOrderCards } from './order-cards.ts';
+import type { OrderEvent } from './order-events.ts';
 import {
   isOrderStatus,
   type OrderAction,
@@ -46,24 +47,23 @@ export interface Move {
    * version this move gives the order (allocation does, once its steps are written).
    */
   homes?: boolean;
+  /** The event that says why the steps were taken (finance's decision), recorded after theirs in one statement. */
+  because?: OrderEvent;
 }
 
 export async function moveOrder(
   tx: DbOrTx,
-  { now, order, expectedVersion, steps = [], actor, line, homes = true }: Move,
+  { now, order, expectedVersion, steps = [], actor, line, homes = true, because }: Move,
 ): Promise<OrderRow> {
   if (order.version !== expectedVersion) throw new AppError('stale', staleOrderMessage);
   const { changes, events } = walkSteps(order, steps);
   const why = steps.findLast((s) => s.reason)?.reason;
   const moved = `${mention(actor)} → *${statusWords[changes.status]}*${why ? `: ${escapeMrkdwn(why)}` : ''}`;
   const write = updateOrderAtVersion(tx, order.id, expectedVersion, now, changes);
-  const recorded = appendOrderEvents(
-    tx,
-    order.id,
-    actor,
-    now,
-    events.map((data) => ({ type: 'status_changed', data })),
-  );
+  const recorded = appendOrderEvents(tx, order.id, actor, now, [
+    ...events.map((data) => ({ type: 'status_changed' as const, data })),
+    ...(because ? [because] : []),
+  ]);
   const threadLine = line ?? moved;
   if (changes.status === 'cancelled') {
     // A cancelled order's remaining work leaves every queue, capacity count and App Home, so its

@@ -6,6 +6,7 @@ import { assignments } from '../db/schema.ts';
 import { tableStatements } from '../db/table-statements.ts';
 import { together } from '../db/together.ts';
 import { movedOrder, moveOrder, type Step } from '../orders/move-order.ts';
+import type { OrderEvent } from '../orders/order-events.ts';
 import { refreshOrderHomes } from '../orders/order-homes.ts';
 import type { OrderRow } from '../orders/order-store.ts';
 import { chooseRoute, type RouteStep } from './allocation-rules.ts';
@@ -23,11 +24,11 @@ const stepStatements = tableStatements(assignments);
 
 /**
  * What routing reads about an order that confirming it does not change: its traits, the rules
- * and the departments. A caller that moves the order first sends these with the move, so the
- * order's first round trip after its number is taken carries both.
+ * and the departments. Only the order's id is needed, so a caller sends these with the
+ * statements that read the order and check what it is about to do.
  */
-export function routeInputs(tx: DbOrTx, order: OrderRow) {
-  return together(orderTraitsData(tx, order), routingConfig(tx));
+export function routeInputs(tx: DbOrTx, orderId: number) {
+  return together(orderTraitsData(tx, orderId), routingConfig(tx));
 }
 export type RouteInputs = Awaited<ReturnType<typeof routeInputs>>;
 
@@ -95,6 +96,8 @@ export interface AllocationOptions {
    * as the allocation's: the order is given as before them, and is written and carded once.
    */
   confirming?: readonly Step[];
+  /** The event that says why the order was confirmed, recorded with the confirming moves (Move.because). */
+  because?: OrderEvent;
   /** The version the person saw, when they confirmed it; the move refuses any other. */
   expectedVersion?: number;
   /**
@@ -124,6 +127,7 @@ export async function allocateOrder(
     configAdmins = [],
     known,
     confirming = [],
+    because,
     expectedVersion = order.version,
     endsTransaction = false,
   }: AllocationOptions = {},
@@ -135,10 +139,10 @@ export async function allocateOrder(
   const allocating: Step[] = [...confirming, { action: 'allocate' }];
   const moved = movedOrder(order, allocating, now);
   const today = calendarDate(now, timeZone);
-  const plan = planRoute(known?.inputs ?? (await routeInputs(tx, order)), order, today);
+  const plan = planRoute(known?.inputs ?? (await routeInputs(tx, order.id)), order, today);
   const read = known?.loads !== undefined ? known.loads : await readPlanLoads(tx, plan);
   const move = (steps: readonly Step[]) =>
-    moveOrder(tx, { now, order, expectedVersion, steps, actor, homes: false });
+    moveOrder(tx, { now, order, expectedVersion, steps, actor, homes: false, because });
   if ('missing' in plan || !read) {
     const which = 'missing' in plan ? plan.missing.join(', ') : '';
     const [waiting] = await together(

@@ -1,9 +1,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
-import { type allocationRules, assignments, customers, departments } from '../db/schema.ts';
+import { type allocationRules, assignments, customers, departments, orders } from '../db/schema.ts';
 import { withDepartment } from '../db/with-department.ts';
-import type { OrderRow } from '../orders/order-store.ts';
 import { sqlList, stepsUnderWay } from '../orders/status-sets.ts';
 import {
   type AllocationRule,
@@ -34,18 +33,22 @@ export function parsedRules(rows: readonly (typeof allocationRules.$inferSelect)
  */
 export type ContentTraits = Pick<OrderTraits, 'categories' | 'tier'> & { units: number };
 
-/** An order's content traits, read in one statement. */
-export async function orderTraitsData(db: DbOrTx, order: OrderRow): Promise<ContentTraits> {
+/**
+ * An order's content traits, read in one statement. Only the order's id is needed, so a caller
+ * can send it with the statement that reads the order.
+ */
+export async function orderTraitsData(db: DbOrTx, orderId: number): Promise<ContentTraits> {
   const [row] = await db
     .select({
       categories: sql<string[] | null>`(
         select json_agg(distinct p.category) from order_lines l
-        inner join products p on p.id = l.product_id where l.order_id = ${order.id})`,
+        inner join products p on p.id = l.product_id where l.order_id = ${orderId})`,
       tier: customers.tier,
-      units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = ${order.id})`,
+      units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = ${orderId})`,
     })
-    .from(customers)
-    .where(eq(customers.id, order.customerId));
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, orderId));
   return {
     categories: row?.categories ?? [],
     tier: row?.tier ?? 'standard',

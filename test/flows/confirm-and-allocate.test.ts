@@ -1,9 +1,10 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitRequested } from '../../src/db/reserved-transaction.ts';
-import { assignments, outbox, people as peopleTable } from '../../src/db/schema.ts';
+import { assignments, orderEvents, outbox, people as peopleTable } from '../../src/db/schema.ts';
 import { confirmAndAllocate } from '../../src/flows/confirm-and-allocate.ts';
 import { insertOrder, type NewOrder } from '../../src/orders/create-order.ts';
+import type { OrderEvent } from '../../src/orders/order-events.ts';
 import { findOrder } from '../../src/orders/order-store.ts';
 import { aDepartment } from '../support/department-world.ts';
 import { aOneLineOrder } from '../support/factories.ts';
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => flow?.stop());
 
 /** Stores an order and confirms and allocates it in the same transaction, which ends there. */
-async function storeAndAllocate(intakeKey: string) {
+async function storeAndAllocate(intakeKey: string, why?: OrderEvent) {
   const { ctx } = flow.desk;
   return ctx.db.transaction(async (tx) => {
     const order = await insertOrder(tx, now, ctx.timeZone, { ...draft, intakeKey });
@@ -37,6 +38,7 @@ async function storeAndAllocate(intakeKey: string) {
       expectedVersion: order.version,
       steps: [{ action: 'confirm' }],
       actor: people.admin,
+      why,
       endsTransaction: true,
     });
     return { allocated, commitSent: commitRequested(tx) };
@@ -54,6 +56,22 @@ describe('an order confirmed and allocated at the end of its transaction (the Su
       .where(eq(assignments.orderId, allocated.id))
       .orderBy(assignments.step);
     expect(first).toMatchObject({ status: 'open', assigneeId: maker });
+  });
+
+  it("an order confirmed for a reason (finance's decision): the reason is recorded right after the moves, and the COMMIT still goes with the allocation's writes", async () => {
+    const why: OrderEvent = { type: 'credit_decided', data: { decision: 'approved' } };
+    const { allocated, commitSent } = await storeAndAllocate('end:why', why);
+    expect(commitSent).toBe(onPostgres);
+    const events = await flow.database.db
+      .select({ type: orderEvents.type, data: orderEvents.data })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, allocated.id))
+      .orderBy(orderEvents.id);
+    expect(events.slice(-3)).toEqual([
+      { type: 'status_changed', data: expect.objectContaining({ action: 'confirm', after: 'confirmed' }) },
+      { type: 'status_changed', data: expect.objectContaining({ action: 'allocate', after: 'allocated' }) },
+      why,
+    ]);
   });
 
   it('with nobody to take the first step, the warnings are written after the steps and the transaction commits when it ends', async () => {
