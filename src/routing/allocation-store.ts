@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { queryRows, toNumber } from '../db/rows.ts';
-import { type allocationRules, assignments, customers, departments, orders } from '../db/schema.ts';
+import { type allocationRules, assignments, departments } from '../db/schema.ts';
 import { withDepartment } from '../db/with-department.ts';
 import { sqlList, stepsUnderWay } from '../orders/status-sets.ts';
 import {
@@ -38,17 +38,15 @@ export type ContentTraits = Pick<OrderTraits, 'categories' | 'tier'> & { units: 
  * can send it with the statement that reads the order.
  */
 export async function orderTraitsData(db: DbOrTx, orderId: number): Promise<ContentTraits> {
-  const [row] = await db
-    .select({
-      categories: sql<string[] | null>`(
-        select json_agg(distinct p.category) from order_lines l
-        inner join products p on p.id = l.product_id where l.order_id = ${orderId})`,
-      tier: customers.tier,
-      units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = ${orderId})`,
-    })
-    .from(orders)
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .where(eq(orders.id, orderId));
+  // A template, not the builder: every allocation reads it (db/table-statements.ts says why).
+  const [row] = await queryRows<{ categories: string[] | null; tier: string; units: unknown }>(
+    db,
+    sql`select (select json_agg(distinct p.category) from order_lines l
+                inner join products p on p.id = l.product_id where l.order_id = o.id) as categories,
+               c.tier,
+               (select coalesce(sum(l.quantity), 0)::int from order_lines l where l.order_id = o.id) as units
+        from orders o inner join customers c on c.id = o.customer_id where o.id = ${orderId}`,
+  );
   return {
     categories: row?.categories ?? [],
     tier: row?.tier ?? 'standard',

@@ -1,4 +1,4 @@
-import { addDays } from '../calendar.ts';
+import { addDays, dayNumber } from '../calendar.ts';
 /**
  * Capacity (issue: "Capacity"). A department finishes its work earliest-due-first, so an order
  * due on D competes only with the work due on or before D: it fits when that work and its own
@@ -32,22 +32,28 @@ export interface CapacityQuestion {
  */
 export function earliestFit(q: CapacityQuestion): string | null {
   if (q.dailyCapacity <= 0) return null;
-  const byDate = new Map<string, number>();
-  for (const l of q.load) byDate.set(l.dueOn, (byDate.get(l.dueOn) ?? 0) + l.amount);
-  const dates = [...byDate.keys()].sort();
+  // In day numbers: a department's load spans dozens of dates, and each date string built on the
+  // way cost more than the rest of the walk.
+  const today = dayNumber(q.today);
+  const dueOn = dayNumber(q.dueOn);
+  const byDay = new Map<number, number>();
+  for (const l of q.load) {
+    const day = dayNumber(l.dueOn);
+    byDay.set(day, (byDay.get(day) ?? 0) + l.amount);
+  }
+  const days = [...byDay.keys()].sort((a, b) => a - b);
   let due = q.amount;
-  for (const d of dates) if (d <= q.dueOn) due += byDate.get(d) ?? 0;
-  const later = dates.filter((d) => d > q.dueOn);
-  const fitsBy = (load: number) => addDays(q.today, Math.max(0, Math.ceil(load / q.dailyCapacity) - 1));
-  if (fitsBy(due) <= q.dueOn && q.dueOn >= q.today) return null;
-  let from = maxDate(q.dueOn, q.today);
-  for (const next of later) {
-    const candidate = maxDate(from, fitsBy(due));
-    if (candidate < next) return candidate;
-    due += byDate.get(next) ?? 0;
+  for (const d of days) if (d <= dueOn) due += byDay.get(d) ?? 0;
+  const fitsBy = (load: number) => today + Math.max(0, Math.ceil(load / q.dailyCapacity) - 1);
+  if (fitsBy(due) <= dueOn && dueOn >= today) return null;
+  const date = (day: number) => addDays(q.today, day - today);
+  let from = Math.max(dueOn, today);
+  for (const next of days) {
+    if (next <= dueOn) continue;
+    const candidate = Math.max(from, fitsBy(due));
+    if (candidate < next) return date(candidate);
+    due += byDay.get(next) ?? 0;
     from = next;
   }
-  return maxDate(from, fitsBy(due));
+  return date(Math.max(from, fitsBy(due)));
 }
-
-const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addWorkingDays,
   type BusinessCalendar,
   calendarDate,
+  dayNumber,
   isWithinBusinessHours,
   isWorkingDay,
   localTime,
@@ -114,6 +116,37 @@ describe('the business calendar', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('day numbers, for arithmetic over many dates', () => {
+  it('counts from 1970-01-01, years before 100 included', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2026-12-01')).toBe(Date.parse('2026-12-01') / 86_400_000);
+    expect(dayNumber('0050-03-01') - dayNumber('0050-02-28')).toBe(1);
+  });
+
+  it('a date n days later has a day number n higher', () => {
+    const anyDate = fc
+      .date({
+        min: new Date('0001-01-01T00:00:00Z'),
+        max: new Date('9998-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: -300, max: 300 }), (date, n) => {
+        const later = addDays(date, n);
+        if (later === '0001-01-01') return;
+        expect(dayNumber(later)).toBe(dayNumber(date) + n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('anything but a normalised date is a bug in the caller, and throws', () => {
+    expect(() => dayNumber('2026-1-5')).toThrow(RangeError);
+    expect(() => dayNumber('next week')).toThrow(RangeError);
   });
 });
 
