@@ -27,9 +27,12 @@ const keptAtMost = 16;
  * What is returned is shared between requests and frozen.
  */
 export async function routingConfig(db: DbOrTx): Promise<RoutingConfig> {
+  // The one row by its key, given as a parameter: a statement without parameters goes to the
+  // server as a simple query, parsed and planned on every run; this one is named and planned once.
   const [revision] = await queryRows<{ key: string }>(
     db,
-    sql`select token || ':' || current_database() || ':' || pg_postmaster_start_time() as key from routing_revision`,
+    sql`select token || ':' || current_database() || ':' || pg_postmaster_start_time() as key
+        from routing_revision where "only" = ${true}`,
   );
   if (!revision) throw new Error('routing_revision has no row: the database is not migrated');
   let config = kept.get(revision.key);
