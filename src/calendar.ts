@@ -253,14 +253,12 @@ export function addDays(isoDate: string, days: number): string {
  * (the proleptic Gregorian calendar, as Date counts): capacity walks dozens of dates per order.
  */
 export function dayNumber(isoDate: string): number {
-  if (isoDate.length !== 10 || isoDate[4] !== '-' || isoDate[7] !== '-') {
-    throw new RangeError(`dayNumber needs a YYYY-MM-DD date, got ${isoDate}`);
-  }
   const year = digits(isoDate, 0, 4);
   const month = digits(isoDate, 5, 7);
   const day = digits(isoDate, 8, 10);
-  if (Number.isNaN(year + month + day))
+  if (isoDate.length !== 10 || isoDate[4] !== '-' || isoDate[7] !== '-' || Number.isNaN(year + month + day)) {
     throw new RangeError(`dayNumber needs a YYYY-MM-DD date, got ${isoDate}`);
+  }
   // Counted in years that begin on 1 March, so that a leap day ends its year.
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

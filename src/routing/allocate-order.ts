@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { calendarDate } from '../calendar.ts';
+import { calendarDate, dayNumber } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { commitWithThisRoundTrip } from '../db/reserved-transaction.ts';
 import { assignments } from '../db/schema.ts';
@@ -16,8 +16,6 @@ import { departmentsLoad } from './capacity-store.ts';
 import { capacityRiskLine } from './capacity-view.ts';
 import { pickFor, showStep, tellOwner, warnIfNobody } from './open-step.ts';
 import { routingConfig } from './routing-config.ts';
-
-const dayMs = 86_400_000;
 
 /** Every allocation writes its steps while the number counter is held: a template (table-statements.ts). */
 const stepStatements = tableStatements(assignments);
@@ -58,7 +56,7 @@ export function planRoute(
     ...traits,
     valueCents: order.totalCents,
     paymentMethod: order.paymentMethod,
-    daysUntilDelivery: Math.round((Date.parse(order.deliveryDate) - Date.parse(today)) / dayMs),
+    daysUntilDelivery: dayNumber(order.deliveryDate) - dayNumber(today),
   });
   const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
   const first = route[0];
