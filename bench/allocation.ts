@@ -159,7 +159,12 @@ export async function measureAllocation(
     if (i >= opts.warmup) floor.push(bare);
   }
 
-  const gc = gcOverSpans(spans, await gcWatch.stop());
+  // The untimed warm-up's collections are not the timed orders'.
+  const timedFrom = spans[0]?.start ?? Number.POSITIVE_INFINITY;
+  const gc = gcOverSpans(
+    spans,
+    (await gcWatch.stop()).filter((pause) => pause.start + pause.ms >= timedFrom),
+  );
   const routing = await howRouted(db, results, today);
   const timedIds = results.map((r) => r.id);
   const [outcome] = timedIds.length

@@ -707,10 +707,17 @@ async function allocationOnPostgres(opts: BenchOptions, results: Results): Promi
   }
 }
 
+/**
+ * As many untimed allocations first as timed ones, as the ack rounds pre-warm their bots: V8's
+ * optimising compiler was still at work on the allocation's functions for the first several
+ * hundred (allocateOrder itself around the 290th, a 46 ms compile), and on two cores each
+ * compile took the core the bench or Postgres needed. A running desk has long done that; with 25
+ * untimed, those compiles made the slowest allocations (`node --trace-opt`).
+ */
 function allocationSize(opts: BenchOptions) {
   return {
     allocations: opts.allocations,
-    warmup: Math.max(5, Math.round(opts.allocations / 20)),
+    warmup: opts.allocations,
     profile: opts.quick ? 10 : 20,
     backlogOrders: BACKLOG_ORDERS,
   };
@@ -729,7 +736,7 @@ Backlog: ${fmt.count(w.backlogOrders)} allocated orders with ` +
       `${fmt.count(w.backlogAssignments)} steps, ${fmt.count(w.backlogLoad)} of them not done (what the ` +
       'running load totals add up), bulk-inserted with SQL. The orders allocated are made with insertOrder ' +
       "and the 'confirm' move, then each is allocated in a transaction of its own that ends with it, one at a time, after " +
-      `${first.warmup} untimed.`,
+      `${first.warmup} untimed (the compiler's warm-up).`,
   );
   console.log(
     `
