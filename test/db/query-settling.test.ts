@@ -5,15 +5,15 @@ import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { onPostgres, testDatabaseUrl } from '../support/test-database.ts';
 
+/** Where `import 'postgres'` in the child finds the installed (patched) package. */
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+
 /**
  * postgres.js's Query is a promise that kept two closures of its own to settle itself; with those,
  * V8's young-generation collections kept alive and promoted a fifth to a third of what a loop of
  * queries allocated (several milliseconds a pause, in the allocation's slowest orders).
  * `patches/postgres+3.4.9.patch` (applied by `npm install`) settles through the class's methods.
  */
-/** Where `import 'postgres'` in the child finds the installed (patched) package. */
-const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
-
 describe('a postgres.js query settles through its class, not closures of its own', () => {
   it('a query carries no resolve or reject of its own', async () => {
     // Never connects: a query is only sent once awaited.
@@ -41,14 +41,14 @@ describe('a postgres.js query settles through its class, not closures of its own
       // Node's own GC trace, one line per collection, from a child of its own: no timing is read.
       const loop = `
         import postgres from 'postgres';
-        const sql = postgres(process.env.URL, { max: 1 });
+        const sql = postgres(process.env.SERVER_URL, { max: 1 });
         const rows = () => sql.unsafe("select g as id, 'name ' || g as name from generate_series(1, 40) g where $1::int > 0", [1], { prepare: true });
         for (let i = 0; i < 4000; i++) await Promise.all([rows(), rows()]);
         await sql.end();`;
       const { stdout } = await promisify(execFile)(
         process.execPath,
         ['--trace-gc-nvp', '--input-type=module', '-e', loop],
-        { cwd: repositoryRoot, env: { ...process.env, URL: testDatabaseUrl }, maxBuffer: 64 << 20 },
+        { cwd: repositoryRoot, env: { ...process.env, SERVER_URL: testDatabaseUrl }, maxBuffer: 64 << 20 },
       );
       const survived = stdout
         .split('\n')
