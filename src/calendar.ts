@@ -268,6 +268,9 @@ export function dayNumber(isoDate: string): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** Days from one normalised date to another: negative when `to` is the earlier. */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
 /** The number written in text[from, to), or NaN if any of it is not a digit. */
 function digits(text: string, from: number, to: number): number {
   let value = 0;

@@ -1,6 +1,4 @@
-/** Days from one business date (YYYY-MM-DD) to another. */
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+import { daysBetween } from '../calendar.ts';
 
 export interface ProgressPolicy {
   /** Days in production before the first reminder (ORDERDESK_PROGRESS_UPDATE_AFTER_DAYS). */

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { localTime, nextWorkingMorning, zonedInstant } from '../calendar.ts';
+import { daysBetween, localTime, nextWorkingMorning, zonedInstant } from '../calendar.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import { defineJobKind } from '../scheduler/job-kind.ts';
 import { deliveryNudgeKey, encodeNudgeRef, nudgeKinds } from './nudge-ids.ts';
 import { deliveryNudge } from './nudge-message.ts';
 import { loadDeliverySubject, unshippedStates } from './nudge-store.ts';
-
-const dayMs = 86_400_000;
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
 
 /**
  * `nudge.delivery`: an order not shipped, its delivery date near. It nudges once before the
@@ -22,7 +19,7 @@ export const deliveryNudgeJob = defineJobKind({
     const s = await loadDeliverySubject(tx, orderId);
     if (!s || !unshippedStates.includes(s.status) || s.deliveryDate !== deliveryDate) return;
     const { timeZone } = ctx.calendar;
-    const daysLeft = daysFrom(localTime(ctx.now, timeZone).date, deliveryDate);
+    const daysLeft = daysBetween(localTime(ctx.now, timeZone).date, deliveryDate);
     const message = deliveryNudge(
       s,
       daysLeft,

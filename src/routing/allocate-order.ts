@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { calendarDate, dayNumber } from '../calendar.ts';
+import { calendarDate, daysBetween } from '../calendar.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { commitWithThisRoundTrip } from '../db/reserved-transaction.ts';
 import { assignments } from '../db/schema.ts';
@@ -56,7 +56,7 @@ export function planRoute(
     ...traits,
     valueCents: order.totalCents,
     paymentMethod: order.paymentMethod,
-    daysUntilDelivery: dayNumber(order.deliveryDate) - dayNumber(today),
+    daysUntilDelivery: daysBetween(today, order.deliveryDate),
   });
   const missing = [...new Set(route.filter((s) => !departments.has(s.department)).map((s) => s.department))];
   const first = route[0];
