@@ -269,7 +269,13 @@ export const outbox = pgTable(
     createdAt: at('created_at').notNull(),
     sentAt: at('sent_at'),
   },
-  (t) => [index('outbox_ready_idx').on(t.channel, t.id).where(sql`${t.status} in ('pending', 'sending')`)],
+  (t) => [
+    index('outbox_ready_idx').on(t.channel, t.id).where(sql`${t.status} in ('pending', 'sending')`),
+    // Before a card update is drawn: is a newer one for the same order's card waiting behind it?
+    index('outbox_card_queue_idx')
+      .on(t.channel, sql`((${t.payload}->>'orderId')::bigint)`, t.id)
+      .where(sql`${t.status} = 'pending' and ${t.payload}->>'kind' = 'order_card'`),
+  ],
 );
 
 /**

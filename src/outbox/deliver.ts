@@ -1,10 +1,11 @@
-import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { isTimeZone } from '../calendar.ts';
 import { orders, outbox, personTimeZones, slackMessages } from '../db/schema.ts';
 import { classifySendError } from './classify-error.ts';
 import type { Delivered, DeliveryDeps, DeliveryRow } from './delivery.ts';
 import type { CardKind, Effect, SlackMessage } from './effects.ts';
 import { effectMetadata, findPosted } from './find-posted.ts';
+import { newerCardQueued, newerHomeQueued } from './newer-queued.ts';
 import { uploadFile } from './upload-file.ts';
 
 /**
@@ -63,7 +64,7 @@ export class EffectDelivery {
    * happens now and shows them all. views.publish replaces the whole tab, so nothing is kept.
    */
   async #home(row: { id: number; channel: string }, userId: string): Promise<Delivered> {
-    if (await this.#newerQueued(row, sql`${outbox.payload}->>'kind' = 'home'`)) {
+    if (await newerHomeQueued(this.deps.db, row)) {
       return { ts: null, skipped: true };
     }
     const view = await this.deps.renderHome(this.deps.db, userId);
@@ -76,7 +77,7 @@ export class EffectDelivery {
     const existing = await this.#cardTs(orderId, row.channel, card);
     // A newer request for the same card is queued behind this one: it will show the same or a
     // later state, so one update is enough. A card not posted yet is still posted now.
-    if (existing && (await this.#newerCardQueued(row, orderId, card))) return { ts: existing, skipped: true };
+    if (existing && (await newerCardQueued(db, row, orderId, card))) return { ts: existing, skipped: true };
     const message = await this.deps.renderCard(db, orderId, card, row.channel);
     if (!message) return { ts: null, skipped: true };
     if (existing) {
@@ -174,27 +175,5 @@ export class EffectDelivery {
         ),
       );
     return row?.ts ?? null;
-  }
-
-  async #newerCardQueued(
-    row: { id: number; channel: string },
-    orderId: number,
-    card: CardKind,
-  ): Promise<boolean> {
-    return this.#newerQueued(
-      row,
-      sql`${outbox.payload}->>'kind' = 'order_card' and (${outbox.payload}->>'orderId')::bigint = ${orderId}
-        and coalesce(${outbox.payload}->>'card', 'order') = ${card}`,
-    );
-  }
-
-  /** Whether a later row of the same channel, still waiting, asks for the same thing. */
-  async #newerQueued(row: { id: number; channel: string }, same: SQL): Promise<boolean> {
-    const [newer] = await this.deps.db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.channel, row.channel), gt(outbox.id, row.id), eq(outbox.status, 'pending'), same))
-      .limit(1);
-    return Boolean(newer);
   }
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../src/db/client.ts';
 import { queryRows, toNumber } from '../../src/db/rows.ts';
 import { claimDue } from '../../src/outbox/claim.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
+import { newerCardQueued } from '../../src/outbox/newer-queued.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /**
@@ -27,8 +28,22 @@ const post = (channel: string, i: number) => ({
   channel,
   effect: { kind: 'message' as const, v: 1 as const, message: { text: `update ${i}` } },
 });
+const cardUpdate = (channel: string, orderId: number, n: number) => ({
+  key: `card:${channel}:${orderId}:${n}`,
+  channel,
+  effect: { kind: 'order_card' as const, v: 1 as const, orderId, card: 'order' as const },
+});
 
-describe('claiming the next post to send', () => {
+/** Runs fn in a transaction and counts the outbox rows and index entries it read. */
+async function reading<T>(database: TestDatabase, fn: (tx: DbOrTx) => Promise<T>) {
+  return database.db.transaction(async (tx) => {
+    const before = await outboxRowsRead(tx);
+    const result = await fn(tx);
+    return { result, read: (await outboxRowsRead(tx)) - before };
+  });
+}
+
+describe("the outbox's work with a long queue in one channel", () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -45,13 +60,37 @@ describe('claiming the next post to send', () => {
   afterAll(() => database.close());
 
   it("reads each channel's head, not the 3,000 posts queued behind one of them", async () => {
-    const { claimed, read } = await database.db.transaction(async (tx) => {
-      const before = await outboxRowsRead(tx);
-      const claimed = await claimDue(tx, { now: at, workerId: 'w1', limit: 10, leaseMs: 30_000 });
-      return { claimed, read: (await outboxRowsRead(tx)) - before };
-    });
+    const { result: claimed, read } = await reading(database, (tx) =>
+      claimDue(tx, { now: at, workerId: 'w1', limit: 10, leaseMs: 30_000 }),
+    );
     expect(claimed.map((r) => r.channel).sort()).toEqual(['C0BACKLOG', 'C0OTHER', 'C0QUIET']);
     // A few entries per channel: its head looked up, checked and leased.
     expect(read).toBeLessThan(50);
+  });
+
+  it("asks whether a card update is superseded of that order's queued rows, not of the channel's", async () => {
+    // 3,000 card updates for other orders wait behind order 9,001's in C0CARDS.
+    await enqueue(database.db, at, [cardUpdate('C0CARDS', 9001, 1)]);
+    for (let from = 0; from < 3000; from += 500) {
+      await enqueue(
+        database.db,
+        at,
+        Array.from({ length: 500 }, (_, i) => cardUpdate('C0CARDS', from + i + 1, 1)),
+      );
+    }
+    const [head] = await queryRows<{ id: unknown }>(
+      database.db,
+      sql`select id from outbox where idempotency_key = 'card:C0CARDS:9001:1'`,
+    );
+    const row = { id: toNumber(head?.id), channel: 'C0CARDS' };
+
+    const alone = await reading(database, (tx) => newerCardQueued(tx, row, 9001, 'order'));
+    expect(alone.result).toBe(false);
+    expect(alone.read).toBeLessThan(20);
+
+    await enqueue(database.db, at, [cardUpdate('C0CARDS', 9001, 2)]);
+    const superseded = await reading(database, (tx) => newerCardQueued(tx, row, 9001, 'order'));
+    expect(superseded.result).toBe(true);
+    expect(superseded.read).toBeLessThan(20);
   });
 });
