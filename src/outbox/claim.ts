@@ -34,11 +34,14 @@ export const channelSpacingMs = 1000;
  * A claimed row counts as maybe delivered from now on: if this worker dies or never hears back,
  * the next one must look before posting. Only an answer that says "not sent" (a 429) clears it.
  *
- * Whether a gate's channel has anything queued is a lateral probe of its first row, not an
- * EXISTS: the planner turned the EXISTS into a hash of every queued row, so a channel with a
- * backlog (Slack holding it back, a burst of cards) cost every claim the whole backlog: 7 ms a
- * claim at 5,824 posts queued, in the Submit bench. A lateral subquery with a LIMIT is not made
- * into a join, so each gate costs one index probe however long its queue.
+ * A claim's work follows what is queued, not what is stored. The channels with something
+ * queued are found by skipping through `outbox_ready_idx` one channel at a time (a recursive
+ * query: one index descent a channel), and only their gates are asked for, by key. Every channel
+ * ever posted to keeps its gate (each person's DM and App Home among them): a claim that started
+ * from the gates looked at every one's queue, 2,000 index scans for 2,000 idle channels. And
+ * one that asked EXISTS of the queued rows had the planner hash all of them, so a channel with a
+ * backlog (Slack holding it back, a burst of cards) cost each claim the whole backlog: 7 ms a
+ * claim at 5,824 posts queued.
  */
 export async function claimDue(
   db: DbOrTx,
@@ -57,15 +60,20 @@ export async function claimDue(
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
-    with gate as (
+    with recursive queued (channel) as (
+      (select o.channel from outbox o where o.status in ('pending', 'sending') order by o.channel limit 1)
+      union all
+      select (select o.channel from outbox o
+              where o.status in ('pending', 'sending') and o.channel > q.channel
+              order by o.channel limit 1)
+      from queued q where q.channel is not null
+    ), gate as (
       select g.channel from slack_channel_gates g
-      cross join lateral (
-        select 1 from outbox o where o.channel = g.channel and o.status in ('pending', 'sending') limit 1
-      ) queued
-      where g.next_send_at <= ${now}::timestamptz
+      where g.channel = any (array(select q.channel from queued q where q.channel is not null))
+        and g.next_send_at <= ${now}::timestamptz
       order by g.next_send_at
       limit ${opts.limit}
-      for update of g skip locked
+      for update skip locked
     ), head as (
       select h.id, h.maybe_delivered, gate.channel from gate
       cross join lateral (
