@@ -74,7 +74,7 @@ export function planRoute(
 export function readPlanLoads(tx: DbOrTx, plan: RoutePlan) {
   return 'missing' in plan
     ? Promise.resolve(null)
-    : together(departmentsLoad(tx, plan.counted), pickingData(tx, plan.firstDept.id));
+    : together(departmentsLoad(tx, plan.counted), pickingData(tx, plan.firstDept.id, plan.first.pick));
 }
 export type PlanLoads = Awaited<ReturnType<typeof readPlanLoads>>;
 

@@ -75,8 +75,8 @@ export function chooseRoute(
 export interface Candidate {
   id: string;
   away: boolean;
-  /** Assignments open, accepted or started for this person now. */
-  openCount: number;
+  /** Assignments open, accepted or started for this person now: known when least_open is asked. */
+  openCount?: number;
 }
 
 /**
@@ -97,12 +97,15 @@ export function pickPerson(
     case 'fixed':
       return eligible.find((c) => c.id === step.personId)?.id ?? null;
     case 'least_open':
-      return (
-        [...eligible].sort((a, b) => a.openCount - b.openCount || a.id.localeCompare(b.id))[0]?.id ?? null
-      );
+      return [...eligible].sort((a, b) => openOf(a) - openOf(b) || a.id.localeCompare(b.id))[0]?.id ?? null;
     case 'round_robin': {
       const next = lastAssigned ? eligible.find((c) => c.id.localeCompare(lastAssigned) > 0) : undefined;
       return (next ?? eligible[0])?.id ?? null;
     }
   }
+}
+
+function openOf(candidate: Candidate): number {
+  if (candidate.openCount === undefined) throw new Error(`least_open without ${candidate.id}'s open count`);
+  return candidate.openCount;
 }

@@ -8,6 +8,7 @@ import {
   type AllocationRule,
   type Candidate,
   type OrderTraits,
+  type PickStrategy,
   routeSchema,
   ruleConditionsSchema,
 } from './allocation-rules.ts';
@@ -77,16 +78,20 @@ export async function departmentsByKey(
 }
 
 /**
- * What picking a person in a department reads, in one statement: its members, with how much
- * each has open now, and who it handed work to last (round-robin goes on from there; with no
- * members nobody is picked, so it is not needed then).
+ * What picking a person in a department reads, in one statement: its members, and who it handed
+ * work to last (round-robin goes on from there; with no members nobody is picked, so it is not
+ * needed then). How much each member has open now is counted only for least_open, the one
+ * strategy that weighs it: the count reads every step the members have under way, which grows
+ * with the desk's open orders, and most routes pick round-robin.
  */
 export async function pickingData(
   db: DbOrTx,
   departmentId: number,
+  pick: PickStrategy,
 ): Promise<{ candidates: Candidate[]; lastAssigned: string | null }> {
   // A template, not the builder: every allocation reads it while the number counter is held,
   // and drizzle took 140 µs of CPU to build it (db/table-statements.ts says more).
+  const counted = pick === 'least_open';
   const members = await queryRows<{
     id: string;
     away: boolean;
@@ -96,8 +101,12 @@ export async function pickingData(
   }>(
     db,
     sql`select p.slack_user_id as id, p.away, 'member' = any(p.roles) as member,
-          (select count(*) from assignments a
-            where a.assignee_id = p.slack_user_id and a.status in ${sqlList(stepsUnderWay)}) as open_count,
+          ${
+            counted
+              ? sql`(select count(*) from assignments a
+                      where a.assignee_id = p.slack_user_id and a.status in ${sqlList(stepsUnderWay)})`
+              : sql`null`
+          } as open_count,
           (select a.assignee_id from assignments a
             where a.department_id = ${departmentId} and a.assignee_id is not null
             order by a.opened_at desc, a.id desc limit 1) as last_assigned
@@ -106,7 +115,11 @@ export async function pickingData(
   return {
     candidates: members
       .filter((m) => m.member)
-      .map((m) => ({ id: m.id, away: m.away, openCount: toNumber(m.open_count) })),
+      .map((m) => ({
+        id: m.id,
+        away: m.away,
+        ...(m.open_count === null ? {} : { openCount: toNumber(m.open_count) }),
+      })),
     lastAssigned: members[0]?.last_assigned ?? null,
   };
 }

@@ -26,7 +26,7 @@ export async function openStep(
   department: DepartmentRow,
   configAdmins: readonly string[] = [],
 ): Promise<void> {
-  const pick = pickFor(assignment, department, await pickingData(tx, department.id));
+  const pick = pickFor(assignment, department, await pickingData(tx, department.id, assignment.pick));
   await tx
     .update(assignments)
     .set({ status: 'open', assigneeId: pick.assignee, openedAt: now })

@@ -1,28 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbOrTx } from '../../src/db/client.ts';
 import { queryRows, toNumber } from '../../src/db/rows.ts';
 import { claimDue } from '../../src/outbox/claim.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { newerCardQueued } from '../../src/outbox/newer-queued.ts';
+import { reading } from '../support/rows-read.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-
-/**
- * Outbox rows and index entries this transaction has read so far, and the scans it started to
- * read them: the statistics Postgres (and PGlite) keep for the running transaction, over the
- * outbox table and all of its indexes.
- */
-async function outboxReads(tx: DbOrTx): Promise<{ rows: number; scans: number }> {
-  const [row] = await queryRows<{ rows: unknown; scans: unknown }>(
-    tx,
-    sql`select sum(pg_stat_get_xact_tuples_returned(r.oid) + pg_stat_get_xact_tuples_fetched(r.oid)) as rows,
-               sum(pg_stat_get_xact_numscans(r.oid)) as scans
-        from pg_class r
-        where r.oid = 'outbox'::regclass
-           or r.oid in (select indexrelid from pg_index where indrelid = 'outbox'::regclass)`,
-  );
-  return { rows: toNumber(row?.rows ?? 0), scans: toNumber(row?.scans ?? 0) };
-}
 
 const at = new Date('2026-11-27T10:00:00Z');
 const post = (channel: string, i: number) => ({
@@ -35,16 +18,6 @@ const cardUpdate = (channel: string, orderId: number, n: number) => ({
   channel,
   effect: { kind: 'order_card' as const, v: 1 as const, orderId, card: 'order' as const },
 });
-
-/** Runs fn in a transaction and counts the outbox rows it read and the scans it started. */
-async function reading<T>(database: TestDatabase, fn: (tx: DbOrTx) => Promise<T>) {
-  return database.db.transaction(async (tx) => {
-    const before = await outboxReads(tx);
-    const result = await fn(tx);
-    const after = await outboxReads(tx);
-    return { result, read: after.rows - before.rows, scans: after.scans - before.scans };
-  });
-}
 
 describe("the outbox's work follows what is queued, not what is stored", () => {
   let database: TestDatabase;
@@ -63,7 +36,7 @@ describe("the outbox's work follows what is queued, not what is stored", () => {
   afterAll(() => database.close());
 
   it("reads each channel's head, not the 3,000 posts queued behind one of them", async () => {
-    const { result: claimed, read } = await reading(database, (tx) =>
+    const { result: claimed, read } = await reading(database.db, 'outbox', (tx) =>
       claimDue(tx, { now: at, workerId: 'w1', limit: 10, leaseMs: 30_000 }),
     );
     expect(claimed.map((r) => r.channel).sort()).toEqual(['C0BACKLOG', 'C0OTHER', 'C0QUIET']);
@@ -87,12 +60,12 @@ describe("the outbox's work follows what is queued, not what is stored", () => {
     );
     const row = { id: toNumber(head?.id), channel: 'C0CARDS' };
 
-    const alone = await reading(database, (tx) => newerCardQueued(tx, row, 9001, 'order'));
+    const alone = await reading(database.db, 'outbox', (tx) => newerCardQueued(tx, row, 9001, 'order'));
     expect(alone.result).toBe(false);
     expect(alone.read).toBeLessThan(20);
 
     await enqueue(database.db, at, [cardUpdate('C0CARDS', 9001, 2)]);
-    const superseded = await reading(database, (tx) => newerCardQueued(tx, row, 9001, 'order'));
+    const superseded = await reading(database.db, 'outbox', (tx) => newerCardQueued(tx, row, 9001, 'order'));
     expect(superseded.result).toBe(true);
     expect(superseded.read).toBeLessThan(20);
   });
@@ -107,7 +80,7 @@ describe("the outbox's work follows what is queued, not what is stored", () => {
     await database.db.execute(sql`analyze slack_channel_gates`);
     await database.db.execute(sql`analyze outbox`);
     const later = new Date(at.getTime() + 2000);
-    const { result: claimed, scans } = await reading(database, (tx) =>
+    const { result: claimed, scans } = await reading(database.db, 'outbox', (tx) =>
       claimDue(tx, { now: later, workerId: 'w1', limit: 10, leaseMs: 30_000 }),
     );
     // The others queued are still being sent, under the first claim's lease.
