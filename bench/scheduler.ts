@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ManualClock } from '../src/clock.ts';
-import type { Database } from '../src/db/client.ts';
+import type { Database, Tx } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { queryRows } from '../src/db/rows.ts';
 import { createLogger } from '../src/logger.ts';
+import { claimDue } from '../src/outbox/claim.ts';
 import { enqueue, textMessage } from '../src/outbox/enqueue.ts';
 import { claimDueJobs } from '../src/scheduler/claim-jobs.ts';
 import { defineJobKind } from '../src/scheduler/job-kind.ts';
@@ -12,6 +13,12 @@ import { Scheduler } from '../src/scheduler/scheduler.ts';
 
 export const DUE_JOBS = 1000;
 const CLAIM_BATCH = 50;
+/** Channels ever posted to (each with its gate) in the outbox claim's measurement, all idle but a few. */
+export const IDLE_CHANNELS = 10_000;
+/** Posts queued in the one channel Slack is holding back, in the same measurement. */
+export const HELD_BACK = 10_000;
+/** Channels with one post waiting each. */
+const WAITING_CHANNELS = 10;
 
 export interface SchedulerRow {
   stored: number;
@@ -22,6 +29,12 @@ export interface SchedulerRow {
   jobsPerSecond: number;
   done: number;
   outboxRows: number;
+  /**
+   * Median time of one outbox claim (rolled back) with `stored` posts sent long ago,
+   * IDLE_CHANNELS idle gates, HELD_BACK posts queued in one channel and one in each of
+   * WAITING_CHANNELS others.
+   */
+  outboxClaimMs: number;
 }
 
 export interface SchedulerReport {
@@ -71,19 +84,9 @@ async function measureOne(database: Database, stored: number): Promise<Scheduler
            jsonb_build_object('channel', 'C0BENCH' || (g % 10)), 'scheduled', ${now}::timestamptz
     from generate_series(1, ${DUE_JOBS}) g`);
   await db.execute(sql`analyze scheduled_jobs`);
-
-  const samples: number[] = [];
-  for (let i = 0; i < 21; i++) {
-    await db
-      .transaction(async (tx) => {
-        const began = performance.now();
-        await claimDueJobs(tx, { now: clock.now(), workerId: 'bench', limit: CLAIM_BATCH, leaseMs: 60_000 });
-        samples.push(performance.now() - began);
-        tx.rollback();
-      })
-      .catch(() => {});
-  }
-  samples.sort((a, b) => a - b);
+  const claimMs = await medianRolledBack(database, (tx) =>
+    claimDueJobs(tx, { now: clock.now(), workerId: 'bench', limit: CLAIM_BATCH, leaseMs: 60_000 }),
+  );
 
   const scheduler = new Scheduler({
     db,
@@ -101,12 +104,64 @@ async function measureOne(database: Database, stored: number): Promise<Scheduler
   const [outboxRows] = await queryRows<{ n: unknown }>(db, sql`select count(*) as n from outbox`);
   return {
     stored,
-    claimMs: samples[Math.floor(samples.length / 2)] ?? Number.NaN,
+    claimMs,
     runMs,
     jobsPerSecond: (report.done / runMs) * 1000,
     done: report.done,
     outboxRows: Number(outboxRows?.n ?? 0),
+    outboxClaimMs: await measureOutboxClaim(database, clock.now(), stored),
   };
+}
+
+/**
+ * The outbox's claim, as the dispatcher makes it every time it looks for work, in a desk that has
+ * sent `stored` posts over IDLE_CHANNELS channels and now has a backlog: it should cost what is
+ * queued in the few channels with work, not the posts sent, the channels known or the backlog's
+ * length.
+ */
+async function measureOutboxClaim(database: Database, now: Date, stored: number): Promise<number> {
+  const { db } = database;
+  const at = now.toISOString();
+  await db.execute(sql`truncate outbox, outbox_file_uploads, slack_channel_gates`);
+  await db.execute(sql`
+    insert into slack_channel_gates (channel, next_send_at)
+    select 'C0IDLE' || g, ${at}::timestamptz - interval '1 hour' from generate_series(1, ${IDLE_CHANNELS}) g`);
+  await db.execute(sql`
+    insert into outbox (idempotency_key, channel, payload, status, available_at, attempts, created_at, sent_at, slack_ts)
+    select 'sent-' || g, 'C0IDLE' || (g % ${IDLE_CHANNELS} + 1), '{"kind":"message","v":1,"message":{"text":"sent"}}'::jsonb,
+           'sent', ${at}::timestamptz - interval '1 day', 1, ${at}::timestamptz - interval '1 day',
+           ${at}::timestamptz - interval '1 day', '1.' || g
+    from generate_series(1, ${stored}) g`);
+  const waiting = (channel: string, from: number, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      textMessage(`queued:${channel}:${from + i}`, channel, `update ${from + i}`),
+    );
+  for (let from = 0; from < HELD_BACK; from += 1000) {
+    await enqueue(db, now, waiting('C0HELD', from, Math.min(1000, HELD_BACK - from)));
+  }
+  for (let c = 0; c < WAITING_CHANNELS; c++) await enqueue(db, now, waiting(`C0WAITING${c}`, 0, 1));
+  await db.execute(sql`analyze outbox`);
+  await db.execute(sql`analyze slack_channel_gates`);
+  return medianRolledBack(database, (tx) =>
+    claimDue(tx, { now, workerId: 'bench', limit: CLAIM_BATCH, leaseMs: 60_000 }),
+  );
+}
+
+/** The median of 21 runs of one statement, each rolled back so every run sees the same rows. */
+async function medianRolledBack(database: Database, run: (tx: Tx) => Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    await database.db
+      .transaction(async (tx) => {
+        const began = performance.now();
+        await run(tx);
+        samples.push(performance.now() - began);
+        tx.rollback();
+      })
+      .catch(() => {});
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
 }
 
 /** `tsx bench/scheduler.ts [--quick]`: this part alone, in a scratch database on DATABASE_URL, or PGlite. */
