@@ -18,6 +18,7 @@ import {
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
 import type { ClosedLoopResult } from './load-generator.ts';
+import { startMachineCpu } from './machine-cpu.ts';
 import type { BenchOptions } from './options.ts';
 import { benchCatalog } from './order-intake.ts';
 import { submittedOrderView } from './order-modal-payloads.ts';
@@ -53,6 +54,12 @@ export interface SubmissionReport {
   /** Orders in orderdesk's database afterwards, by status. */
   stored: Record<string, number>;
   startupMs: Record<BotName, number>;
+  /**
+   * The whole machine during orderdesk's rounds (every process: the bot, Postgres, the load
+   * generator, the fake Slack): cores busy on average, and its CPU time per Submit answered.
+   * Null where /proc/stat cannot be read.
+   */
+  machine: { busyCores: number; cores: number; cpuMsPerSubmit: number } | null;
   /** With --cpu-prof: a V8 profile of orderdesk over its measured rounds (post-ack work included). */
   profile: string | null;
 }
@@ -115,10 +122,21 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       : null;
     if (profile) orderdesk.startProfile();
     const segments: Record<BotName, Segment[]> = { bare: [], orderdesk: [] };
+    const machine = { cpuMs: 0, ms: 0, answered: 0, cores: 0, read: true };
     for (let round = 0; round < opts.rounds; round++) {
       for (const bot of round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare]) {
+        const cpu = startMachineCpu();
+        const began = performance.now();
         const segment = await measureSegment(bot, bot === bare ? floor : submit, opts);
+        const busy = cpu.stop();
         segments[bot.name as BotName].push(segment);
+        if (bot !== orderdesk) continue;
+        if (!busy) machine.read = false;
+        const ms = performance.now() - began;
+        machine.cpuMs += (busy?.busyCores ?? 0) * ms;
+        machine.ms += ms;
+        machine.answered += segment.answered;
+        machine.cores = busy?.cores ?? 0;
       }
     }
     loads.push(...segments.orderdesk.map((s) => s.load));
@@ -139,6 +157,14 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       firstNonEmptyAck: loads.find((l) => l.firstNonEmptyBody)?.firstNonEmptyBody ?? null,
       stored,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
+      machine:
+        machine.read && machine.answered
+          ? {
+              busyCores: machine.cpuMs / machine.ms,
+              cores: machine.cores,
+              cpuMsPerSubmit: machine.cpuMs / machine.answered,
+            }
+          : null,
       profile,
     };
   } finally {

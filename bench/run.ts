@@ -364,6 +364,13 @@ function printSubmission(r: SubmissionReport): void {
     `start-up to listening: bare Bolt ${fmt.count(r.startupMs.bare)} ms, orderdesk ` +
       `${fmt.count(r.startupMs.orderdesk)} ms (seeding included)`,
   );
+  if (r.machine) {
+    console.log(
+      `the whole machine during orderdesk's rounds: ${r.machine.busyCores.toFixed(2)} of ${r.machine.cores} cores ` +
+        `busy, ${fmt.ms(r.machine.cpuMsPerSubmit)} ms of CPU per Submit (the bot, Postgres, the load generator ` +
+        'and the fake Slack together)',
+    );
+  }
 }
 
 function printSearch(r: SearchReport): void {
@@ -622,6 +629,17 @@ function printSummary(results: Results, opts: BenchOptions): void {
           : 'no intake measured in this run to compare with, ') +
         `p99 ${fmt.ms(od.p99Ms)} ms (< ${TARGET_SUBMIT_P99_MS} ms) ${mark(od.p99Ms < TARGET_SUBMIT_P99_MS)}`,
     );
+    const { machine } = results.submission;
+    if (machine && Number.isFinite(share)) {
+      // What the share asks of the machine at today's cost per Submit: a CPU-bound Submit can go
+      // no faster than the cores allow, whatever else is tuned.
+      const wanted = TARGET_SUBMIT_SHARE * intake;
+      console.log(
+        `  the machine spent ${fmt.ms(machine.cpuMsPerSubmit)} ms of CPU per Submit (${machine.busyCores.toFixed(2)} ` +
+          `of ${machine.cores} cores busy): ${fmt.count(wanted)} Submits/s would need ` +
+          `${((wanted * machine.cpuMsPerSubmit) / 1000).toFixed(1)} cores at that cost`,
+      );
+    }
   }
   if (results.search) {
     const { http, direct, overWindow, customers } = results.search;
