@@ -18,7 +18,7 @@ import {
 import { onCleanup } from './cleanup.ts';
 import type { CpuPlan } from './cpu-affinity.ts';
 import type { ClosedLoopResult } from './load-generator.ts';
-import { startMachineCpu } from './machine-cpu.ts';
+import { type MachineCpu, startMachineCpu } from './machine-cpu.ts';
 import type { BenchOptions } from './options.ts';
 import { benchCatalog } from './order-intake.ts';
 import { submittedOrderView } from './order-modal-payloads.ts';
@@ -122,7 +122,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       : null;
     if (profile) orderdesk.startProfile();
     const segments: Record<BotName, Segment[]> = { bare: [], orderdesk: [] };
-    const machine = { cpuMs: 0, ms: 0, answered: 0, cores: 0, read: true };
+    const machineRounds: MachineRound[] = [];
     for (let round = 0; round < opts.rounds; round++) {
       for (const bot of round % 2 === 0 ? [bare, orderdesk] : [orderdesk, bare]) {
         const cpu = startMachineCpu();
@@ -130,13 +130,8 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
         const segment = await measureSegment(bot, bot === bare ? floor : submit, opts);
         const busy = cpu.stop();
         segments[bot.name as BotName].push(segment);
-        if (bot !== orderdesk) continue;
-        if (!busy) machine.read = false;
-        const ms = performance.now() - began;
-        machine.cpuMs += (busy?.busyCores ?? 0) * ms;
-        machine.ms += ms;
-        machine.answered += segment.answered;
-        machine.cores = busy?.cores ?? 0;
+        if (bot === orderdesk)
+          machineRounds.push({ busy, ms: performance.now() - began, answered: segment.answered });
       }
     }
     loads.push(...segments.orderdesk.map((s) => s.load));
@@ -157,14 +152,7 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
       firstNonEmptyAck: loads.find((l) => l.firstNonEmptyBody)?.firstNonEmptyBody ?? null,
       stored,
       startupMs: { bare: bare.startupMs, orderdesk: orderdesk.startupMs },
-      machine:
-        machine.read && machine.answered
-          ? {
-              busyCores: machine.cpuMs / machine.ms,
-              cores: machine.cores,
-              cpuMsPerSubmit: machine.cpuMs / machine.answered,
-            }
-          : null,
+      machine: machineOver(machineRounds),
       profile,
     };
   } finally {
@@ -172,4 +160,21 @@ export async function measureOrderSubmission(opts: BenchOptions, cpus: CpuPlan):
     await stopBots();
     await dropScratch();
   }
+}
+
+/** The whole machine over one of orderdesk's rounds. */
+interface MachineRound {
+  busy: MachineCpu | null;
+  ms: number;
+  answered: number;
+}
+
+/** SubmissionReport.machine from orderdesk's rounds: null when any round's counters could not be read. */
+function machineOver(rounds: readonly MachineRound[]): SubmissionReport['machine'] {
+  const read = rounds.flatMap(({ busy, ms }) => (busy ? [{ busy, ms }] : []));
+  const answered = rounds.reduce((n, r) => n + r.answered, 0);
+  if (!rounds.length || read.length < rounds.length || !answered) return null;
+  const cpuMs = read.reduce((n, { busy, ms }) => n + busy.busyCores * ms, 0);
+  const ms = read.reduce((n, r) => n + r.ms, 0);
+  return { busyCores: cpuMs / ms, cores: read[0]?.busy.cores ?? 0, cpuMsPerSubmit: cpuMs / answered };
 }

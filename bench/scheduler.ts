@@ -10,6 +10,7 @@ import { enqueue, textMessage } from '../src/outbox/enqueue.ts';
 import { claimDueJobs } from '../src/scheduler/claim-jobs.ts';
 import { defineJobKind } from '../src/scheduler/job-kind.ts';
 import { Scheduler } from '../src/scheduler/scheduler.ts';
+import { percentile, sortedCopy } from './stats.ts';
 
 export const DUE_JOBS = 1000;
 const CLAIM_BATCH = 50;
@@ -160,8 +161,7 @@ async function medianRolledBack(database: Database, run: (tx: Tx) => Promise<unk
       })
       .catch(() => {});
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  return percentile(sortedCopy(samples), 50);
 }
 
 /** `tsx bench/scheduler.ts [--quick]`: this part alone, in a scratch database on DATABASE_URL, or PGlite. */

@@ -1,12 +1,10 @@
 import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
+import type { DeliveryRow } from './delivery.ts';
 import type { CardKind } from './effects.ts';
 
-interface QueuedRow {
-  id: number;
-  channel: string;
-}
+type QueuedRow = Pick<DeliveryRow, 'id' | 'channel'>;
 
 /**
  * Whether a later row of the same channel, still waiting, redraws the same card of the order:
